@@ -1,0 +1,107 @@
+package io.ownerscape.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.io.RunSettings;
+import io.ownerscape.model.Economy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ownerscape bench}: activations per second of the model's monthly step in a warm JVM.
+ * Metrics recorders are off; only the model's own phases are timed.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times the monthly step: builds the economy, runs --warmup months, then "
+                + "--repeat windows of --months months, and prints a final JSON line with the median.",
+                "Defaults: 1,000,000 persons, 12 months per window, 60 warm-up months, 3 windows."})
+final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions options;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "60",
+            description = "Months run before timing starts (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3",
+            description = "Timed windows; the median is reported (default ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        RunSettings s = options.settings(1_000_000, 12);
+        if (warmup < 0) {
+            throw new BadInputException("--warmup " + warmup + ": allowed 0 or more");
+        }
+        if (repeat < 1 || repeat > 100) {
+            throw new BadInputException("--repeat " + repeat + ": allowed 1 to 100");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        long buildStart = System.nanoTime();
+        try (ParallelExecutor executor = new ParallelExecutor(s.threads())) {
+            Economy economy = new Economy(s.model(), s.seed(), executor);
+            double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+            out.printf("built %,d persons in %.1f s; warming up %d months%n", s.model().persons(),
+                    buildSeconds, warmup);
+            for (int m = 0; m < warmup; m++) {
+                economy.step();
+            }
+            double[] rates = new double[repeat];
+            for (int r = 0; r < repeat; r++) {
+                long activations = 0;
+                long start = System.nanoTime();
+                for (int m = 0; m < s.months(); m++) {
+                    economy.step();
+                    activations += economy.activations();
+                }
+                rates[r] = activations / ((System.nanoTime() - start) / 1e9);
+                out.printf("window %d: %,.0f activations/s%n", r + 1, rates[r]);
+            }
+            double[] sorted = rates.clone();
+            Arrays.sort(sorted);
+            ObjectNode json = new ObjectMapper().createObjectNode();
+            json.put("persons", s.model().persons());
+            json.put("threads", s.threads());
+            json.put("jdk", Runtime.version().toString());
+            json.put("months_per_window", s.months());
+            json.put("warmup_months", warmup);
+            json.put("substeps", s.model().substeps());
+            json.put("activations_per_second", sorted[sorted.length / 2]);
+            ArrayNode windows = json.putArray("windows_activations_per_second");
+            for (double r : rates) {
+                windows.add(r);
+            }
+            json.put("bytes_per_person", (double) economy.columnBytes() / s.model().persons());
+            json.put("peak_heap_bytes", peakHeap());
+            json.put("build_seconds", buildSeconds);
+            json.put("state_hash", economy.stateHash());
+            out.println(json.toString());
+        }
+        return 0;
+    }
+
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,87 @@
+package io.ownerscape.cli;
+
+import io.ownerscape.io.RunSettings;
+import io.ownerscape.io.ScenarioFile;
+import io.ownerscape.model.ModelParameters;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Flags shared by the commands that build an economy. Precedence: a flag given on the command line,
+ * then the key in {@code --config}, then the default.
+ */
+final class ModelOptions {
+    @Option(names = "--persons", paramLabel = "N", description = "Persons (default ${DEFAULT-VALUE} unless the command says otherwise).")
+    Integer persons;
+
+    @Option(names = "--months", paramLabel = "M", description = "Months to simulate, burn-in included.")
+    Integer months;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of every random stream (default 1).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--burn-in", paramLabel = "B", description = "Leading months flagged as burn-in in the monthly series (default 0).")
+    Integer burnIn;
+
+    @Option(names = "--substeps", paramLabel = "K", description = "Decide/apply rounds per month (default 4).")
+    Integer substeps;
+
+    @Option(names = "--sequential", description = "Active persons act one at a time in random order (Axtell's schedule).")
+    Boolean sequential;
+
+    @Option(names = "--activation-rate", paramLabel = "P", description = "Share of persons who reconsider each month (default 0.04).")
+    Double activationRate;
+
+    @Option(names = "--firm-panel", description = "Also write the yearly firm-level panel (firm id, year, size, age, output).")
+    Boolean firmPanel;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Scenario file (YAML) with any of these settings in snake_case; flags override it.")
+    Path config;
+
+    /** Merges flags, the scenario file and defaults; throws {@link BadInputException} on bad input. */
+    RunSettings settings(int defaultPersons, int defaultMonths) {
+        ScenarioFile.Values file = ScenarioFile.Values.EMPTY;
+        if (config != null) {
+            try {
+                file = ScenarioFile.read(config);
+            } catch (ScenarioFile.ScenarioException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        ModelParameters d = ModelParameters.defaults(pick(persons, file.persons(), defaultPersons));
+        ModelParameters model = new ModelParameters(
+                d.persons(),
+                pick(activationRate, file.activationRate(), d.activationRate()),
+                pick(substeps, file.substeps(), d.substeps()),
+                pick(sequential, file.sequential(), d.sequential()),
+                pick(null, file.aMin(), d.aMin()),
+                pick(null, file.aMax(), d.aMax()),
+                pick(null, file.bMin(), d.bMin()),
+                pick(null, file.bMax(), d.bMax()),
+                pick(null, file.betaMin(), d.betaMin()),
+                pick(null, file.betaMax(), d.betaMax()),
+                pick(null, file.friendsMin(), d.friendsMin()),
+                pick(null, file.friendsMax(), d.friendsMax()));
+        RunSettings s = new RunSettings(model,
+                pick(months, file.months(), defaultMonths),
+                pick(burnIn, file.burnIn(), 0),
+                pick(seed, file.seed(), 1L),
+                pick(threads, file.threads(), Runtime.getRuntime().availableProcessors()),
+                pick(firmPanel, file.firmPanel(), false));
+        List<String> bad = s.violations();
+        if (!bad.isEmpty()) {
+            throw new BadInputException("invalid setting: " + String.join("; ", bad)
+                    + " (each set by the flag or scenario key of that name, e.g. --persons / persons)");
+        }
+        return s;
+    }
+
+    private static <T> T pick(T flag, T file, T fallback) {
+        return flag != null ? flag : file != null ? file : fallback;
+    }
+}

@@ -1,0 +1,83 @@
+package io.ownerscape.engine;
+
+import java.util.Arrays;
+
+/**
+ * Selects each id in {@code [0, n)} independently with probability {@code p}, in parallel and
+ * deterministically.
+ *
+ * <p>Ids are cut into fixed blocks; each block draws the gaps between selected ids from its own
+ * stream (geometric skips, so the cost is proportional to the number selected, not to n). Blocks
+ * are concatenated in block order, so the result is sorted and does not depend on the thread
+ * count.
+ */
+public final class BernoulliSampler {
+    /** Ids per block; fixed, so results never depend on how blocks are spread over threads. */
+    static final int BLOCK = 1 << 16;
+
+    private BernoulliSampler() {
+    }
+
+    /**
+     * @param base    the stream base for this draw (purpose and step already folded in)
+     * @param n       number of ids
+     * @param p       selection probability in [0, 1]
+     * @return the selected ids in increasing order
+     */
+    public static int[] sample(long base, int n, double p, ParallelExecutor executor) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
+        }
+        if (n == 0 || p == 0) {
+            return new int[0];
+        }
+        int blocks = ParallelExecutor.chunkCount(n, BLOCK);
+        int[][] perBlock = new int[blocks][];
+        double logQ = Math.log(1 - p);
+        executor.forEachChunk(blocks, b -> perBlock[b] = sampleBlock(base, b, n, p, logQ));
+        int total = 0;
+        for (int[] ids : perBlock) {
+            total += ids.length;
+        }
+        int[] out = new int[total];
+        int at = 0;
+        for (int[] ids : perBlock) {
+            System.arraycopy(ids, 0, out, at, ids.length);
+            at += ids.length;
+        }
+        return out;
+    }
+
+    private static int[] sampleBlock(long base, int block, int n, double p, double logQ) {
+        int start = block * BLOCK;
+        int end = (int) Math.min((long) start + BLOCK, n);
+        if (p == 1) {
+            int[] all = new int[end - start];
+            Arrays.setAll(all, i -> start + i);
+            return all;
+        }
+        long blockBase = RandomStreams.at(base, block);
+        int expected = (int) Math.min(end - start, (end - start) * p + 8 * Math.sqrt((end - start) * p) + 16);
+        int[] ids = new int[expected];
+        int count = 0;
+        long draw = 0;
+        long id = start - 1L;
+        while (true) {
+            double u = RandomStreams.toUnit(RandomStreams.at(blockBase, draw++));
+            // Gap to the next success of a Bernoulli(p) sequence: geometric on {1, 2, ...}.
+            double skip = Math.floor(Math.log(1 - u) / logQ) + 1;
+            if (skip > end - id) {
+                break;
+            }
+            id += (long) skip;
+            if (id >= end) {
+                break;
+            }
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, ids.length * 2);
+            }
+            ids[count++] = (int) id;
+        }
+        return count == ids.length ? ids : Arrays.copyOf(ids, count);
+    }
+}

@@ -1,0 +1,163 @@
+package io.ownerscape.io;
+
+import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.SizeClass;
+import io.ownerscape.model.SizeDistribution;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The report's charts, drawn by XChart and written as SVG (inline in the report) and PNG. */
+final class Charts {
+    static final int WIDTH = 760;
+    static final int HEIGHT = 440;
+
+    private Charts() {
+    }
+
+    /** A chart with its file stem and caption. */
+    record Named(String stem, String caption, Chart<?, ?> chart) {
+    }
+
+    /** CCDF of employees per employer firm, log-log, with the fitted Zipf line and SUSB points. */
+    static Named ccdf(SizeDistribution dist, MonthlyMetrics last) {
+        long[][] emp = dist.employerEmployees();
+        long[] x = emp[0];
+        long[] c = emp[1];
+        long total = 0;
+        for (long k : c) {
+            total += k;
+        }
+        XYChart chart = base("Firm-size distribution (CCDF, employer firms)", "employees",
+                "share of employer firms with at least x employees");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        if (total > 0) {
+            double[] xs = new double[x.length];
+            double[] ys = new double[x.length];
+            long atLeast = total;
+            for (int j = 0; j < x.length; j++) {
+                xs[j] = x[j];
+                ys[j] = (double) atLeast / total;
+                atLeast -= c[j];
+            }
+            XYSeries model = chart.addSeries("model", xs, ys);
+            model.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            model.setMarker(SeriesMarkers.CIRCLE);
+            if (!Double.isNaN(last.zipfAlpha()) && last.zipfSmin() > 0) {
+                double start = last.zipfSmin();
+                double share = (double) last.zipfTailFirms() / total;
+                double end = Math.max(start * 10, xs[xs.length - 1]);
+                XYSeries zipf = chart.addSeries(String.format("Zipf fit, alpha = %.3f", last.zipfAlpha()),
+                        new double[] {start, end},
+                        new double[] {share, share * Math.pow(end / start, -last.zipfAlpha())});
+                zipf.setMarker(SeriesMarkers.NONE);
+                zipf.setLineColor(new Color(0xD62728));
+            }
+        }
+        double[] susbX = new double[SizeClass.SUSB.size()];
+        double[] susbY = new double[SizeClass.SUSB.size()];
+        double below = 0;
+        for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+            susbX[k] = SizeClass.SUSB.get(k).minEmployees();
+            susbY[k] = 1 - below;
+            below += SizeClass.SUSB.get(k).susbFirmShare();
+        }
+        XYSeries susb = chart.addSeries("US SUSB 2022", susbX, susbY);
+        susb.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        susb.setMarker(SeriesMarkers.DIAMOND);
+        susb.setMarkerColor(Color.BLACK);
+        return new Named("firm_size_ccdf", "Share of employer firms with at least x employees, "
+                + "model (final month) against the US Statistics of US Businesses 2022 class bounds, "
+                + "with the maximum-likelihood Zipf tail.", chart);
+    }
+
+    /** Model against SUSB shares by size class, of firms or of employment. */
+    static Named sizeClasses(MonthlyMetrics last, boolean employment) {
+        List<String> labels = new ArrayList<>();
+        List<Double> model = new ArrayList<>();
+        List<Double> susb = new ArrayList<>();
+        for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+            SizeClass c = SizeClass.SUSB.get(k);
+            labels.add(c.label());
+            model.add(employment ? last.sizeClassEmploymentShare()[k] : last.sizeClassFirmShare()[k]);
+            susb.add(employment ? c.susbEmploymentShare() : c.susbFirmShare());
+        }
+        String what = employment ? "employment" : "employer firms";
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Share of " + what + " by size class").xAxisTitle("employees")
+                .yAxisTitle("share of " + what).build();
+        style(chart.getStyler());
+        chart.addSeries("model", labels, model);
+        chart.addSeries("US SUSB 2022", labels, susb);
+        return new Named(employment ? "size_classes_employment" : "size_classes_firms",
+                "Share of " + what + " in each SUSB size class, model (final month) and US 2022.",
+                chart);
+    }
+
+    /** A time series of one or more monthly metrics. */
+    static Named series(String stem, String title, String yTitle, List<MonthlyMetrics> history,
+                        List<String> names, List<java.util.function.ToDoubleFunction<MonthlyMetrics>> values,
+                        String caption) {
+        XYChart chart = base(title, "month", yTitle);
+        double[] months = new double[history.size()];
+        for (int k = 0; k < months.length; k++) {
+            months[k] = history.get(k).month();
+        }
+        for (int s = 0; s < names.size(); s++) {
+            double[] ys = new double[history.size()];
+            for (int k = 0; k < ys.length; k++) {
+                double v = values.get(s).applyAsDouble(history.get(k));
+                ys[k] = Double.isNaN(v) ? 0 : v;
+            }
+            XYSeries series = chart.addSeries(names.get(s), months, ys);
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        return new Named(stem, caption, chart);
+    }
+
+    private static XYChart base(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        return chart;
+    }
+
+    private static void style(Styler styler) {
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setMarkerSize(5);
+        styler.setAntiAlias(true);
+    }
+
+    /** The chart as an SVG element, without the XML prolog, ready to inline in HTML. */
+    static String svg(Chart<?, ?> chart) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        String s = out.toString(StandardCharsets.UTF_8);
+        int at = s.indexOf("<svg");
+        return at < 0 ? s : s.substring(at);
+    }
+
+    /** Writes {@code dir/stem.svg} and {@code dir/stem.png}. */
+    static void writeFiles(Named named, Path dir) throws IOException {
+        Files.writeString(dir.resolve(named.stem() + ".svg"), svg(named.chart()));
+        BitmapEncoder.saveBitmap(named.chart(), dir.resolve(named.stem() + ".png").toString(),
+                BitmapEncoder.BitmapFormat.PNG);
+    }
+}

@@ -1,0 +1,176 @@
+package io.ownerscape.io;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A scenario file: YAML (or JSON, which is YAML) with any of the run settings and model parameters
+ * as top-level keys in snake_case. Keys left out keep their defaults; command-line flags override
+ * the file. Unknown keys and wrong types are errors that name the file, line, column, key, the bad
+ * value and what is allowed.
+ *
+ * <pre>
+ * persons: 1000000
+ * months: 600
+ * seed: 1
+ * substeps: 4
+ * activation_rate: 0.04
+ * </pre>
+ */
+public final class ScenarioFile {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
+
+    /** The keys a scenario file may hold; null means "not given". */
+    public record Values(
+            @JsonProperty("persons") Integer persons,
+            @JsonProperty("months") Integer months,
+            @JsonProperty("burn_in") Integer burnIn,
+            @JsonProperty("seed") Long seed,
+            @JsonProperty("threads") Integer threads,
+            @JsonProperty("firm_panel") Boolean firmPanel,
+            @JsonProperty("activation_rate") Double activationRate,
+            @JsonProperty("substeps") Integer substeps,
+            @JsonProperty("sequential") Boolean sequential,
+            @JsonProperty("a_min") Double aMin,
+            @JsonProperty("a_max") Double aMax,
+            @JsonProperty("b_min") Double bMin,
+            @JsonProperty("b_max") Double bMax,
+            @JsonProperty("beta_min") Double betaMin,
+            @JsonProperty("beta_max") Double betaMax,
+            @JsonProperty("friends_min") Integer friendsMin,
+            @JsonProperty("friends_max") Integer friendsMax) {
+
+        /** No key given. */
+        public static final Values EMPTY = new Values(null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A scenario file that cannot be used; the message is one line, ready for the user. */
+    public static final class ScenarioException extends Exception {
+        public ScenarioException(String message) {
+            super(message);
+        }
+    }
+
+    private ScenarioFile() {
+    }
+
+    /** Reads and checks a scenario file. */
+    public static Values read(Path file) throws ScenarioException {
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(file + ": no such file");
+        }
+        try {
+            Values v = YAML.readValue(file.toFile(), Values.class);
+            return v == null ? Values.EMPTY : v;
+        } catch (UnrecognizedPropertyException e) {
+            String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new ScenarioException(whereKey(file, e.getPropertyName(), tokenLocation(e)) + "unknown key '"
+                    + e.getPropertyName() + "'; allowed keys: " + allowed);
+        } catch (InvalidFormatException e) {
+            throw new ScenarioException(where(file, tokenLocation(e)) + "key '" + path(e) + "' has value '"
+                    + e.getValue() + "': expected " + describe(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ScenarioException(where(file, e.getLocation()) + "key '" + path(e)
+                    + "': expected " + describe(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            throw new ScenarioException(where(file, e.getLocation()) + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(where(file, e.getLocation()) + "not valid YAML: "
+                    + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /** The start of the offending token (the exception's own location is where parsing stopped). */
+    private static JsonLocation tokenLocation(JsonMappingException e) {
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null
+                && p.currentTokenLocation().getLineNr() > 0) {
+            return p.currentTokenLocation();
+        }
+        return e.getLocation();
+    }
+
+    /**
+     * Where a top-level key stands: Jackson reports where parsing stopped, which for an unknown key
+     * is past it, so the key's own line is looked up in the file.
+     */
+    private static String whereKey(Path file, String key, JsonLocation fallback) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            Pattern p = Pattern.compile("^(\\s*)[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = p.matcher(lines.get(i));
+                if (m.find()) {
+                    return file + ":" + (i + 1) + ":" + (m.group(1).length() + 1) + ": ";
+                }
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Fall back to Jackson's location.
+        }
+        return where(file, fallback);
+    }
+
+    private static String where(Path file, JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return file + ": ";
+        }
+        return file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "a different type";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Values.class) {
+            return "a mapping of keys to values";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,116 @@
+package io.ownerscape.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.ModelParameters;
+import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.SizeClass;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Builds {@code summary.json}: the run's final metrics, parameters and provenance under stable
+ * snake_case keys (documented in {@code docs/OUTPUTS.md}). Rates are means over the last 12 months.
+ */
+public final class Summary {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Months over which monthly rates are averaged. */
+    public static final int RATE_WINDOW = 12;
+
+    private Summary() {
+    }
+
+    /** The summary of a finished run as a JSON tree. */
+    public static ObjectNode of(RunSettings settings, MetricsRecorder recorder, String stateHash,
+                                double seconds, long columnBytes, long activations,
+                                RunMetadata meta) {
+        ModelParameters p = settings.model();
+        MonthlyMetrics last = recorder.last();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("ownerscape_version", meta.version());
+        root.put("git_commit", meta.gitCommit());
+        root.put("jdk", meta.jdk());
+        root.put("machine", meta.machine());
+        root.put("persons", p.persons());
+        root.put("months", settings.months());
+        root.put("burn_in", settings.burnIn());
+        root.put("seed", settings.seed());
+        root.put("threads", settings.threads());
+        root.set("parameters", parameters(p));
+        root.put("state_hash", stateHash);
+        root.put("firms", last.firms());
+        root.put("employer_firms", last.employerFirms());
+        root.put("employees", last.employees());
+        root.put("mean_employer_firm_size", last.meanEmployerFirmSize());
+        root.put("median_employer_firm_size", last.medianEmployerFirmSize());
+        putNumber(root, "zipf_alpha", last.zipfAlpha());
+        root.put("zipf_smin", last.zipfSmin());
+        root.put("zipf_tail_firms", last.zipfTailFirms());
+        putNumber(root, "zipf_ks", last.zipfKs());
+        root.put("largest_firm", last.largestFirm());
+        root.put("singleton_share", last.singletonShare());
+        ObjectNode classes = root.putObject("size_classes");
+        for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+            SizeClass c = SizeClass.SUSB.get(k);
+            ObjectNode o = classes.putObject(c.label());
+            o.put("firm_share", last.sizeClassFirmShare()[k]);
+            o.put("employment_share", last.sizeClassEmploymentShare()[k]);
+            o.put("susb_firm_share", c.susbFirmShare());
+            o.put("susb_employment_share", c.susbEmploymentShare());
+        }
+        root.put("job_to_job_rate", recorder.meanJobToJobRate(RATE_WINDOW));
+        root.put("births_per_month", mean(recorder.history(), MonthlyMetrics::births));
+        root.put("deaths_per_month", mean(recorder.history(), MonthlyMetrics::deaths));
+        root.put("mean_effort", last.meanEffort());
+        root.put("output_per_person", last.outputPerPerson());
+        root.put("bytes_per_person", (double) columnBytes / p.persons());
+        root.put("activations", activations);
+        root.put("seconds", seconds);
+        root.put("activations_per_second", seconds > 0 ? activations / seconds : 0);
+        return root;
+    }
+
+    /** The model parameters under their scenario-file keys. */
+    public static ObjectNode parameters(ModelParameters p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("persons", p.persons());
+        o.put("activation_rate", p.activationRate());
+        o.put("substeps", p.substeps());
+        o.put("sequential", p.sequential());
+        o.put("a_min", p.aMin());
+        o.put("a_max", p.aMax());
+        o.put("b_min", p.bMin());
+        o.put("b_max", p.bMax());
+        o.put("beta_min", p.betaMin());
+        o.put("beta_max", p.betaMax());
+        o.put("friends_min", p.friendsMin());
+        o.put("friends_max", p.friendsMax());
+        return o;
+    }
+
+    static void write(ObjectNode summary, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), summary);
+    }
+
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    private static double mean(List<MonthlyMetrics> history,
+                               java.util.function.ToLongFunction<MonthlyMetrics> f) {
+        int from = Math.max(0, history.size() - RATE_WINDOW);
+        double sum = 0;
+        for (int k = from; k < history.size(); k++) {
+            sum += f.applyAsLong(history.get(k));
+        }
+        return history.size() == from ? 0 : sum / (history.size() - from);
+    }
+}

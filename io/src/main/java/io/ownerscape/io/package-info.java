@@ -1,0 +1,6 @@
+/**
+ * Everything that turns a run into files and files into a run: run settings and their
+ * scenario-file form, {@code summary.json}, the DuckDB results store with its Parquet exports, and
+ * the self-contained HTML report with its charts. The model knows nothing of this package.
+ */
+package io.ownerscape.io;

@@ -1,0 +1,474 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.BernoulliSampler;
+import io.ownerscape.engine.ColumnHasher;
+import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.engine.RandomStreams;
+import io.ownerscape.engine.Schedule;
+
+import java.util.Arrays;
+
+/**
+ * The world of Axtell's endogenous firms and its monthly step.
+ *
+ * <p>Persons live in columns: {@code firmOf[i]} (the firm person i works in) and {@code effort[i]}
+ * (fixed point, see {@link Firms#toFixed}). A person's preference theta is not stored: it is a
+ * pure function of (seed, person) and is recomputed when needed.
+ *
+ * <p>A month: a random {@code activationRate} share of persons is drawn; they are split into
+ * rounds ({@code substeps} random rounds, or one round per person in random order when
+ * {@code sequential}). In each round every active person, in parallel, compares staying (with
+ * its best-response effort), joining each friend's firm, and founding a firm alone, all against
+ * the state at the start of the round; then the choices are applied. Applying uses only
+ * commutative integer updates plus a sequential pass that hands out new firm ids in person order
+ * and dissolves empty firms in id order, so the result does not depend on the thread count.
+ */
+public final class Economy {
+    /** Activations decided per chunk: fixed, so chunking never depends on the thread count. */
+    static final int CHUNK = 1024;
+    private static final int STAY = -1;
+    private static final int FOUND = -2;
+
+    private final ModelParameters params;
+    private final RandomStreams streams;
+    private final ParallelExecutor executor;
+    private final FriendNetwork network;
+    private final Firms firms;
+    private final int[] firmOf;
+    private final int[] effort;
+    private final long preferenceBase;
+
+    private int month;
+    /** Stream base of the technologies drawn by founders in the current month. */
+    private long technologyBase;
+    private int[] active = new int[0];
+    private int[] target = new int[0];
+    private int[] chosenEffort = new int[0];
+    private int[] foundedFirm = new int[0];
+    private int[] emptied = new int[0];
+    private final Decider sequentialDecider;
+
+    private long activations;
+    private long births;
+    private long deaths;
+    private long moves;
+
+    /**
+     * Builds the initial world: the friendship network and every person alone in a firm of their
+     * own, at their best-response effort.
+     */
+    public Economy(ModelParameters params, long seed, ParallelExecutor executor) {
+        this.params = params.validated();
+        this.streams = new RandomStreams(seed);
+        this.executor = executor;
+        this.preferenceBase = streams.base(Purpose.PREFERENCE);
+        int n = params.persons();
+        this.network = FriendNetwork.build(params, streams);
+        this.firms = new Firms(n + n / 16 + 1024);
+        this.firmOf = new int[n];
+        this.effort = new int[n];
+        this.sequentialDecider = new Decider();
+        long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
+        float[] tech = new float[3];
+        for (int i = 0; i < n; i++) {
+            int f = firms.reserve();
+            technology(RandomStreams.at(initialTechnology, i), tech);
+            double e = EffortSolver.bestEffort(tech[0], tech[1], tech[2], preference(i), 0,
+                    EffortSolver.guess(tech[2], preference(i), 0));
+            int fixed = Firms.toFixed(e);
+            firms.found(f, tech[0], tech[1], tech[2], i, 0, fixed);
+            firmOf[i] = f;
+            effort[i] = fixed;
+        }
+    }
+
+    /** A schedule whose one phase is this economy's month; add recorders with {@code watch}. */
+    public Schedule<Economy> schedule() {
+        return new Schedule<>(this).add(step -> step());
+    }
+
+    /** Runs one month. */
+    public void step() {
+        int m = month + 1;
+        int n = params.persons();
+        technologyBase = streams.base(Purpose.FIRM_TECHNOLOGY, m);
+        active = BernoulliSampler.sample(streams.base(Purpose.ACTIVATION, m), n,
+                params.activationRate(), executor);
+        activations = active.length;
+        births = 0;
+        deaths = 0;
+        moves = 0;
+        ensureBuffers(active.length);
+        if (params.sequential()) {
+            shuffle(active, streams.base(Purpose.ORDER, m));
+            for (int k = 0; k < active.length; k++) {
+                sequentialDecider.decide(k, k + 1);
+                settleRound(k, k + 1);
+                apply(k, m);
+                dissolveEmptied(k, k + 1);
+            }
+        } else {
+            int[] rounds = splitIntoRounds(active, params.substeps(), streams.base(Purpose.SUBSTEP, m));
+            for (int r = 0; r < params.substeps(); r++) {
+                runRound(rounds[r], rounds[r + 1], m);
+            }
+        }
+        month = m;
+    }
+
+    private void runRound(int from, int to, int m) {
+        int count = to - from;
+        int chunks = ParallelExecutor.chunkCount(count, CHUNK);
+        executor.forEachChunk(chunks, c ->
+                new Decider().decide(from + c * CHUNK, Math.min(to, from + (c + 1) * CHUNK)));
+        settleRound(from, to);
+        executor.forEachChunk(chunks, c -> {
+            int end = Math.min(to, from + (c + 1) * CHUNK);
+            for (int k = from + c * CHUNK; k < end; k++) {
+                apply(k, m);
+            }
+        });
+        dissolveEmptied(from, to);
+    }
+
+    /**
+     * Decides for a range of active persons. Work is done in batches whose memory loads are
+     * issued together (all friends' firms, then all candidate firms' words) before any solving,
+     * so the cache misses of a batch overlap instead of queueing behind the arithmetic.
+     * One decider per chunk or thread; never shared.
+     */
+    private final class Decider {
+        private static final int BATCH = 32;
+        private final EffortSolver solver = new EffortSolver();
+        private final int maxFriends = params.friendsMax();
+        private final int[] ownFirm = new int[BATCH];
+        private final int[] ownEffort = new int[BATCH];
+        private final int[] friendCount = new int[BATCH];
+        private final int[] friendFirm = new int[BATCH * maxFriends];
+        private final int[] candidateCount = new int[BATCH];
+        private final int[] candidateFirm = new int[BATCH * maxFriends];
+        private final long[] ownWords = new long[BATCH * Firms.WORDS];
+        private final long[] candidateWords = new long[BATCH * maxFriends * Firms.WORDS];
+
+        void decide(int from, int to) {
+            for (int start = from; start < to; start += BATCH) {
+                decideBatch(start, Math.min(to, start + BATCH));
+            }
+        }
+
+        private void decideBatch(int from, int to) {
+            int count = to - from;
+            long[] w = firms.words();
+            for (int b = 0; b < count; b++) {
+                int i = active[from + b];
+                ownFirm[b] = firmOf[i];
+                ownEffort[b] = effort[i];
+                int base = b * maxFriends;
+                int c = 0;
+                for (int p = network.start(i), end = network.end(i); p < end; p++) {
+                    friendFirm[base + c++] = firmOf[network.neighbour(p)];
+                }
+                friendCount[b] = c;
+            }
+            for (int b = 0; b < count; b++) {
+                int own = ownFirm[b];
+                System.arraycopy(w, Firms.WORDS * own, ownWords, Firms.WORDS * b, Firms.WORDS);
+                int base = b * maxFriends;
+                int c = 0;
+                for (int j = 0; j < friendCount[b]; j++) {
+                    int g = friendFirm[base + j];
+                    if (g == own || contains(candidateFirm, base, base + c, g)) {
+                        continue;
+                    }
+                    candidateFirm[base + c] = g;
+                    System.arraycopy(w, Firms.WORDS * g, candidateWords, Firms.WORDS * (base + c), Firms.WORDS);
+                    c++;
+                }
+                candidateCount[b] = c;
+            }
+            for (int b = 0; b < count; b++) {
+                choose(from + b, b);
+            }
+        }
+
+        /** Person active[k] compares staying, each friend's firm and founding a firm alone. */
+        private void choose(int k, int b) {
+            int i = active[k];
+            double theta = preference(i);
+            int ownFixed = ownEffort[b];
+            int wo = Firms.WORDS * b;
+            double others = Firms.fromFixed(ownWords[wo] - ownFixed);
+            double bestUtility = solver.solve(
+                    a(ownWords, wo), bOf(ownWords, wo), beta(ownWords, wo), theta, others,
+                    size(ownWords, wo), EffortSolver.guess(beta(ownWords, wo), theta, others));
+            double bestEffort = solver.effort();
+            int choice = STAY;
+
+            int base = b * maxFriends;
+            for (int j = 0; j < candidateCount[b]; j++) {
+                int wg = Firms.WORDS * (base + j);
+                int ng = size(candidateWords, wg);
+                double eg = Firms.fromFixed(candidateWords[wg]);
+                double u = solver.solve(a(candidateWords, wg), bOf(candidateWords, wg),
+                        beta(candidateWords, wg), theta, eg, ng + 1,
+                        EffortSolver.guess(beta(candidateWords, wg), theta, eg));
+                if (u > bestUtility) {
+                    bestUtility = u;
+                    bestEffort = solver.effort();
+                    choice = candidateFirm[base + j];
+                }
+            }
+
+            long tb = RandomStreams.at(technologyBase, i);
+            double betaNew = technologyBeta(tb);
+            double u = solver.solve(technologyA(tb), technologyB(tb), betaNew, theta, 0, 1,
+                    EffortSolver.guess(betaNew, theta, 0));
+            if (u > bestUtility) {
+                bestEffort = solver.effort();
+                choice = FOUND;
+            }
+            target[k] = choice;
+            chosenEffort[k] = Firms.toFixed(bestEffort);
+        }
+    }
+
+    private static int size(long[] words, int at) {
+        return (int) (words[at + 1] >> 32);
+    }
+
+    private static double a(long[] words, int at) {
+        return Float.intBitsToFloat((int) (words[at + 2] >>> 32));
+    }
+
+    private static double bOf(long[] words, int at) {
+        return Float.intBitsToFloat((int) words[at + 2]);
+    }
+
+    private static double beta(long[] words, int at) {
+        return Float.intBitsToFloat((int) (words[at + 3] >>> 32));
+    }
+
+    /** Sequential: counts moves and births and reserves firm ids for founders, in person order. */
+    private void settleRound(int from, int to) {
+        for (int k = from; k < to; k++) {
+            int t = target[k];
+            if (t == STAY) {
+                continue;
+            }
+            moves++;
+            if (t == FOUND) {
+                births++;
+                foundedFirm[k] = firms.reserve();
+            }
+        }
+    }
+
+    private void apply(int k, int m) {
+        int i = active[k];
+        int own = firmOf[i];
+        int before = effort[i];
+        int t = target[k];
+        int e = chosenEffort[k];
+        emptied[k] = -1;
+        if (t == STAY) {
+            firms.changeEffort(own, e - before);
+            effort[i] = e;
+            return;
+        }
+        int destination;
+        if (t == FOUND) {
+            destination = foundedFirm[k];
+            long tb = RandomStreams.at(technologyBase, i);
+            firms.found(destination, (float) technologyA(tb), (float) technologyB(tb),
+                    (float) technologyBeta(tb), i, m, e);
+        } else {
+            destination = t;
+            firms.join(destination, e);
+        }
+        if (firms.leave(own, before) == 0) {
+            emptied[k] = own;
+        }
+        firmOf[i] = destination;
+        effort[i] = e;
+    }
+
+    /** Sequential: dissolves, in firm-id order, the firms left without members. */
+    private void dissolveEmptied(int from, int to) {
+        int count = 0;
+        for (int k = from; k < to; k++) {
+            if (emptied[k] >= 0) {
+                emptied[from + count++] = emptied[k];
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        Arrays.sort(emptied, from, from + count);
+        int last = -1;
+        for (int k = from; k < from + count; k++) {
+            int f = emptied[k];
+            if (f != last && firms.size(f) == 0) {
+                firms.dissolve(f);
+                deaths++;
+            }
+            last = f;
+        }
+    }
+
+    private static boolean contains(int[] values, int from, int to, int v) {
+        for (int j = from; j < to; j++) {
+            if (values[j] == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stable counting sort of the active persons into rounds; returns the round boundaries. */
+    private int[] splitIntoRounds(int[] ids, int rounds, long base) {
+        int[] bounds = new int[rounds + 1];
+        if (rounds == 1) {
+            bounds[1] = ids.length;
+            return bounds;
+        }
+        byte[] roundOf = new byte[ids.length];
+        short[] wideRoundOf = rounds > 127 ? new short[ids.length] : null;
+        for (int k = 0; k < ids.length; k++) {
+            int r = RandomStreams.toBelow(RandomStreams.at(base, ids[k]), rounds);
+            if (wideRoundOf != null) {
+                wideRoundOf[k] = (short) r;
+            } else {
+                roundOf[k] = (byte) r;
+            }
+            bounds[r + 1]++;
+        }
+        for (int r = 0; r < rounds; r++) {
+            bounds[r + 1] += bounds[r];
+        }
+        int[] next = Arrays.copyOf(bounds, rounds);
+        int[] sorted = new int[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            int r = wideRoundOf != null ? wideRoundOf[k] : roundOf[k];
+            sorted[next[r]++] = ids[k];
+        }
+        System.arraycopy(sorted, 0, ids, 0, ids.length);
+        return bounds;
+    }
+
+    private static void shuffle(int[] ids, long base) {
+        for (int k = ids.length - 1; k > 0; k--) {
+            int j = RandomStreams.toBelow(RandomStreams.at(base, k), k + 1);
+            int t = ids[k];
+            ids[k] = ids[j];
+            ids[j] = t;
+        }
+    }
+
+    private void ensureBuffers(int count) {
+        if (target.length < count) {
+            int size = count + (count >> 3) + 64;
+            target = new int[size];
+            chosenEffort = new int[size];
+            foundedFirm = new int[size];
+            emptied = new int[size];
+        }
+    }
+
+    private double technologyA(long bits) {
+        return (float) (params.aMin() + (params.aMax() - params.aMin()) * RandomStreams.toUnit(RandomStreams.at(bits, 0)));
+    }
+
+    private double technologyB(long bits) {
+        return (float) (params.bMin() + (params.bMax() - params.bMin()) * RandomStreams.toUnit(RandomStreams.at(bits, 1)));
+    }
+
+    private double technologyBeta(long bits) {
+        return (float) (params.betaMin() + (params.betaMax() - params.betaMin()) * RandomStreams.toUnit(RandomStreams.at(bits, 2)));
+    }
+
+    private void technology(long bits, float[] out) {
+        out[0] = (float) technologyA(bits);
+        out[1] = (float) technologyB(bits);
+        out[2] = (float) technologyBeta(bits);
+    }
+
+    /** Person i's preference for income over leisure, uniform on [0, 1), derived from the seed. */
+    public double preference(int person) {
+        return RandomStreams.toUnit(RandomStreams.at(preferenceBase, person));
+    }
+
+    public ModelParameters parameters() {
+        return params;
+    }
+
+    public long seed() {
+        return streams.seed();
+    }
+
+    public int threads() {
+        return executor.threads();
+    }
+
+    ParallelExecutor executor() {
+        return executor;
+    }
+
+    /** @return completed months (0 before the first step) */
+    public int month() {
+        return month;
+    }
+
+    public int persons() {
+        return params.persons();
+    }
+
+    public int firmOf(int person) {
+        return firmOf[person];
+    }
+
+    public double effort(int person) {
+        return Firms.fromFixed(effort[person]);
+    }
+
+    public Firms firms() {
+        return firms;
+    }
+
+    public FriendNetwork network() {
+        return network;
+    }
+
+    /** Persons activated in the last month. */
+    public long activations() {
+        return activations;
+    }
+
+    /** Firms founded in the last month. */
+    public long births() {
+        return births;
+    }
+
+    /** Firms dissolved in the last month. */
+    public long deaths() {
+        return deaths;
+    }
+
+    /** Persons who changed firm (joined another or founded one) in the last month. */
+    public long moves() {
+        return moves;
+    }
+
+    /** @return bytes held by the columns of persons, firms and the network */
+    public long columnBytes() {
+        return 4L * firmOf.length + 4L * effort.length + firms.bytes() + network.bytes();
+    }
+
+    /** A 64-bit fingerprint of the state: the month, persons' columns, firms' columns and id pool. */
+    public String stateHash() {
+        ColumnHasher h = new ColumnHasher();
+        h.add(month).add(params.persons());
+        h.add(firmOf, 0, firmOf.length).add(effort, 0, effort.length);
+        firms.hashInto(h);
+        return h.hex();
+    }
+}

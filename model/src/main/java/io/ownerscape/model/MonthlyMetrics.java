@@ -1,0 +1,119 @@
+package io.ownerscape.model;
+
+/**
+ * What the recorders measure at the end of a month. Sizes are in members (founder included)
+ * unless the name says employees; employer firms are firms with at least one employee.
+ *
+ * @param month                    the month just completed, from 1
+ * @param firms                    live firms
+ * @param employerFirms            firms with at least 2 members
+ * @param employees                members of employer firms other than their founders
+ * @param meanEmployerFirmSize     employees per employer firm
+ * @param medianEmployerFirmSize   median employees of employer firms
+ * @param sizeClassFirmShare       share of employer firms in each {@link SizeClass#SUSB} class
+ * @param sizeClassEmploymentShare share of employees in each class
+ * @param zipfAlpha                exponent of the employee-count CCDF tail, {@code NaN} if no fit
+ * @param zipfSmin                 tail threshold in employees
+ * @param zipfTailFirms            employer firms in the fitted tail
+ * @param zipfKs                   Kolmogorov-Smirnov distance of the fit
+ * @param largestFirm              members of the largest firm
+ * @param singletonShare           share of firms with one member
+ * @param activations              persons activated this month
+ * @param births                   firms founded this month
+ * @param deaths                   firms dissolved this month
+ * @param moves                    persons who changed firm this month
+ * @param jobToJobRate             moves / persons
+ * @param meanEffort               mean effort over persons
+ * @param outputPerPerson          total output / persons
+ */
+public record MonthlyMetrics(
+        int month,
+        long firms,
+        long employerFirms,
+        long employees,
+        double meanEmployerFirmSize,
+        double medianEmployerFirmSize,
+        double[] sizeClassFirmShare,
+        double[] sizeClassEmploymentShare,
+        double zipfAlpha,
+        long zipfSmin,
+        long zipfTailFirms,
+        double zipfKs,
+        long largestFirm,
+        double singletonShare,
+        long activations,
+        long births,
+        long deaths,
+        long moves,
+        double jobToJobRate,
+        double meanEffort,
+        double outputPerPerson) {
+
+    /** Fewest firms in a fitted tail. */
+    public static final int MIN_TAIL = 50;
+
+    /** Measures the economy as it stands (after a completed month). */
+    public static MonthlyMetrics of(Economy economy, SizeDistribution dist) {
+        long[][] emp = dist.employerEmployees();
+        long[] x = emp[0];
+        long[] c = emp[1];
+        long employerFirms = 0;
+        long employees = 0;
+        int classes = SizeClass.SUSB.size();
+        long[] classFirms = new long[classes];
+        long[] classEmployees = new long[classes];
+        for (int j = 0; j < x.length; j++) {
+            employerFirms += c[j];
+            employees += x[j] * c[j];
+            for (int k = 0; k < classes; k++) {
+                if (SizeClass.SUSB.get(k).contains(x[j])) {
+                    classFirms[k] += c[j];
+                    classEmployees[k] += x[j] * c[j];
+                    break;
+                }
+            }
+        }
+        double[] firmShare = new double[classes];
+        double[] employmentShare = new double[classes];
+        for (int k = 0; k < classes; k++) {
+            firmShare[k] = employerFirms == 0 ? 0 : (double) classFirms[k] / employerFirms;
+            employmentShare[k] = employees == 0 ? 0 : (double) classEmployees[k] / employees;
+        }
+        PowerLawFit.Result zipf = PowerLawFit.fit(x, c, MIN_TAIL);
+        long firms = dist.firms();
+        long singletons = dist.sizes().length > 0 && dist.sizes()[0] == 1 ? dist.counts()[0] : 0;
+        int n = economy.persons();
+        return new MonthlyMetrics(
+                economy.month(), firms, employerFirms, employees,
+                employerFirms == 0 ? 0 : (double) employees / employerFirms,
+                median(x, c, employerFirms),
+                firmShare, employmentShare,
+                zipf.ccdfExponent(), zipf.xmin(), zipf.tailCount(), zipf.ksDistance(),
+                dist.largest(), firms == 0 ? 0 : (double) singletons / firms,
+                economy.activations(), economy.births(), economy.deaths(), economy.moves(),
+                (double) economy.moves() / n,
+                Firms.fromFixed(dist.totalEffortFixed()) / n,
+                dist.totalOutput() / n);
+    }
+
+    private static double median(long[] x, long[] c, long total) {
+        if (total == 0) {
+            return 0;
+        }
+        long lowRank = (total - 1) / 2;
+        long highRank = total / 2;
+        double low = Double.NaN;
+        long seen = 0;
+        for (int j = 0; j < x.length; j++) {
+            long next = seen + c[j];
+            if (Double.isNaN(low) && lowRank < next) {
+                low = x[j];
+            }
+            if (highRank < next) {
+                return (low + x[j]) / 2;
+            }
+            seen = next;
+        }
+        return low;
+    }
+}

@@ -1,0 +1,16 @@
+package io.ownerscape.model;
+
+/** The purposes that key the model's random streams; each names one kind of draw. */
+final class Purpose {
+    static final int PREFERENCE = 1;
+    static final int FRIEND_COUNT = 2;
+    static final int NETWORK_SHUFFLE = 3;
+    static final int NETWORK_REPAIR = 4;
+    static final int ACTIVATION = 5;
+    static final int SUBSTEP = 6;
+    static final int ORDER = 7;
+    static final int FIRM_TECHNOLOGY = 8;
+
+    private Purpose() {
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * The model: persons on a friendship network who form, join and leave firms by choosing the effort
+ * and the team that suit them best (Axtell's endogenous firms), and the metrics read from them.
+ *
+ * <p>{@link io.ownerscape.model.Economy} is the world and its monthly step;
+ * {@link io.ownerscape.model.ModelParameters} holds every parameter with its bounds;
+ * {@link io.ownerscape.model.EffortSolver} is the best-response solver;
+ * {@link io.ownerscape.model.MetricsRecorder} turns a month into
+ * {@link io.ownerscape.model.MonthlyMetrics}. The model knows nothing of files, the web or Spark.
+ */
+package io.ownerscape.model;

@@ -139,8 +139,9 @@ public final class Economy {
      */
     private final class Decider {
         private static final int BATCH = 32;
-        private final EffortSolver solver = new EffortSolver();
         private final int maxFriends = params.friendsMax();
+        private final EffortSolver solver = new EffortSolver(BATCH * (maxFriends + 2));
+        private final int[] firstProblem = new int[BATCH];
         private final int[] ownFirm = new int[BATCH];
         private final int[] ownEffort = new int[BATCH];
         private final int[] friendCount = new int[BATCH];
@@ -186,45 +187,61 @@ public final class Economy {
                 }
                 candidateCount[b] = c;
             }
+            solver.clear();
+            for (int b = 0; b < count; b++) {
+                pose(from + b, b);
+            }
+            solver.solveAll();
             for (int b = 0; b < count; b++) {
                 choose(from + b, b);
             }
         }
 
-        /** Person active[k] compares staying, each friend's firm and founding a firm alone. */
-        private void choose(int k, int b) {
+        /**
+         * Adds person active[k]'s problems to the solver: staying (with the others' effort), each
+         * distinct friend's firm, and founding a firm alone with a freshly drawn technology.
+         */
+        private void pose(int k, int b) {
             int i = active[k];
             double theta = preference(i);
-            int ownFixed = ownEffort[b];
             int wo = Firms.WORDS * b;
-            double others = Firms.fromFixed(ownWords[wo] - ownFixed);
-            double bestUtility = solver.solve(
-                    a(ownWords, wo), bOf(ownWords, wo), beta(ownWords, wo), theta, others,
-                    size(ownWords, wo), EffortSolver.guess(beta(ownWords, wo), theta, others));
-            double bestEffort = solver.effort();
-            int choice = STAY;
-
+            double others = Firms.fromFixed(ownWords[wo] - ownEffort[b]);
+            double betaOwn = beta(ownWords, wo);
+            firstProblem[b] = solver.add(a(ownWords, wo), bOf(ownWords, wo), betaOwn, theta, others,
+                    size(ownWords, wo), EffortSolver.guess(betaOwn, theta, others));
             int base = b * maxFriends;
             for (int j = 0; j < candidateCount[b]; j++) {
                 int wg = Firms.WORDS * (base + j);
-                int ng = size(candidateWords, wg);
                 double eg = Firms.fromFixed(candidateWords[wg]);
-                double u = solver.solve(a(candidateWords, wg), bOf(candidateWords, wg),
-                        beta(candidateWords, wg), theta, eg, ng + 1,
-                        EffortSolver.guess(beta(candidateWords, wg), theta, eg));
+                double betaG = beta(candidateWords, wg);
+                solver.add(a(candidateWords, wg), bOf(candidateWords, wg), betaG, theta, eg,
+                        size(candidateWords, wg) + 1, EffortSolver.guess(betaG, theta, eg));
+            }
+            long tb = RandomStreams.at(technologyBase, i);
+            double betaNew = technologyBeta(tb);
+            solver.add(technologyA(tb), technologyB(tb), betaNew, theta, 0, 1,
+                    EffortSolver.guess(betaNew, theta, 0));
+        }
+
+        /** Takes the best of person active[k]'s solved options; ties keep the earlier one. */
+        private void choose(int k, int b) {
+            int first = firstProblem[b];
+            double bestUtility = solver.logUtility(first);
+            double bestEffort = solver.effort(first);
+            int choice = STAY;
+            int base = b * maxFriends;
+            int candidates = candidateCount[b];
+            for (int j = 0; j < candidates; j++) {
+                double u = solver.logUtility(first + 1 + j);
                 if (u > bestUtility) {
                     bestUtility = u;
-                    bestEffort = solver.effort();
+                    bestEffort = solver.effort(first + 1 + j);
                     choice = candidateFirm[base + j];
                 }
             }
-
-            long tb = RandomStreams.at(technologyBase, i);
-            double betaNew = technologyBeta(tb);
-            double u = solver.solve(technologyA(tb), technologyB(tb), betaNew, theta, 0, 1,
-                    EffortSolver.guess(betaNew, theta, 0));
-            if (u > bestUtility) {
-                bestEffort = solver.effort();
+            int founding = first + 1 + candidates;
+            if (solver.logUtility(founding) > bestUtility) {
+                bestEffort = solver.effort(founding);
                 choice = FOUND;
             }
             target[k] = choice;

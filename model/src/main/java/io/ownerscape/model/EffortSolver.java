@@ -25,101 +25,222 @@ public final class EffortSolver {
     static final double TOLERANCE = 1e-6;
     private static final int MAX_ITERATIONS = 200;
 
-    private double effort;
-    private double logUtility;
+    // One slot per problem: inputs, iteration state and results, as parallel columns.
+    private double[] a;
+    private double[] b;
+    private double[] beta;
+    private double[] theta;
+    private double[] others;
+    private int[] n;
+    private double[] e;
+    private double[] lo;
+    private double[] hi;
+    private boolean[] cornerTested;
+    private int[] iterations;
+    private double[] effort;
+    private double[] logUtility;
+    private int[] pending;
+    private int size;
 
-    /** A solver with its own result slots; one per thread, never shared. */
+    /** A solver with room for a few problems; it grows as needed. One per thread, never shared. */
     public EffortSolver() {
+        this(8);
+    }
+
+    /** A solver with room for {@code capacity} problems before it grows. */
+    public EffortSolver(int capacity) {
+        allocate(Math.max(1, capacity));
+    }
+
+    private void allocate(int capacity) {
+        a = grow(a, capacity);
+        b = grow(b, capacity);
+        beta = grow(beta, capacity);
+        theta = grow(theta, capacity);
+        others = grow(others, capacity);
+        e = grow(e, capacity);
+        lo = grow(lo, capacity);
+        hi = grow(hi, capacity);
+        effort = grow(effort, capacity);
+        logUtility = grow(logUtility, capacity);
+        n = n == null ? new int[capacity] : java.util.Arrays.copyOf(n, capacity);
+        iterations = iterations == null ? new int[capacity] : java.util.Arrays.copyOf(iterations, capacity);
+        pending = pending == null ? new int[capacity] : java.util.Arrays.copyOf(pending, capacity);
+        cornerTested = cornerTested == null ? new boolean[capacity] : java.util.Arrays.copyOf(cornerTested, capacity);
+    }
+
+    private static double[] grow(double[] old, int capacity) {
+        return old == null ? new double[capacity] : java.util.Arrays.copyOf(old, capacity);
+    }
+
+    /** Forgets every problem added since the last clear. */
+    public void clear() {
+        size = 0;
+    }
+
+    /**
+     * Adds a problem: the best-response effort of a person with preference {@code theta} in a team
+     * of {@code n} (this person included) whose other members put in {@code others}, with
+     * technology {@code (a, b, beta)}.
+     *
+     * @param guess a starting point; any value works, one near the answer saves iterations
+     * @return the problem's index for {@link #effort(int)} and {@link #logUtility(int)}
+     */
+    public int add(double a, double b, double beta, double theta, double others, int n, double guess) {
+        if (size == this.a.length) {
+            allocate(size * 2);
+        }
+        int k = size++;
+        this.a[k] = a;
+        this.b[k] = b;
+        this.beta[k] = beta;
+        this.theta[k] = theta;
+        this.others[k] = others;
+        this.n[k] = n;
+        this.e[k] = guess;
+        return k;
+    }
+
+    /**
+     * Solves every problem added since the last {@link #clear()}. The problems advance in lockstep,
+     * one Newton iteration each per sweep, so that the processor overlaps their independent
+     * powers and logarithms instead of waiting on one chain at a time. Each problem goes through
+     * exactly the arithmetic it would alone: the results do not depend on what else is in the batch.
+     */
+    public void solveAll() {
+        int count = 0;
+        for (int k = 0; k < size; k++) {
+            if (!start(k)) {
+                pending[count++] = k;
+            }
+        }
+        while (count > 0) {
+            int left = 0;
+            for (int j = 0; j < count; j++) {
+                int k = pending[j];
+                if (!iterate(k)) {
+                    pending[left++] = k;
+                }
+            }
+            count = left;
+        }
+    }
+
+    /** @return the best effort of problem k, in [0, 1] */
+    public double effort(int k) {
+        return effort[k];
+    }
+
+    /** @return {@code ln U} at the best effort of problem k */
+    public double logUtility(int k) {
+        return logUtility[k];
+    }
+
+    /**
+     * Solves one problem alone and returns {@code ln U} at its best effort; the effort is then
+     * {@link #effort()}. Clears the solver.
+     */
+    public double solve(double a, double b, double beta, double theta, double others, int n,
+                        double guess) {
+        clear();
+        add(a, b, beta, theta, others, n, guess);
+        solveAll();
+        return logUtility[0];
     }
 
     /** @return the effort found by the last {@link #solve} */
     public double effort() {
-        return effort;
+        return effort[0];
     }
 
-    /** @return {@code ln U} at the effort found by the last {@link #solve} */
+    /** @return {@code ln U} found by the last {@link #solve} */
     public double logUtility() {
-        return logUtility;
+        return logUtility[0];
     }
 
-    /**
-     * Finds the best-response effort and its utility in one pass: the utility is evaluated at the
-     * last iterate, whose output the iteration has already computed, so no extra power is taken.
-     *
-     * @param a      constant-returns coefficient, at least 0
-     * @param b      increasing-returns coefficient, at least 0
-     * @param beta   returns exponent, at least 1
-     * @param theta  preference for income over leisure, in [0, 1]
-     * @param others total effort of the other members, at least 0
-     * @param n      team size including this person, at least 1
-     * @param guess  a starting point; any value works, one near the answer saves iterations
-     * @return {@code ln U} at the best effort ({@link #effort()})
-     */
-    public double solve(double a, double b, double beta, double theta, double others, int n,
-                        double guess) {
-        if (theta <= 0) {
-            effort = 0;
-            logUtility = 0;
-            return logUtility;
+    /** Sets up problem k; returns true if it is already solved (theta at a bound). */
+    private boolean start(int k) {
+        double t = theta[k];
+        if (t <= 0) {
+            effort[k] = 0;
+            logUtility[k] = 0;
+            return true;
         }
-        if (theta >= 1) {
-            effort = 1;
-            logUtility = logUtility(a, b, beta, 1, others, n, 1);
-            return logUtility;
+        if (t >= 1) {
+            effort[k] = 1;
+            logUtility[k] = logUtility(a[k], b[k], beta[k], 1, others[k], n[k], 1);
+            return true;
         }
-        double lo = 0;
-        double hi = 1;
+        lo[k] = 0;
+        hi[k] = 1;
+        iterations[k] = 0;
         // With others > 0 the corner e = 0 may be the answer; it is tested when the guess or the
         // iteration points at it. With others = 0, d ln U / de is +infinity at 0 and the root is
         // interior.
-        boolean cornerTested = others <= 0;
-        double e;
+        boolean tested = others[k] <= 0;
+        cornerTested[k] = tested;
+        double guess = e[k];
         if (guess > 1e-9 && guess < 1 - 1e-9) {
-            e = guess;
-        } else if (!cornerTested) {
-            e = 0;
+            e[k] = guess;
+        } else if (!tested) {
+            e[k] = 0;
         } else {
-            e = 0.5;
+            e[k] = 0.5;
         }
-        for (int i = 0; i < MAX_ITERATIONS; i++) {
-            double x = others + e;
-            double q = Math.pow(x, beta - 2);
-            double p = q * x;
-            double g = a * x + b * p * x;
-            double g1 = a + b * beta * p;
-            double f = theta * g1 * (1 - e) - (1 - theta) * g;
-            if (e == 0) {
-                cornerTested = true;
-                if (f <= 0) {
-                    effort = 0;
-                    logUtility = theta * Math.log(g / n);
-                    return logUtility;
-                }
+        return false;
+    }
+
+    /** One safeguarded Newton iteration of problem k; returns true when it is solved. */
+    private boolean iterate(int k) {
+        double ek = e[k];
+        double t = theta[k];
+        double ak = a[k];
+        double bk = b[k];
+        double betak = beta[k];
+        double x = others[k] + ek;
+        double q = Math.pow(x, betak - 2);
+        double p = q * x;
+        double g = ak * x + bk * p * x;
+        double g1 = ak + bk * betak * p;
+        double f = t * g1 * (1 - ek) - (1 - t) * g;
+        if (ek == 0) {
+            cornerTested[k] = true;
+            if (f <= 0) {
+                effort[k] = 0;
+                logUtility[k] = t * Math.log(g / n[k]);
+                return true;
             }
-            if (f > 0) {
-                lo = e;
-            } else if (f < 0) {
-                hi = e;
-            }
-            double df = theta * b * beta * (beta - 1) * q * (1 - e) - g1;
-            double next = e - f / df;
-            boolean newton = next > lo && next < hi;
-            if (!newton) {
-                next = lo == 0 && !cornerTested ? 0 : 0.5 * (lo + hi);
-            }
-            if (f == 0 || (newton && Math.abs(next - e) < TOLERANCE) || hi - lo < TOLERANCE) {
-                // The refined point is the effort; the utility is taken at e, whose output is
-                // already known. e is within one small step of the optimum, where ln U is flat,
-                // so the utility error is of the order of the step squared.
-                effort = newton ? next : e;
-                logUtility = theta * Math.log(g / n) + (1 - theta) * Math.log(1 - e);
-                return logUtility;
-            }
-            e = next;
         }
-        effort = e;
-        logUtility = logUtility(a, b, beta, theta, others, n, e);
-        return logUtility;
+        double l = lo[k];
+        double h = hi[k];
+        if (f > 0) {
+            l = ek;
+        } else if (f < 0) {
+            h = ek;
+        }
+        lo[k] = l;
+        hi[k] = h;
+        double df = t * bk * betak * (betak - 1) * q * (1 - ek) - g1;
+        double next = ek - f / df;
+        boolean newton = next > l && next < h;
+        if (!newton) {
+            next = l == 0 && !cornerTested[k] ? 0 : 0.5 * (l + h);
+        }
+        if (f == 0 || (newton && Math.abs(next - ek) < TOLERANCE) || h - l < TOLERANCE) {
+            // The refined point is the effort; the utility is taken at ek, whose output is
+            // already known. ek is within one small step of the optimum, where ln U is flat,
+            // so the utility error is of the order of the step squared.
+            effort[k] = newton ? next : ek;
+            logUtility[k] = t * Math.log(g / n[k]) + (1 - t) * Math.log(1 - ek);
+            return true;
+        }
+        e[k] = next;
+        if (++iterations[k] >= MAX_ITERATIONS) {
+            effort[k] = next;
+            logUtility[k] = logUtility(ak, bk, betak, t, others[k], n[k], next);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -141,7 +262,7 @@ public final class EffortSolver {
                                     double guess) {
         EffortSolver s = new EffortSolver();
         s.solve(a, b, beta, theta, others, 1, guess);
-        return s.effort;
+        return s.effort();
     }
 
     /**

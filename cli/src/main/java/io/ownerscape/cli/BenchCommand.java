@@ -81,6 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             json.put("months_per_window", s.months());
             json.put("warmup_months", warmup);
             json.put("substeps", s.model().substeps());
+            json.put("sequential", s.model().sequential());
             json.put("activations_per_second", sorted[sorted.length / 2]);
             ArrayNode windows = json.putArray("windows_activations_per_second");
             for (double r : rates) {

@@ -13,7 +13,7 @@ import java.util.List;
  * then the key in {@code --config}, then the default.
  */
 final class ModelOptions {
-    @Option(names = "--persons", paramLabel = "N", description = "Persons (default ${DEFAULT-VALUE} unless the command says otherwise).")
+    @Option(names = "--persons", paramLabel = "N", description = "Persons (run and bench: 1,000,000; demo: 1,000,000).")
     Integer persons;
 
     @Option(names = "--months", paramLabel = "M", description = "Months to simulate, burn-in included.")

@@ -33,7 +33,8 @@ public final class BernoulliSampler {
         }
         int blocks = ParallelExecutor.chunkCount(n, BLOCK);
         int[][] perBlock = new int[blocks][];
-        double logQ = Math.log(1 - p);
+        // log1p keeps tiny probabilities from rounding to log(1) = 0.
+        double logQ = Math.log1p(-p);
         executor.forEachChunk(blocks, b -> perBlock[b] = sampleBlock(base, b, n, p, logQ));
         int total = 0;
         for (int[] ids : perBlock) {
@@ -66,7 +67,7 @@ public final class BernoulliSampler {
             double u = RandomStreams.toUnit(RandomStreams.at(blockBase, draw++));
             // Gap to the next success of a Bernoulli(p) sequence: geometric on {1, 2, ...}.
             double skip = Math.floor(Math.log(1 - u) / logQ) + 1;
-            if (skip > end - id) {
+            if (!(skip <= end - id)) {
                 break;
             }
             id += (long) skip;

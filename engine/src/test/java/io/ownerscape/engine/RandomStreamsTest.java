@@ -134,6 +134,8 @@ class RandomStreamsTest {
         }
         double mean = sum / N;
         double variance = sumSq / N;
+        System.out.printf("RandomStreams: mean %.6f (want 0.5 +- %.2g), variance %.6f (want %.6f +- %.2g)%n",
+                mean, 5 * Math.sqrt(1.0 / 12 / N), variance, 1.0 / 12, 5 * Math.sqrt((1.0 / 80 - 1.0 / 144) / N));
         // SE(mean) = sqrt(1/12 / N) = 2.89e-4; SE of the variance estimate = sqrt((1/80 - 1/144) / N) = 7.45e-5
         assertEquals(0.5, mean, 5 * Math.sqrt(1.0 / 12 / N), "mean");
         assertEquals(1.0 / 12, variance, 5 * Math.sqrt((1.0 / 80 - 1.0 / 144) / N), "variance");
@@ -154,6 +156,7 @@ class RandomStreamsTest {
         for (long c : counts) {
             chi2 += (c - expected) * (c - expected) / expected;
         }
+        System.out.printf("RandomStreams: toBelow(10) chi-square %.2f (critical 33.72)%n", chi2);
         // 9 degrees of freedom: P(chi2 > 33.72) = 1e-4.
         assertTrue(chi2 < 33.72, "chi-square " + chi2 + " for counts " + java.util.Arrays.toString(counts));
     }
@@ -211,6 +214,7 @@ class RandomStreamsTest {
             y[k] = rs.uniform(1, 4, 501, k);
         }
         double r = correlation(x, y);
+        System.out.printf("RandomStreams: correlation %.5f (bound 0.005)%n", r);
         assertTrue(Math.abs(r) < 0.005, "correlation " + r);
     }
 
@@ -225,6 +229,7 @@ class RandomStreamsTest {
             y[k] = rs.uniform(5, 9, k + 1, 0);
         }
         double r = correlation(x, y);
+        System.out.printf("RandomStreams: correlation %.5f (bound 0.005)%n", r);
         assertTrue(Math.abs(r) < 0.005, "correlation " + r);
     }
 
@@ -238,6 +243,7 @@ class RandomStreamsTest {
             y[k] = rs.uniform(2, 0, k, 0);
         }
         double r = correlation(x, y);
+        System.out.printf("RandomStreams: correlation %.5f (bound 0.005)%n", r);
         assertTrue(Math.abs(r) < 0.005, "correlation " + r);
     }
 
@@ -255,6 +261,7 @@ class RandomStreamsTest {
         }
         double rStep = correlation(x, y);
         double rSeed = correlation(x, z);
+        System.out.printf("RandomStreams: step correlation %.5f, seed correlation %.5f (bound 0.005)%n", rStep, rSeed);
         assertTrue(Math.abs(rStep) < 0.005, "step correlation " + rStep);
         assertTrue(Math.abs(rSeed) < 0.005, "seed correlation " + rSeed);
     }

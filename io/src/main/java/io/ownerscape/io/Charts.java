@@ -72,11 +72,13 @@ final class Charts {
         }
         double[] susbX = new double[SizeClass.SUSB.size()];
         double[] susbY = new double[SizeClass.SUSB.size()];
-        double below = 0;
-        for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+        // Summed from the top: the published shares are rounded, so 1 minus the classes below
+        // would misplace the sparse upper classes.
+        double atLeast = 0;
+        for (int k = SizeClass.SUSB.size() - 1; k >= 0; k--) {
+            atLeast += SizeClass.SUSB.get(k).susbFirmShare();
             susbX[k] = SizeClass.SUSB.get(k).minEmployees();
-            susbY[k] = 1 - below;
-            below += SizeClass.SUSB.get(k).susbFirmShare();
+            susbY[k] = Math.min(1, atLeast);
         }
         XYSeries susb = chart.addSeries("US SUSB 2022", susbX, susbY);
         susb.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
@@ -122,8 +124,8 @@ final class Charts {
         for (int s = 0; s < names.size(); s++) {
             double[] ys = new double[history.size()];
             for (int k = 0; k < ys.length; k++) {
-                double v = values.get(s).applyAsDouble(history.get(k));
-                ys[k] = Double.isNaN(v) ? 0 : v;
+                // NaN (no tail fit yet) leaves a gap in the line rather than a false zero.
+                ys[k] = values.get(s).applyAsDouble(history.get(k));
             }
             XYSeries series = chart.addSeries(names.get(s), months, ys);
             series.setMarker(SeriesMarkers.NONE);

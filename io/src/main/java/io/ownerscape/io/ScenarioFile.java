@@ -82,6 +82,10 @@ public final class ScenarioFile {
             throw new ScenarioException(file + ": no such file");
         }
         try {
+            if (Files.readAllLines(file).stream().map(String::strip)
+                    .allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
+                return Values.EMPTY;
+            }
             Values v = YAML.readValue(file.toFile(), Values.class);
             return v == null ? Values.EMPTY : v;
         } catch (UnrecognizedPropertyException e) {

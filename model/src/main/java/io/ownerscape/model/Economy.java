@@ -28,6 +28,8 @@ public final class Economy {
     static final int CHUNK = 1024;
     private static final int STAY = -1;
     private static final int FOUND = -2;
+    /** Slack on the founding bound, far above rounding error, so skipping never changes a choice. */
+    private static final double BOUND_MARGIN = 1e-9;
 
     private final ModelParameters params;
     private final RandomStreams streams;
@@ -142,6 +144,7 @@ public final class Economy {
         private final int maxFriends = params.friendsMax();
         private final EffortSolver solver = new EffortSolver(BATCH * (maxFriends + 2));
         private final int[] firstProblem = new int[BATCH];
+        private final int[] foundingProblem = new int[BATCH];
         private final int[] ownFirm = new int[BATCH];
         private final int[] ownEffort = new int[BATCH];
         private final int[] friendCount = new int[BATCH];
@@ -173,33 +176,42 @@ public final class Economy {
             }
             for (int b = 0; b < count; b++) {
                 int own = ownFirm[b];
-                System.arraycopy(w, Firms.WORDS * own, ownWords, Firms.WORDS * b, Firms.WORDS);
                 int base = b * maxFriends;
                 int c = 0;
                 for (int j = 0; j < friendCount[b]; j++) {
                     int g = friendFirm[base + j];
-                    if (g == own || contains(candidateFirm, base, base + c, g)) {
-                        continue;
+                    if (g != own && !contains(candidateFirm, base, base + c, g)) {
+                        candidateFirm[base + c++] = g;
                     }
-                    candidateFirm[base + c] = g;
-                    System.arraycopy(w, Firms.WORDS * g, candidateWords, Firms.WORDS * (base + c), Firms.WORDS);
-                    c++;
                 }
                 candidateCount[b] = c;
+            }
+            // All firm records of the batch in one flat pass of independent loads.
+            for (int b = 0; b < count; b++) {
+                copyWords(w, ownFirm[b], ownWords, b);
+                int base = b * maxFriends;
+                for (int j = 0, c = candidateCount[b]; j < c; j++) {
+                    copyWords(w, candidateFirm[base + j], candidateWords, base + j);
+                }
             }
             solver.clear();
             for (int b = 0; b < count; b++) {
                 pose(from + b, b);
             }
             solver.solveAll();
+            int founding = solver.size();
+            for (int b = 0; b < count; b++) {
+                poseFounding(from + b, b);
+            }
+            solver.solveFrom(founding);
             for (int b = 0; b < count; b++) {
                 choose(from + b, b);
             }
         }
 
         /**
-         * Adds person active[k]'s problems to the solver: staying (with the others' effort), each
-         * distinct friend's firm, and founding a firm alone with a freshly drawn technology.
+         * Adds person active[k]'s problems of staying (with the others' effort) and of joining
+         * each distinct friend's firm.
          */
         private void pose(int k, int b) {
             int i = active[k];
@@ -217,10 +229,40 @@ public final class Economy {
                 solver.add(a(candidateWords, wg), bOf(candidateWords, wg), betaG, theta, eg,
                         size(candidateWords, wg) + 1, EffortSolver.guess(betaG, theta, eg));
             }
+        }
+
+        /**
+         * Adds the problem of founding a firm alone with a freshly drawn technology, unless its
+         * utility bound shows it cannot beat the best option already solved: skipping it then
+         * changes no decision, it only saves the solve.
+         */
+        private void poseFounding(int k, int b) {
+            int i = active[k];
+            double theta = preference(i);
             long tb = RandomStreams.at(technologyBase, i);
+            double aNew = technologyA(tb);
+            double bNew = technologyB(tb);
+            // The entropy term is never positive: try the bound without it first, which often
+            // suffices and saves two logarithms.
+            double best = bestSolved(b);
+            double bound = EffortSolver.soloUpperBound(aNew, bNew, theta, 0);
+            if (bound + BOUND_MARGIN < best
+                    || bound + EffortSolver.entropyTerm(theta) + BOUND_MARGIN < best) {
+                foundingProblem[b] = -1;
+                return;
+            }
             double betaNew = technologyBeta(tb);
-            solver.add(technologyA(tb), technologyB(tb), betaNew, theta, 0, 1,
+            foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, 1,
                     EffortSolver.guess(betaNew, theta, 0));
+        }
+
+        private double bestSolved(int b) {
+            int first = firstProblem[b];
+            double best = solver.logUtility(first);
+            for (int j = 1; j <= candidateCount[b]; j++) {
+                best = Math.max(best, solver.logUtility(first + j));
+            }
+            return best;
         }
 
         /** Takes the best of person active[k]'s solved options; ties keep the earlier one. */
@@ -239,14 +281,23 @@ public final class Economy {
                     choice = candidateFirm[base + j];
                 }
             }
-            int founding = first + 1 + candidates;
-            if (solver.logUtility(founding) > bestUtility) {
+            int founding = foundingProblem[b];
+            if (founding >= 0 && solver.logUtility(founding) > bestUtility) {
                 bestEffort = solver.effort(founding);
                 choice = FOUND;
             }
             target[k] = choice;
             chosenEffort[k] = Firms.toFixed(bestEffort);
         }
+    }
+
+    private static void copyWords(long[] from, int firm, long[] to, int slot) {
+        int f = Firms.WORDS * firm;
+        int t = Firms.WORDS * slot;
+        to[t] = from[f];
+        to[t + 1] = from[f + 1];
+        to[t + 2] = from[f + 2];
+        to[t + 3] = from[f + 3];
     }
 
     private static int size(long[] words, int at) {

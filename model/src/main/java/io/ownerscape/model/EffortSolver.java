@@ -8,17 +8,21 @@ package io.ownerscape.model;
  * preference {@code theta} who puts in effort {@code e} while the others put in {@code E} gets
  * utility {@code U(e) = (g(E + e) / n)^theta (1 - e)^(1 - theta)}.
  *
- * <p>{@code ln g} is concave for {@code a, b >= 0, beta >= 1} (its second derivative has the sign of
- * {@code -a^2 - a b beta (beta + 1) x^(beta - 1) - b^2 beta x^(2 beta - 2)}), and so is
- * {@code ln(1 - e)}; {@code ln U} is therefore strictly concave in {@code e} and its maximiser
- * is unique. The solver finds the root of
+ * <p>{@code ln g} is concave when {@code g g'' - g'^2 <= 0}; with {@code y = x^(beta - 1)} that is
+ * {@code -a^2 + a b beta (beta - 3) y - b^2 beta y^2}, whose maximum over {@code y} is
+ * {@code a^2 (beta (beta - 3)^2 / 4 - 1)}: not positive for {@code 1 <= beta <= 4}, the range
+ * {@link ModelParameters} allows. {@code ln(1 - e)} is concave too, so {@code ln U} is strictly
+ * concave in {@code e} and its maximiser is unique. The solver finds the root of
  * {@code F(e) = theta g'(x) (1 - e) - (1 - theta) g(x)}, which has the sign of {@code d ln U / de}
  * on {@code (0, 1)}, by Newton's method safeguarded by bisection on a bracket that always holds
- * the root. It stops when a Newton step is below {@link #TOLERANCE} (1e-8) and returns the point
- * it stepped from, whose output it has already computed; that point is within about one step of
- * the root. The team size {@code n} scales utility but not the maximiser. When the others' effort
- * is positive the corner {@code e = 0} can be optimal (free-riding): it is tested, with one
- * evaluation, the first time the iteration heads below the bracket.
+ * the root, starting from the exact answer for {@code a = 0} ({@link #guess}). It stops when a
+ * Newton step is below {@link #TOLERANCE} (1e-6): the effort is then the refined point, accurate
+ * to about the square of the step, and the utility is taken at the point stepped from, whose
+ * output is already known; there {@code ln U} is flat, so the utility is short of the optimum by
+ * about the square of the step times the curvature (measured below 1e-11). The team size
+ * {@code n} scales utility but not the maximiser. When the others' effort is positive the corner
+ * {@code e = 0} can be optimal (free-riding): it is tested, with one evaluation, first when the
+ * guess is not positive and otherwise the first time the iteration heads below the bracket.
  */
 public final class EffortSolver {
     /** A Newton step smaller than this ends the search; the effort is then this close to the root. */
@@ -108,8 +112,13 @@ public final class EffortSolver {
      * exactly the arithmetic it would alone: the results do not depend on what else is in the batch.
      */
     public void solveAll() {
+        solveFrom(0);
+    }
+
+    /** Solves the problems added from index {@code first} on; earlier results are kept. */
+    public void solveFrom(int first) {
         int count = 0;
-        for (int k = 0; k < size; k++) {
+        for (int k = first; k < size; k++) {
             if (!start(k)) {
                 pending[count++] = k;
             }
@@ -124,6 +133,11 @@ public final class EffortSolver {
             }
             count = left;
         }
+    }
+
+    /** @return the number of problems added since the last clear */
+    public int size() {
+        return size;
     }
 
     /** @return the best effort of problem k, in [0, 1] */
@@ -221,18 +235,24 @@ public final class EffortSolver {
         lo[k] = l;
         hi[k] = h;
         double df = t * bk * betak * (betak - 1) * q * (1 - ek) - g1;
-        double next = ek - f / df;
-        boolean newton = next > l && next < h;
-        if (!newton) {
-            next = l == 0 && !cornerTested[k] ? 0 : 0.5 * (l + h);
-        }
-        if (f == 0 || (newton && Math.abs(next - ek) < TOLERANCE) || h - l < TOLERANCE) {
-            // The refined point is the effort; the utility is taken at ek, whose output is
-            // already known. ek is within one small step of the optimum, where ln U is flat,
-            // so the utility error is of the order of the step squared.
-            effort[k] = newton ? next : ek;
+        double step = f / df;
+        double next = ek - step;
+        if (f == 0 || Math.abs(step) < TOLERANCE) {
+            // Converged. The refined point is the effort; the utility is taken at ek, whose
+            // output is already known: ek is within one tiny step of the optimum, where ln U is
+            // flat, so the utility is short by about the step squared times the curvature.
+            // (Tested before the bracket: a step from a point on the root ends on the bracket.)
+            effort[k] = Math.min(1, Math.max(0, next));
             logUtility[k] = t * Math.log(g / n[k]) + (1 - t) * Math.log(1 - ek);
             return true;
+        }
+        if (!(next > l && next < h)) {
+            next = l == 0 && !cornerTested[k] ? 0 : 0.5 * (l + h);
+            if (h - l < TOLERANCE) {
+                effort[k] = ek;
+                logUtility[k] = t * Math.log(g / n[k]) + (1 - t) * Math.log(1 - ek);
+                return true;
+            }
         }
         e[k] = next;
         if (++iterations[k] >= MAX_ITERATIONS) {
@@ -241,6 +261,26 @@ public final class EffortSolver {
             return true;
         }
         return false;
+    }
+
+    /**
+     * An upper bound of {@code ln U} for a person alone in a new firm: {@code g(e) <= (a + b) e}
+     * on [0, 1], and {@code e^theta (1 - e)^(1 - theta)} peaks at {@code e = theta}, so
+     * {@code ln U <= theta ln(a + b) + theta ln theta + (1 - theta) ln(1 - theta)}. A founding
+     * option whose bound is below the best other option cannot win and need not be solved.
+     *
+     * @param entropyTerm {@code theta ln theta + (1 - theta) ln(1 - theta)}, see {@link #entropyTerm}
+     */
+    public static double soloUpperBound(double a, double b, double theta, double entropyTerm) {
+        return theta * Math.log(a + b) + entropyTerm;
+    }
+
+    /** {@code theta ln theta + (1 - theta) ln(1 - theta)}, 0 at the bounds. */
+    public static double entropyTerm(double theta) {
+        if (theta <= 0 || theta >= 1) {
+            return 0;
+        }
+        return theta * Math.log(theta) + (1 - theta) * Math.log(1 - theta);
     }
 
     /**

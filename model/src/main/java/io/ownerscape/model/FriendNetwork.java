@@ -26,6 +26,7 @@ public final class FriendNetwork {
 
     /** Builds the network for the given parameters and streams. */
     public static FriendNetwork build(ModelParameters params, RandomStreams streams) {
+        params.validated();
         int n = params.persons();
         int span = params.friendsMax() - params.friendsMin() + 1;
         long degreeBase = streams.base(Purpose.FRIEND_COUNT);

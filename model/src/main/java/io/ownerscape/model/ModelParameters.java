@@ -86,6 +86,11 @@ public record ModelParameters(
             out.add("friends_min = " + friendsMin + ", friends_max = " + friendsMax
                     + ": allowed 1 <= friends_min <= friends_max <= 30");
         }
+        if (friendsMin == friendsMax && (friendsMin & 1) == 1 && (persons & 1) == 1) {
+            out.add("friends_min = friends_max = " + friendsMin + " with persons = " + persons
+                    + ": an odd number of persons cannot all have the same odd number of friends;"
+                    + " allowed: an even number of persons, an even degree, or friends_min < friends_max");
+        }
         if (persons >= MIN_PERSONS && friendsMax >= persons / 2) {
             out.add("friends_max = " + friendsMax + " with persons = " + persons
                     + ": persons must be more than twice friends_max");

@@ -1,0 +1,108 @@
+package io.ownerscape.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private void assertBadInput(Outcome o, String... fragments) {
+        assertEquals(Main.BAD_INPUT, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), "one line: " + o.err());
+        for (String f : fragments) {
+            assertTrue(o.err().contains(f), "'" + f + "' missing from: " + o.err());
+        }
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"run", "demo", "bench"}) {
+            Outcome o = run(c, "--help");
+            assertEquals(0, o.code());
+            assertTrue(o.out().contains("--persons"), c);
+        }
+    }
+
+    @Test
+    void unknownFlagIsBadInput() {
+        assertBadInput(run("run", "--bogus"), "--bogus");
+    }
+
+    @Test
+    void nonPositiveValuesAreBadInputAndNameTheSetting() {
+        assertBadInput(run("run", "--persons", "0", "--out", dir.resolve("a").toString()), "persons = 0", "allowed");
+        assertBadInput(run("run", "--months", "-3", "--out", dir.resolve("a").toString()), "months = -3");
+        assertBadInput(run("run", "--threads", "0", "--out", dir.resolve("a").toString()), "threads = 0");
+        assertFalse(Files.exists(dir.resolve("a")), "nothing written on bad input");
+    }
+
+    @Test
+    void notANumberIsBadInput() {
+        assertBadInput(run("run", "--persons", "lots"), "--persons", "lots");
+    }
+
+    @Test
+    void outputThatIsAFileIsBadInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "keep");
+        assertBadInput(run("run", "--persons", "1000", "--months", "2", "--out", file.toString()),
+                "is an existing file");
+        assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void configErrorsNameLineColumnAndKey() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("c.yaml"), "persons: 1000\nmonths: x\n");
+        assertBadInput(run("run", "--config", cfg.toString()), "c.yaml:2:", "'months'");
+        Path unknown = Files.writeString(dir.resolve("u.yaml"), "persns: 1000\n");
+        assertBadInput(run("run", "--config", unknown.toString()), "u.yaml:1:1", "unknown key 'persns'");
+    }
+
+    @Test
+    void runWritesSummaryAndFlagsOverrideConfig() throws Exception {
+        Path cfg = Files.writeString(dir.resolve("c.yaml"), "persons: 2000\nmonths: 50\nseed: 4\n");
+        Path out = dir.resolve("out");
+        Outcome o = run("run", "--config", cfg.toString(), "--months", "6", "--threads", "1",
+                "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        var s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(2000, s.get("persons").asInt());
+        assertEquals(6, s.get("months").asInt(), "the flag overrides the file");
+        assertEquals(4, s.get("seed").asInt());
+    }
+
+    @Test
+    void benchPrintsAFinalJsonLine() throws Exception {
+        Outcome o = run("bench", "--persons", "2000", "--months", "2", "--warmup", "2", "--repeat", "1",
+                "--threads", "2");
+        assertEquals(0, o.code(), o.err());
+        String last = o.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        var json = new ObjectMapper().readTree(last);
+        for (String k : new String[] {"persons", "threads", "jdk", "activations_per_second",
+                "bytes_per_person", "peak_heap_bytes"}) {
+            assertTrue(json.has(k), k);
+        }
+        assertTrue(json.get("activations_per_second").asDouble() > 0);
+        assertTrue(json.get("bytes_per_person").asDouble() < 100);
+    }
+}

@@ -1,0 +1,104 @@
+package io.ownerscape.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ownerscape.model.ModelParameters;
+import io.ownerscape.model.SizeClass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SimulationRunTest {
+    @TempDir
+    Path dir;
+
+    private static RunSettings small(int threads) {
+        return new RunSettings(ModelParameters.defaults(3000), 36, 12, 5, threads, true);
+    }
+
+    @Test
+    void writesEveryOutputWithTheDocumentedKeys() throws Exception {
+        Path out = dir.resolve("run");
+        SimulationRun.Result r = SimulationRun.execute(small(2), out, (d, t, m) -> { });
+        for (String f : List.of("summary.json", "results.duckdb", "report.html", "monthly.parquet",
+                "size_classes.parquet", "size_distribution.parquet", "firm_panel.parquet", "run.parquet",
+                "charts/firm_size_ccdf.svg", "charts/firm_size_ccdf.png", "charts/size_classes_firms.png")) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String key : List.of("persons", "months", "seed", "threads", "state_hash", "firms",
+                "employer_firms", "mean_employer_firm_size", "zipf_alpha", "zipf_smin", "largest_firm",
+                "size_classes", "job_to_job_rate", "seconds", "git_commit", "ownerscape_version")) {
+            assertTrue(s.has(key), "summary.json lacks " + key);
+        }
+        for (SizeClass c : SizeClass.SUSB) {
+            assertTrue(s.get("size_classes").get(c.label()).has("firm_share"), c.label());
+            assertTrue(s.get("size_classes").get(c.label()).has("employment_share"), c.label());
+        }
+        assertEquals(3000, s.get("persons").asInt());
+        assertEquals(36, s.get("months").asInt());
+        assertEquals(r.summary().get("state_hash").asText(), s.get("state_hash").asText());
+
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + out.resolve("results.duckdb"));
+             var st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT count(*), sum(CASE WHEN burn_in THEN 1 ELSE 0 END), max(month) FROM monthly");
+            rs.next();
+            assertEquals(36, rs.getInt(1));
+            assertEquals(12, rs.getInt(2), "the first 12 months are flagged as burn-in");
+            assertEquals(36, rs.getInt(3));
+            rs = st.executeQuery("SELECT sum(size * firms) FROM size_distribution");
+            rs.next();
+            assertEquals(3000, rs.getLong(1), "the final distribution accounts for every person");
+            rs = st.executeQuery("SELECT count(DISTINCT year), sum(size) FROM firm_panel WHERE year = 3");
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+            assertEquals(3000, rs.getLong(2), "every person is in the year-3 panel");
+        }
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<svg"), "charts are inline");
+        assertFalse(html.contains("http://") && html.contains("<script src"), "no external scripts");
+    }
+
+    @Test
+    void sameSeedSameHashWhateverTheThreads() throws Exception {
+        var one = SimulationRun.execute(small(1), dir.resolve("a"), (d, t, m) -> { });
+        var three = SimulationRun.execute(small(3), dir.resolve("b"), (d, t, m) -> { });
+        assertEquals(one.summary().get("state_hash"), three.summary().get("state_hash"));
+    }
+
+    @Test
+    void existingFileAsOutputIsRefusedAndNothingIsWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        assertNotNull(SimulationRun.checkOutput(file));
+        assertThrows(IllegalArgumentException.class, () -> SimulationRun.execute(small(1), file, (d, t, m) -> { }));
+        assertEquals("x", Files.readString(file));
+        try (var entries = Files.list(dir)) {
+            assertEquals(1, entries.count(), "no staging directory left behind");
+        }
+    }
+
+    @Test
+    void failureLeavesNoPartialOutput() throws Exception {
+        Path out = dir.resolve("failed");
+        assertThrows(IllegalStateException.class, () -> SimulationRun.execute(small(1), out, (d, t, m) -> {
+            if (d == 3) {
+                throw new IllegalStateException("stop");
+            }
+        }));
+        assertFalse(Files.exists(out));
+        try (var entries = Files.list(dir)) {
+            assertEquals(0, entries.count(), "the staging directory is removed");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.engine.Schedule;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/** The engine's promise: same seed, same result, whatever the thread count. */
+class DeterminismTest {
+    private static final int PERSONS = 30_000;
+    private static final int MONTHS = 50;
+
+    /** What one run leaves behind: the final hash and a per-month digest of the metrics. */
+    record Run(String initialHash, String finalHash, List<String> months) {
+    }
+
+    static Run run(ModelParameters p, long seed, int threads, int months) {
+        try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+            Economy economy = new Economy(p, seed, ex);
+            String initial = economy.stateHash();
+            MetricsRecorder recorder = new MetricsRecorder();
+            Schedule<Economy> schedule = economy.schedule().watch(recorder);
+            for (int m = 0; m < months; m++) {
+                schedule.step();
+            }
+            List<String> digest = new ArrayList<>();
+            for (MonthlyMetrics mm : recorder.history()) {
+                digest.add(mm.month() + " firms=" + mm.firms() + " largest=" + mm.largestFirm()
+                        + " moves=" + mm.moves() + " births=" + mm.births() + " deaths=" + mm.deaths()
+                        + " activations=" + mm.activations() + " employees=" + mm.employees()
+                        + " zipf=" + Double.doubleToLongBits(mm.zipfAlpha())
+                        + " meanEffort=" + Double.doubleToLongBits(mm.meanEffort())
+                        + " output=" + Double.doubleToLongBits(mm.outputPerPerson()));
+            }
+            assertEquals(months, economy.month());
+            return new Run(initial, economy.stateHash(), digest);
+        }
+    }
+
+    @Test
+    void sameSeedSameStateForOneTwoAndFourThreads() {
+        ModelParameters p = ModelParameters.defaults(PERSONS);
+        Run one = run(p, 7, 1, MONTHS);
+        Run two = run(p, 7, 2, MONTHS);
+        Run four = run(p, 7, 4, MONTHS);
+        Run twoAgain = run(p, 7, 2, MONTHS);
+        Run otherSeed = run(p, 8, 2, MONTHS);
+
+        assertEquals(one.initialHash(), two.initialHash());
+        assertNotEquals(one.initialHash(), one.finalHash(), "the state must change");
+        assertEquals(one.finalHash(), two.finalHash(), "1 vs 2 threads");
+        assertEquals(one.finalHash(), four.finalHash(), "1 vs 4 threads");
+        assertEquals(two.finalHash(), twoAgain.finalHash(), "repeated run");
+        assertEquals(one.months(), two.months());
+        assertEquals(one.months(), four.months());
+        assertEquals(one.months(), twoAgain.months());
+        assertNotEquals(one.initialHash(), otherSeed.initialHash());
+        assertNotEquals(one.finalHash(), otherSeed.finalHash(), "another seed");
+        assertNotEquals(one.months(), otherSeed.months());
+        System.out.println("Determinism: final hash (seed 7, " + PERSONS + " persons, " + MONTHS + " months) = "
+                + one.finalHash() + "; " + one.months().get(MONTHS - 1));
+    }
+
+    @Test
+    void sequentialAndSingleRoundSchedulesAreThreadIndependentToo() {
+        ModelParameters sequential = ModelParameters.defaults(8_000).withSequential(true);
+        assertEquals(run(sequential, 3, 1, 30), run(sequential, 3, 4, 30));
+        ModelParameters oneRound = ModelParameters.defaults(8_000).withSubsteps(1);
+        assertEquals(run(oneRound, 3, 1, 30), run(oneRound, 3, 2, 30));
+        ModelParameters manyRounds = ModelParameters.defaults(8_000).withSubsteps(200);
+        assertEquals(run(manyRounds, 3, 1, 30), run(manyRounds, 3, 2, 30));
+        // the schedule variants are genuinely different runs
+        assertNotEquals(run(sequential, 3, 1, 30).finalHash(), run(oneRound, 3, 1, 30).finalHash());
+    }
+}

@@ -16,7 +16,7 @@ package io.ownerscape.engine;
  */
 public final class RandomStreams {
     /** The odd golden-ratio increment of SplitMix64. */
-    static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+    public static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final double DOUBLE_UNIT = 0x1.0p-53;
 
     private final long seed;

@@ -11,9 +11,11 @@ import java.util.Arrays;
 /**
  * The world of Axtell's endogenous firms and its monthly step.
  *
- * <p>Persons live in columns: {@code firmOf[i]} (the firm person i works in) and {@code effort[i]}
- * (fixed point, see {@link Firms#toFixed}). A person's preference theta is not stored: it is a
- * pure function of (seed, person) and is recomputed when needed.
+ * <p>Persons live in one int column of fixed-size records, {@code 2 + friendsMax} ints each: the
+ * firm the person works in, the person's effort (fixed point, see {@link Firms#toFixed}) and the
+ * ids of their friends (unused slots -1). Everything a decision reads about the person is then on
+ * one or two cache lines instead of four (three columns and a network row). A person's preference
+ * theta is not stored: it is a pure function of (seed, person) and is recomputed when needed.
  *
  * <p>A month: a random {@code activationRate} share of persons is drawn; they are split into
  * rounds ({@code substeps} random rounds, or one round per person in random order when
@@ -26,6 +28,9 @@ import java.util.Arrays;
 public final class Economy {
     /** Activations decided per chunk: fixed, so chunking never depends on the thread count. */
     static final int CHUNK = 1024;
+    private static final int PERSON_FIRM = 0;
+    private static final int PERSON_EFFORT = 1;
+    private static final int PERSON_FRIENDS = 2;
     private static final int STAY = -1;
     private static final int FOUND = -2;
     /** Slack on the founding bound, far above rounding error, so skipping never changes a choice. */
@@ -34,10 +39,11 @@ public final class Economy {
     private final ModelParameters params;
     private final RandomStreams streams;
     private final ParallelExecutor executor;
-    private final FriendNetwork network;
     private final Firms firms;
-    private final int[] firmOf;
-    private final int[] effort;
+    /** Person records: firm, effort, then friends (-1 where there are fewer than the maximum). */
+    private final int[] persons;
+    /** Ints per person record. */
+    private final int stride;
     private final long preferenceBase;
 
     private int month;
@@ -48,6 +54,8 @@ public final class Economy {
     private int[] chosenEffort = new int[0];
     private int[] foundedFirm = new int[0];
     private int[] emptied = new int[0];
+    private int[] oldFirm = new int[0];
+    private int[] oldEffort = new int[0];
     private final Decider sequentialDecider;
 
     private long activations;
@@ -65,22 +73,35 @@ public final class Economy {
         this.executor = executor;
         this.preferenceBase = streams.base(Purpose.PREFERENCE);
         int n = params.persons();
-        this.network = FriendNetwork.build(params, streams);
-        this.firms = new Firms(n + n / 16 + 1024);
-        this.firmOf = new int[n];
-        this.effort = new int[n];
+        FriendNetwork network = FriendNetwork.build(params, streams);
+        this.stride = PERSON_FRIENDS + params.friendsMax();
+        long ints = (long) stride * n;
+        if (ints > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("persons = " + n + " with friends_max = "
+                    + params.friendsMax() + ": person records exceed one Java array");
+        }
+        this.persons = new int[(int) ints];
+        java.util.Arrays.fill(persons, -1);
+        for (int i = 0; i < n; i++) {
+            int at = stride * i + PERSON_FRIENDS;
+            for (int p = network.start(i); p < network.end(i); p++) {
+                persons[at++] = network.neighbour(p);
+            }
+        }
+        this.firms = new Firms(n + n / 16 + 1024, params);
         this.sequentialDecider = new Decider();
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
-        float[] tech = new float[3];
         for (int i = 0; i < n; i++) {
             int f = firms.reserve();
-            technology(RandomStreams.at(initialTechnology, i), tech);
-            double e = EffortSolver.bestEffort(tech[0], tech[1], tech[2], preference(i), 0,
-                    EffortSolver.guess(tech[2], preference(i), 0));
+            int technologySeed = (int) RandomStreams.at(initialTechnology, i);
+            long t = Firms.expand(technologySeed);
+            double theta = preference(i);
+            double e = EffortSolver.bestEffort(firms.a(t), firms.b(t), firms.beta(t), theta, 0,
+                    EffortSolver.guess(firms.beta(t), theta, 0));
             int fixed = Firms.toFixed(e);
-            firms.found(f, tech[0], tech[1], tech[2], i, 0, fixed);
-            firmOf[i] = f;
-            effort[i] = fixed;
+            firms.found(f, technologySeed, i, 0, fixed);
+            persons[stride * i + PERSON_FIRM] = f;
+            persons[stride * i + PERSON_EFFORT] = fixed;
         }
     }
 
@@ -106,7 +127,7 @@ public final class Economy {
             for (int k = 0; k < active.length; k++) {
                 sequentialDecider.decide(k, k + 1);
                 settleRound(k, k + 1);
-                apply(k, m);
+                applyRound(k, k + 1, m, 1);
                 dissolveEmptied(k, k + 1);
             }
         } else {
@@ -124,13 +145,59 @@ public final class Economy {
         executor.forEachChunk(chunks, c ->
                 new Decider().decide(from + c * CHUNK, Math.min(to, from + (c + 1) * CHUNK)));
         settleRound(from, to);
+        applyRound(from, to, m, executor.threads());
+        dissolveEmptied(from, to);
+    }
+
+    /**
+     * Applies a round's choices. Persons' columns are written by chunks of choices; firms'
+     * columns by {@code partitions} passes over all the choices, each updating only the firms
+     * whose id is its own modulo {@code partitions}. Every firm is thus updated by one thread with
+     * plain integer additions, which commute: the outcome is the same for any partition count,
+     * and no atomic instruction stalls the memory pipeline.
+     */
+    private void applyRound(int from, int to, int m, int partitions) {
+        int chunks = ParallelExecutor.chunkCount(to - from, CHUNK);
         executor.forEachChunk(chunks, c -> {
             int end = Math.min(to, from + (c + 1) * CHUNK);
             for (int k = from + c * CHUNK; k < end; k++) {
-                apply(k, m);
+                int i = active[k];
+                int t = target[k];
+                if (t != STAY) {
+                    persons[stride * i + PERSON_FIRM] = t == FOUND ? foundedFirm[k] : t;
+                }
+                persons[stride * i + PERSON_EFFORT] = chosenEffort[k];
+                emptied[k] = -1;
             }
         });
-        dissolveEmptied(from, to);
+        executor.forEachChunk(partitions, part -> applyToFirms(from, to, m, part, partitions));
+    }
+
+    private void applyToFirms(int from, int to, int m, int part, int partitions) {
+        for (int k = from; k < to; k++) {
+            int t = target[k];
+            int own = oldFirm[k];
+            int before = oldEffort[k];
+            int e = chosenEffort[k];
+            if (t == STAY) {
+                if (own % partitions == part) {
+                    firms.changeEffort(own, e - before);
+                }
+                continue;
+            }
+            int destination = t == FOUND ? foundedFirm[k] : t;
+            if (destination % partitions == part) {
+                if (t == FOUND) {
+                    int i = active[k];
+                    firms.found(destination, (int) RandomStreams.at(technologyBase, i), i, m, e);
+                } else {
+                    firms.join(destination, e);
+                }
+            }
+            if (own % partitions == part && firms.leave(own, before) == 0) {
+                emptied[k] = own;
+            }
+        }
     }
 
     /**
@@ -144,10 +211,11 @@ public final class Economy {
         private final int maxFriends = params.friendsMax();
         private final EffortSolver solver = new EffortSolver(BATCH * (maxFriends + 2));
         private final int[] firstProblem = new int[BATCH];
+        private final double[] thetaOf = new double[BATCH];
         private final int[] foundingProblem = new int[BATCH];
         private final int[] ownFirm = new int[BATCH];
         private final int[] ownEffort = new int[BATCH];
-        private final int[] friendCount = new int[BATCH];
+        private final int[] friendStart = new int[BATCH + 1];
         private final int[] friendFirm = new int[BATCH * maxFriends];
         private final int[] candidateCount = new int[BATCH];
         private final int[] candidateFirm = new int[BATCH * maxFriends];
@@ -163,23 +231,38 @@ public final class Economy {
         private void decideBatch(int from, int to) {
             int count = to - from;
             long[] w = firms.words();
+            // Friends' ids are read row by row (the rows of persons in id order lie close
+            // together); their firms are then loaded in one flat pass of independent loads.
+            int friends = 0;
             for (int b = 0; b < count; b++) {
-                int i = active[from + b];
-                ownFirm[b] = firmOf[i];
-                ownEffort[b] = effort[i];
-                int base = b * maxFriends;
-                int c = 0;
-                for (int p = network.start(i), end = network.end(i); p < end; p++) {
-                    friendFirm[base + c++] = firmOf[network.neighbour(p)];
+                int k = from + b;
+                int i = active[k];
+                int record = stride * i;
+                int own = persons[record + PERSON_FIRM];
+                int ownFixed = persons[record + PERSON_EFFORT];
+                ownFirm[b] = own;
+                ownEffort[b] = ownFixed;
+                oldFirm[k] = own;
+                oldEffort[k] = ownFixed;
+                friendStart[b] = friends;
+                for (int p = record + PERSON_FRIENDS, end = record + stride; p < end; p++) {
+                    int friend = persons[p];
+                    if (friend < 0) {
+                        break;
+                    }
+                    friendFirm[friends++] = friend;
                 }
-                friendCount[b] = c;
+            }
+            friendStart[count] = friends;
+            for (int j = 0; j < friends; j++) {
+                friendFirm[j] = persons[stride * friendFirm[j] + PERSON_FIRM];
             }
             for (int b = 0; b < count; b++) {
                 int own = ownFirm[b];
                 int base = b * maxFriends;
                 int c = 0;
-                for (int j = 0; j < friendCount[b]; j++) {
-                    int g = friendFirm[base + j];
+                for (int j = friendStart[b]; j < friendStart[b + 1]; j++) {
+                    int g = friendFirm[j];
                     if (g != own && !contains(candidateFirm, base, base + c, g)) {
                         candidateFirm[base + c++] = g;
                     }
@@ -216,17 +299,20 @@ public final class Economy {
         private void pose(int k, int b) {
             int i = active[k];
             double theta = preference(i);
+            thetaOf[b] = theta;
             int wo = Firms.WORDS * b;
             double others = Firms.fromFixed(ownWords[wo] - ownEffort[b]);
-            double betaOwn = beta(ownWords, wo);
-            firstProblem[b] = solver.add(a(ownWords, wo), bOf(ownWords, wo), betaOwn, theta, others,
+            long t = Firms.expand(technologySeed(ownWords, wo));
+            double betaOwn = firms.beta(t);
+            firstProblem[b] = solver.add(firms.a(t), firms.b(t), betaOwn, theta, others,
                     size(ownWords, wo), EffortSolver.guess(betaOwn, theta, others));
             int base = b * maxFriends;
             for (int j = 0; j < candidateCount[b]; j++) {
                 int wg = Firms.WORDS * (base + j);
                 double eg = Firms.fromFixed(candidateWords[wg]);
-                double betaG = beta(candidateWords, wg);
-                solver.add(a(candidateWords, wg), bOf(candidateWords, wg), betaG, theta, eg,
+                long tg = Firms.expand(technologySeed(candidateWords, wg));
+                double betaG = firms.beta(tg);
+                solver.add(firms.a(tg), firms.b(tg), betaG, theta, eg,
                         size(candidateWords, wg) + 1, EffortSolver.guess(betaG, theta, eg));
             }
         }
@@ -238,10 +324,10 @@ public final class Economy {
          */
         private void poseFounding(int k, int b) {
             int i = active[k];
-            double theta = preference(i);
-            long tb = RandomStreams.at(technologyBase, i);
-            double aNew = technologyA(tb);
-            double bNew = technologyB(tb);
+            double theta = thetaOf[b];
+            long tb = Firms.expand((int) RandomStreams.at(technologyBase, i));
+            double aNew = firms.a(tb);
+            double bNew = firms.b(tb);
             // The entropy term is never positive: try the bound without it first, which often
             // suffices and saves two logarithms.
             double best = bestSolved(b);
@@ -251,7 +337,7 @@ public final class Economy {
                 foundingProblem[b] = -1;
                 return;
             }
-            double betaNew = technologyBeta(tb);
+            double betaNew = firms.beta(tb);
             foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, 1,
                     EffortSolver.guess(betaNew, theta, 0));
         }
@@ -296,24 +382,14 @@ public final class Economy {
         int t = Firms.WORDS * slot;
         to[t] = from[f];
         to[t + 1] = from[f + 1];
-        to[t + 2] = from[f + 2];
-        to[t + 3] = from[f + 3];
     }
 
     private static int size(long[] words, int at) {
         return (int) (words[at + 1] >> 32);
     }
 
-    private static double a(long[] words, int at) {
-        return Float.intBitsToFloat((int) (words[at + 2] >>> 32));
-    }
-
-    private static double bOf(long[] words, int at) {
-        return Float.intBitsToFloat((int) words[at + 2]);
-    }
-
-    private static double beta(long[] words, int at) {
-        return Float.intBitsToFloat((int) (words[at + 3] >>> 32));
+    private static int technologySeed(long[] words, int at) {
+        return (int) words[at + 1];
     }
 
     /** Sequential: counts moves and births and reserves firm ids for founders, in person order. */
@@ -329,35 +405,6 @@ public final class Economy {
                 foundedFirm[k] = firms.reserve();
             }
         }
-    }
-
-    private void apply(int k, int m) {
-        int i = active[k];
-        int own = firmOf[i];
-        int before = effort[i];
-        int t = target[k];
-        int e = chosenEffort[k];
-        emptied[k] = -1;
-        if (t == STAY) {
-            firms.changeEffort(own, e - before);
-            effort[i] = e;
-            return;
-        }
-        int destination;
-        if (t == FOUND) {
-            destination = foundedFirm[k];
-            long tb = RandomStreams.at(technologyBase, i);
-            firms.found(destination, (float) technologyA(tb), (float) technologyB(tb),
-                    (float) technologyBeta(tb), i, m, e);
-        } else {
-            destination = t;
-            firms.join(destination, e);
-        }
-        if (firms.leave(own, before) == 0) {
-            emptied[k] = own;
-        }
-        firmOf[i] = destination;
-        effort[i] = e;
     }
 
     /** Sequential: dissolves, in firm-id order, the firms left without members. */
@@ -439,25 +486,9 @@ public final class Economy {
             chosenEffort = new int[size];
             foundedFirm = new int[size];
             emptied = new int[size];
+            oldFirm = new int[size];
+            oldEffort = new int[size];
         }
-    }
-
-    private double technologyA(long bits) {
-        return (float) (params.aMin() + (params.aMax() - params.aMin()) * RandomStreams.toUnit(RandomStreams.at(bits, 0)));
-    }
-
-    private double technologyB(long bits) {
-        return (float) (params.bMin() + (params.bMax() - params.bMin()) * RandomStreams.toUnit(RandomStreams.at(bits, 1)));
-    }
-
-    private double technologyBeta(long bits) {
-        return (float) (params.betaMin() + (params.betaMax() - params.betaMin()) * RandomStreams.toUnit(RandomStreams.at(bits, 2)));
-    }
-
-    private void technology(long bits, float[] out) {
-        out[0] = (float) technologyA(bits);
-        out[1] = (float) technologyB(bits);
-        out[2] = (float) technologyBeta(bits);
     }
 
     /** Person i's preference for income over leisure, uniform on [0, 1), derived from the seed. */
@@ -491,20 +522,31 @@ public final class Economy {
     }
 
     public int firmOf(int person) {
-        return firmOf[person];
+        return persons[stride * person + PERSON_FIRM];
+    }
+
+    /** @return how many friends a person has */
+    public int friendCount(int person) {
+        int c = 0;
+        for (int p = stride * person + PERSON_FRIENDS; p < stride * (person + 1) && persons[p] >= 0; p++) {
+            c++;
+        }
+        return c;
+    }
+
+    /** @return the j-th friend of a person, {@code 0 <= j < friendCount(person)} */
+    public int friend(int person, int j) {
+        return persons[stride * person + PERSON_FRIENDS + j];
     }
 
     public double effort(int person) {
-        return Firms.fromFixed(effort[person]);
+        return Firms.fromFixed(persons[stride * person + PERSON_EFFORT]);
     }
 
     public Firms firms() {
         return firms;
     }
 
-    public FriendNetwork network() {
-        return network;
-    }
 
     /** Persons activated in the last month. */
     public long activations() {
@@ -528,14 +570,16 @@ public final class Economy {
 
     /** @return bytes held by the columns of persons, firms and the network */
     public long columnBytes() {
-        return 4L * firmOf.length + 4L * effort.length + firms.bytes() + network.bytes();
+        return 4L * persons.length + firms.bytes();
     }
 
     /** A 64-bit fingerprint of the state: the month, persons' columns, firms' columns and id pool. */
     public String stateHash() {
         ColumnHasher h = new ColumnHasher();
         h.add(month).add(params.persons());
-        h.add(firmOf, 0, firmOf.length).add(effort, 0, effort.length);
+        for (int i = 0; i < params.persons(); i++) {
+            h.add(persons[stride * i + PERSON_FIRM]).add(persons[stride * i + PERSON_EFFORT]);
+        }
         firms.hashInto(h);
         return h.hex();
     }

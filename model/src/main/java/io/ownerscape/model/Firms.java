@@ -2,38 +2,58 @@ package io.ownerscape.model;
 
 import io.ownerscape.engine.ColumnHasher;
 import io.ownerscape.engine.IdPool;
+import io.ownerscape.engine.RandomStreams;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * The firms' columns, packed four longs to a firm so that one evaluation of a firm touches one or
- * two cache lines instead of five.
+ * The firms' columns. What a decision reads about a firm is packed into two longs, 16 bytes, so
+ * that a firm costs one cache line (four firms share one) and the table stays small:
  *
  * <pre>
  * word 0  total member effort, fixed point (units of 2^-30)
- * word 1  size (high 32 bits) | founding month (low 32 bits)
- * word 2  a (float bits, high) | b (float bits, low)
- * word 3  beta (float bits, high) | founder's person id (low)
+ * word 1  size (high 32 bits) | technology seed (low 32 bits)
  * </pre>
  *
- * <p>Effort totals and sizes change only by atomic integer additions, which commute: a phase that
- * applies many moves in parallel ends in the same state whatever order the threads ran in. Ids of
- * dead firms are recycled through an {@link IdPool}; a dead firm's words are all zero.
+ * <p>A firm's technology {@code (a, b, beta)} is not stored but derived from its 32-bit seed,
+ * drawn when the firm is founded: each coefficient takes 21 bits of {@code mix(seed)}, so it is
+ * uniform on its range at a resolution of 2^-21 (about 5e-7) of the range. Cold data, read only
+ * by metrics and panels (founding month, founder), lives in plain int columns.
+ *
+ * <p>Effort totals and sizes change only by integer additions, which commute: a phase that applies
+ * many moves ends in the same state whatever order they were applied in. The economy gives each
+ * firm to one thread per phase, so the additions need no atomic instructions. Ids of dead firms
+ * are recycled through an {@link IdPool}; a dead firm's words are all zero.
  */
 public final class Firms {
     /** One unit of effort is 2^30 fixed-point units. */
     public static final double EFFORT_UNIT = 1 << 30;
-    static final int WORDS = 4;
-    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+    static final int WORDS = 2;
+    private static final long TECHNOLOGY_SALT = 0x2545F4914F6CDD1DL;
+    private static final double UNIT_21 = 0x1.0p-21;
 
+    private final double aMin;
+    private final double aRange;
+    private final double bMin;
+    private final double bRange;
+    private final double betaMin;
+    private final double betaRange;
     private long[] words;
+    private int[] foundedMonth;
+    private int[] founder;
     private final IdPool ids;
 
-    Firms(int initialCapacity) {
+    Firms(int initialCapacity, ModelParameters params) {
         words = new long[WORDS * initialCapacity];
+        foundedMonth = new int[initialCapacity];
+        founder = new int[initialCapacity];
         ids = new IdPool(0, 1024);
+        aMin = params.aMin();
+        aRange = params.aMax() - params.aMin();
+        bMin = params.bMin();
+        bRange = params.bMax() - params.bMin();
+        betaMin = params.betaMin();
+        betaRange = params.betaMax() - params.betaMin();
     }
 
     /** Converts an effort in [0, 1] to fixed point. */
@@ -46,6 +66,26 @@ public final class Firms {
         return fixed / EFFORT_UNIT;
     }
 
+    /** The 64 bits a technology seed expands to; {@link #a}, {@link #b}, {@link #beta} slice them. */
+    static long expand(int technologySeed) {
+        return RandomStreams.mix(TECHNOLOGY_SALT + RandomStreams.GOLDEN_GAMMA * (technologySeed & 0xFFFFFFFFL));
+    }
+
+    /** The constant-returns coefficient a of an expanded technology seed. */
+    double a(long expanded) {
+        return aMin + aRange * (((expanded >>> 43) + 0.5) * UNIT_21);
+    }
+
+    /** The increasing-returns coefficient b of an expanded technology seed. */
+    double b(long expanded) {
+        return bMin + bRange * ((((expanded >>> 22) & 0x1FFFFF) + 0.5) * UNIT_21);
+    }
+
+    /** The returns exponent beta of an expanded technology seed. */
+    double beta(long expanded) {
+        return betaMin + betaRange * (((expanded & 0x1FFFFF) + 0.5) * UNIT_21);
+    }
+
     /** @return one more than the largest firm id ever used */
     public int capacity() {
         return ids.highWater();
@@ -55,8 +95,9 @@ public final class Firms {
         return (int) (words[WORDS * firm + 1] >> 32);
     }
 
+    /** The month the firm was founded (0 for the initial firms). */
     public int foundedMonth(int firm) {
-        return (int) words[WORDS * firm + 1];
+        return foundedMonth[firm];
     }
 
     public long effortFixed(int firm) {
@@ -67,25 +108,31 @@ public final class Firms {
         return fromFixed(words[WORDS * firm]);
     }
 
+    public int technologySeed(int firm) {
+        return (int) words[WORDS * firm + 1];
+    }
+
     public double a(int firm) {
-        return Float.intBitsToFloat((int) (words[WORDS * firm + 2] >>> 32));
+        return a(expand(technologySeed(firm)));
     }
 
     public double b(int firm) {
-        return Float.intBitsToFloat((int) words[WORDS * firm + 2]);
+        return b(expand(technologySeed(firm)));
     }
 
     public double beta(int firm) {
-        return Float.intBitsToFloat((int) (words[WORDS * firm + 3] >>> 32));
+        return beta(expand(technologySeed(firm)));
     }
 
+    /** The person who founded the firm. */
     public int founder(int firm) {
-        return (int) words[WORDS * firm + 3];
+        return founder[firm];
     }
 
     /** @return the firm's output {@code a E + b E^beta} */
     public double output(int firm) {
-        return EffortSolver.output(a(firm), b(firm), beta(firm), effort(firm));
+        long t = expand(technologySeed(firm));
+        return EffortSolver.output(a(t), b(t), beta(t), effort(firm));
     }
 
     /** Direct access for hot loops: the packed words (read-only outside apply phases). */
@@ -96,43 +143,44 @@ public final class Firms {
     /** Reserves an id for a firm about to be founded; grows the columns if needed. */
     int reserve() {
         int id = ids.acquire();
-        if (WORDS * (long) ids.highWater() > words.length) {
-            long grown = Math.max(WORDS * (long) ids.highWater(), words.length + (words.length >> 2));
-            if (grown > Integer.MAX_VALUE - 16) {
+        if (id >= founder.length) {
+            int grown = Math.max(id + 1, founder.length + (founder.length >> 2));
+            if ((long) WORDS * grown > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("firm table exceeds one Java array");
             }
-            words = Arrays.copyOf(words, (int) grown);
+            words = Arrays.copyOf(words, WORDS * grown);
+            foundedMonth = Arrays.copyOf(foundedMonth, grown);
+            founder = Arrays.copyOf(founder, grown);
         }
         return id;
     }
 
     /** Writes a founded firm. Only the founder's thread touches a reserved id. */
-    void found(int firm, float a, float b, float beta, int founder, int month, int effortFixed) {
+    void found(int firm, int technologySeed, int founderId, int month, int effortFixed) {
         int w = WORDS * firm;
         words[w] = effortFixed;
-        words[w + 1] = (1L << 32) | (month & 0xFFFFFFFFL);
-        words[w + 2] = ((long) Float.floatToRawIntBits(a) << 32) | (Float.floatToRawIntBits(b) & 0xFFFFFFFFL);
-        words[w + 3] = ((long) Float.floatToRawIntBits(beta) << 32) | (founder & 0xFFFFFFFFL);
+        words[w + 1] = (1L << 32) | (technologySeed & 0xFFFFFFFFL);
+        foundedMonth[firm] = month;
+        founder[firm] = founderId;
     }
 
-    /** Atomically adds a member with the given effort. */
+    /** Adds a member with the given effort. The caller owns the firm in this phase. */
     void join(int firm, int effortFixed) {
-        LONGS.getAndAdd(words, WORDS * firm + 1, 1L << 32);
-        LONGS.getAndAdd(words, WORDS * firm, (long) effortFixed);
+        words[WORDS * firm + 1] += 1L << 32;
+        words[WORDS * firm] += effortFixed;
     }
 
-    /** Atomically removes a member with the given effort; returns the size left. */
+    /** Removes a member with the given effort; returns the size left. The caller owns the firm. */
     int leave(int firm, int effortFixed) {
-        LONGS.getAndAdd(words, WORDS * firm, -(long) effortFixed);
-        long before = (long) LONGS.getAndAdd(words, WORDS * firm + 1, -(1L << 32));
-        return (int) (before >> 32) - 1;
+        words[WORDS * firm] -= effortFixed;
+        long after = words[WORDS * firm + 1] - (1L << 32);
+        words[WORDS * firm + 1] = after;
+        return (int) (after >> 32);
     }
 
-    /** Atomically changes a member's effort. */
+    /** Changes a member's effort. The caller owns the firm in this phase. */
     void changeEffort(int firm, int deltaFixed) {
-        if (deltaFixed != 0) {
-            LONGS.getAndAdd(words, WORDS * firm, (long) deltaFixed);
-        }
+        words[WORDS * firm] += deltaFixed;
     }
 
     /** Frees a firm whose last member has left; the caller releases ids in a fixed order. */
@@ -141,17 +189,23 @@ public final class Firms {
         if ((words[w + 1] >> 32) != 0 || words[w] != 0) {
             throw new IllegalStateException("firm " + firm + " dissolved with members or effort left");
         }
-        Arrays.fill(words, w, w + WORDS, 0L);
+        words[w] = 0;
+        words[w + 1] = 0;
+        foundedMonth[firm] = 0;
+        founder[firm] = 0;
         ids.release(firm);
     }
 
     /** @return bytes held by the firm columns and the id pool */
     public long bytes() {
-        return 8L * words.length + ids.bytes();
+        return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length + ids.bytes();
     }
 
     void hashInto(ColumnHasher hasher) {
-        hasher.add(words, 0, WORDS * capacity());
+        int n = capacity();
+        hasher.add(words, 0, WORDS * n);
+        hasher.add(foundedMonth, 0, n);
+        hasher.add(founder, 0, n);
         ids.hashInto(hasher);
     }
 }

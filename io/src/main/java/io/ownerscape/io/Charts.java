@@ -47,6 +47,7 @@ final class Charts {
         XYChart chart = base("Firm-size distribution (CCDF, employer firms)", "employees",
                 "share of employer firms with at least x employees");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         if (total > 0) {
             double[] xs = new double[x.length];
             double[] ys = new double[x.length];
@@ -142,7 +143,8 @@ final class Charts {
 
     private static void style(Styler styler) {
         styler.setChartBackgroundColor(Color.WHITE);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // Below the plot, where it can hide no data; the CCDF moves it into its empty corner.
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
         styler.setMarkerSize(5);
         styler.setAntiAlias(true);
     }

@@ -36,10 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (options.burnIn == null) {
-            options.burnIn = BURN_IN;
-        }
-        RunSettings settings = options.settings(PERSONS, MONTHS);
+        RunSettings settings = options.settings(PERSONS, MONTHS, BURN_IN);
         String bad = SimulationRun.checkOutput(out);
         if (bad != null) {
             throw new BadInputException(bad);

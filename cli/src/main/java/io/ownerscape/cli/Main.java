@@ -40,7 +40,7 @@ public final class Main implements Runnable {
                 c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 return BAD_INPUT;
             }
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": failed: " + ex);
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": failed: " + oneLine(ex.toString()));
             if (Boolean.getBoolean("ownerscape.debug")) {
                 ex.printStackTrace(c.getErr());
             }

@@ -13,7 +13,7 @@ import java.util.List;
  * then the key in {@code --config}, then the default.
  */
 final class ModelOptions {
-    @Option(names = "--persons", paramLabel = "N", description = "Persons (run and bench: 1,000,000; demo: 1,000,000).")
+    @Option(names = "--persons", paramLabel = "N", description = "Persons (run and bench: 1,000,000; demo: 2,000,000).")
     Integer persons;
 
     @Option(names = "--months", paramLabel = "M", description = "Months to simulate, burn-in included.")
@@ -45,6 +45,14 @@ final class ModelOptions {
 
     /** Merges flags, the scenario file and defaults; throws {@link BadInputException} on bad input. */
     RunSettings settings(int defaultPersons, int defaultMonths) {
+        return settings(defaultPersons, defaultMonths, 0);
+    }
+
+    /**
+     * As {@link #settings(int, int)}, with a default burn-in used only when neither the flag nor
+     * the file sets one, and then never more than the months.
+     */
+    RunSettings settings(int defaultPersons, int defaultMonths, int defaultBurnIn) {
         ScenarioFile.Values file = ScenarioFile.Values.EMPTY;
         if (config != null) {
             try {
@@ -67,9 +75,9 @@ final class ModelOptions {
                 pick(null, file.betaMax(), d.betaMax()),
                 pick(null, file.friendsMin(), d.friendsMin()),
                 pick(null, file.friendsMax(), d.friendsMax()));
-        RunSettings s = new RunSettings(model,
-                pick(months, file.months(), defaultMonths),
-                pick(burnIn, file.burnIn(), 0),
+        int m = pick(months, file.months(), defaultMonths);
+        RunSettings s = new RunSettings(model, m,
+                pick(burnIn, file.burnIn(), Math.min(defaultBurnIn, Math.max(0, m))),
                 pick(seed, file.seed(), 1L),
                 pick(threads, file.threads(), Runtime.getRuntime().availableProcessors()),
                 pick(firmPanel, file.firmPanel(), false));

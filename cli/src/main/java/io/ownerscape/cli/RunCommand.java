@@ -22,7 +22,7 @@ final class RunCommand implements Callable<Integer> {
     ModelOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "Output directory (default: ${DEFAULT-VALUE}); created if missing, files in it replaced.")
+            description = "Output directory (default: ${DEFAULT-VALUE}): new, empty, or an earlier run's output, which is replaced whole.")
     Path out;
 
     @Spec

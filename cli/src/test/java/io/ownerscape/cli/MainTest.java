@@ -92,6 +92,22 @@ class MainTest {
     }
 
     @Test
+    void demoBurnInDefaultNeverExceedsTheMonthsAndYieldsToTheFile() throws Exception {
+        Path out = dir.resolve("demo");
+        Outcome o = run("demo", "--persons", "2000", "--months", "30", "--threads", "1", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("Zipf tail exponent"), o.out());
+        var s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals(30, s.get("burn_in").asInt(), "the default burn-in of 120 is capped at the months");
+        Path cfg = Files.writeString(dir.resolve("d.yaml"), "burn_in: 5\n");
+        Path out2 = dir.resolve("demo2");
+        o = run("demo", "--persons", "2000", "--months", "30", "--threads", "1", "--config", cfg.toString(),
+                "--out", out2.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(5, new ObjectMapper().readTree(out2.resolve("summary.json").toFile()).get("burn_in").asInt());
+    }
+
+    @Test
     void benchPrintsAFinalJsonLine() throws Exception {
         Outcome o = run("bench", "--persons", "2000", "--months", "2", "--warmup", "2", "--repeat", "1",
                 "--threads", "2");

@@ -9,8 +9,9 @@ import java.util.function.IntConsumer;
  * Runs a phase as a fixed number of chunks over a fixed number of threads.
  *
  * <p>The chunking is the caller's and never depends on the thread count; threads take chunks in
- * whatever order they get to them. A phase is therefore deterministic when each chunk writes only
- * to outputs indexed by its chunk number, or makes only commutative updates (integer additions).
+ * whatever order they get to them. A phase is therefore deterministic when every output it writes
+ * is owned by one chunk (indexed by the chunk number, or by items only that chunk handles), or is
+ * updated atomically with commutative operations (integer additions).
  * The calling thread works too, so {@code threads = 1} runs everything on the caller with no
  * hand-off at all.
  *

@@ -4,6 +4,7 @@
  *
  * <p>The engine knows nothing of any model. Its one promise is that a model built on it gives the
  * same result for the same seed whatever the thread count: every random draw is a pure function of
- * its key, and every parallel phase writes only to chunk-indexed or commutative (integer) outputs.
+ * its key, and every output of a parallel phase is owned by one chunk or updated atomically by
+ * commutative integer additions.
  */
 package io.ownerscape.engine;

@@ -16,7 +16,8 @@ import java.sql.Statement;
 /**
  * The embedded DuckDB results store of one run: tables {@code run}, {@code monthly},
  * {@code size_classes}, {@code size_distribution} and, if asked for, {@code firm_panel}. Months are
- * appended as they finish, so a long run never holds its series in memory. {@link #exportParquet}
+ * appended as they finish (the run's recorder also keeps them, for the report: about 200 bytes a
+ * month). {@link #exportParquet}
  * writes each table as a Parquet file. See {@code docs/OUTPUTS.md} for every column.
  */
 public final class ResultsStore implements AutoCloseable {

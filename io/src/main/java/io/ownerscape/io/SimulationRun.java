@@ -10,8 +10,6 @@ import io.ownerscape.model.MonthlyMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -26,8 +24,9 @@ import java.util.stream.Stream;
  * Runs one simulation and writes its outputs: {@code summary.json}, {@code results.duckdb}, one
  * Parquet file per table, {@code report.html} and {@code charts/}.
  *
- * <p>Everything is written into a fresh sibling directory first and moved into place only when
- * complete, so a failed or interrupted run leaves no half-written output behind.
+ * <p>Everything is written into a fresh sibling directory first and renamed into place only when
+ * complete, so a failed or interrupted run leaves no half-written output behind, and an earlier
+ * output in the same place is replaced whole.
  */
 public final class SimulationRun {
 
@@ -51,16 +50,33 @@ public final class SimulationRun {
     }
 
     /**
-     * Checks that {@code out} can receive a run's files: it must not be an existing regular file.
+     * Checks that {@code out} can receive a run's files: a new directory, an empty one, or the
+     * output of an earlier run (which is then replaced whole). A regular file, or a directory
+     * holding anything else, is refused, so that no unrelated file is ever overwritten.
      *
      * @return an error message, or null if the path is usable
      */
     public static String checkOutput(Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            return "--out " + out + ": is an existing file; allowed: a new or existing directory";
+        Path absolute = out.toAbsolutePath().normalize();
+        if (absolute.getParent() == null) {
+            return "--out " + out + ": is the file-system root; allowed: a directory below it";
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            return "--out " + out + ": is an existing file; allowed: a new directory, an empty one,"
+                    + " or an earlier run's output";
+        }
+        if (Files.isDirectory(absolute) && !Files.exists(absolute.resolve("summary.json"))) {
+            try (Stream<Path> entries = Files.list(absolute)) {
+                if (entries.findAny().isPresent()) {
+                    return "--out " + out + ": is a directory that holds other files and no earlier run's"
+                            + " summary.json; allowed: a new directory, an empty one, or an earlier run's output";
+                }
+            } catch (IOException e) {
+                return "--out " + out + ": cannot be read: " + e.getMessage();
+            }
+        }
+        Path parent = absolute.getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
             return "--out " + out + ": parent " + parent + " is a file; allowed: a directory path";
         }
         return null;
@@ -78,6 +94,15 @@ public final class SimulationRun {
         Path parent = Files.createDirectories(absolute.getParent());
         Path staging = Files.createDirectory(parent.resolve("." + absolute.getFileName() + ".partial-"
                 + Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid()));
+        // An interrupted run (Ctrl-C) removes its staging directory too.
+        Thread cleanup = new Thread(() -> {
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // Best effort at exit; the directory's name says it is partial.
+            }
+        }, "ownerscape-staging-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         boolean done = false;
         try {
             Result r = writeInto(staging, settings, progress, meta);
@@ -85,6 +110,7 @@ public final class SimulationRun {
             done = true;
             return new Result(absolute, r.summary(), r.last());
         } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
             if (!done) {
                 deleteTree(staging);
             }
@@ -147,26 +173,25 @@ public final class SimulationRun {
         }
     }
 
-    /** Moves the staged files into {@code out}, replacing files of the same name. */
+    /**
+     * Puts the staged directory in place of {@code out} by renames: an earlier output (or empty
+     * directory) is first renamed aside, then the staged directory takes its name, then the old one
+     * is deleted. At every moment {@code out} is either the old output or the complete new one.
+     */
     private static void publish(Path staging, Path out) throws IOException {
         if (!Files.exists(out)) {
-            try {
-                Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-                return;
-            } catch (FileAlreadyExistsException | java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.createDirectories(out);
-            }
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+            return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(staging)) {
-            for (Path p : entries) {
-                Path target = out.resolve(p.getFileName().toString());
-                if (Files.isDirectory(target) && !Files.isSymbolicLink(target)) {
-                    deleteTree(target);
-                }
-                Files.move(p, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+        Path old = out.resolveSibling("." + out.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+        Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(old, out, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
         }
-        Files.delete(staging);
+        deleteTree(old);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -89,6 +89,27 @@ class SimulationRunTest {
     }
 
     @Test
+    void earlierOutputIsReplacedWholeButOtherDirectoriesAreRefused() throws Exception {
+        Path out = dir.resolve("again");
+        SimulationRun.execute(small(1), out, (d, t, m) -> { });
+        Files.writeString(out.resolve("stale.txt"), "from an earlier run");
+        var second = SimulationRun.execute(new RunSettings(ModelParameters.defaults(3000), 12, 0, 6, 1, false),
+                out, (d, t, m) -> { });
+        assertEquals(12, new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("months").asInt());
+        assertFalse(Files.exists(out.resolve("stale.txt")), "the earlier output is replaced whole");
+        assertFalse(Files.exists(out.resolve("firm_panel.parquet")) && second.summary().get("months").asInt() != 12);
+        try (var entries = Files.list(dir)) {
+            assertEquals(1, entries.count(), "no staging or old directory left behind");
+        }
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        Files.writeString(foreign.resolve("notes.txt"), "mine");
+        assertNotNull(SimulationRun.checkOutput(foreign));
+        assertThrows(IllegalArgumentException.class, () -> SimulationRun.execute(small(1), foreign, (d, t, m) -> { }));
+        assertEquals("mine", Files.readString(foreign.resolve("notes.txt")));
+        assertNotNull(SimulationRun.checkOutput(Path.of("/")));
+    }
+
+    @Test
     void failureLeavesNoPartialOutput() throws Exception {
         Path out = dir.resolve("failed");
         assertThrows(IllegalStateException.class, () -> SimulationRun.execute(small(1), out, (d, t, m) -> {

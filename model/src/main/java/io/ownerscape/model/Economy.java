@@ -91,13 +91,15 @@ public final class Economy {
         this.firms = new Firms(n + n / 16 + 1024, params);
         this.sequentialDecider = new Decider();
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
+        EffortSolver solo = new EffortSolver(1);
         for (int i = 0; i < n; i++) {
             int f = firms.reserve();
             int technologySeed = (int) RandomStreams.at(initialTechnology, i);
             long t = Firms.expand(technologySeed);
             double theta = preference(i);
-            double e = EffortSolver.bestEffort(firms.a(t), firms.b(t), firms.beta(t), theta, 0,
+            solo.solve(firms.a(t), firms.b(t), firms.beta(t), theta, 0, 1,
                     EffortSolver.guess(firms.beta(t), theta, 0));
+            double e = solo.effort();
             int fixed = Firms.toFixed(e);
             firms.found(f, technologySeed, i, 0, fixed);
             persons[stride * i + PERSON_FIRM] = f;
@@ -151,8 +153,8 @@ public final class Economy {
 
     /**
      * Applies a round's choices. Persons' columns are written by chunks of choices; firms'
-     * columns by {@code partitions} passes over all the choices, each updating only the firms
-     * whose id is its own modulo {@code partitions}. Every firm is thus updated by one thread with
+     * columns by {@code partitions} passes over all the choices, each updating only the firms of
+     * its own blocks of four ids (one cache line of records), taken round robin. Every firm is thus updated by one thread with
      * plain integer additions, which commute: the outcome is the same for any partition count,
      * and no atomic instruction stalls the memory pipeline.
      */
@@ -173,6 +175,11 @@ public final class Economy {
         executor.forEachChunk(partitions, part -> applyToFirms(from, to, m, part, partitions));
     }
 
+    /** Firms are owned in blocks of four, the records that share one cache line. */
+    private static int partitionOf(int firm, int partitions) {
+        return (firm >>> 2) % partitions;
+    }
+
     private void applyToFirms(int from, int to, int m, int part, int partitions) {
         for (int k = from; k < to; k++) {
             int t = target[k];
@@ -180,13 +187,13 @@ public final class Economy {
             int before = oldEffort[k];
             int e = chosenEffort[k];
             if (t == STAY) {
-                if (own % partitions == part) {
+                if (partitionOf(own, partitions) == part) {
                     firms.changeEffort(own, e - before);
                 }
                 continue;
             }
             int destination = t == FOUND ? foundedFirm[k] : t;
-            if (destination % partitions == part) {
+            if (partitionOf(destination, partitions) == part) {
                 if (t == FOUND) {
                     int i = active[k];
                     firms.found(destination, (int) RandomStreams.at(technologyBase, i), i, m, e);
@@ -194,7 +201,7 @@ public final class Economy {
                     firms.join(destination, e);
                 }
             }
-            if (own % partitions == part && firms.leave(own, before) == 0) {
+            if (partitionOf(own, partitions) == part && firms.leave(own, before) == 0) {
                 emptied[k] = own;
             }
         }

@@ -12,8 +12,9 @@ import io.ownerscape.engine.RandomStreams;
  * partner edges, so every degree stays exactly as drawn and every link is symmetric. If the total
  * of the draws is odd, the last person redraws until it is even.
  *
- * <p>Stored as compressed rows: {@code offsets} (one int per person) and {@code neighbours}
- * (one int per half-edge), 4 + 4 x degree bytes per person.
+ * <p>Returned as compressed rows: {@code offsets} (one int per person) and {@code neighbours}
+ * (one int per half-edge). The economy copies the friends into its person records and drops
+ * this structure after construction.
  */
 public final class FriendNetwork {
     private final int[] offsets;

@@ -38,7 +38,10 @@ public record ModelParameters(
 
     /** Smallest population the network construction supports. */
     public static final int MIN_PERSONS = 20;
-    /** Largest population: the friendship network's half-edges must fit one Java array. */
+    /**
+     * Largest population in any case; the person records (2 + friends_max ints each) must also fit
+     * one Java array, about 268 million persons with the default 6 friends at most.
+     */
     public static final int MAX_PERSONS = 400_000_000;
 
     /** Axtell's full-scale defaults for {@code persons} persons. */
@@ -90,6 +93,12 @@ public record ModelParameters(
             out.add("friends_min = friends_max = " + friendsMin + " with persons = " + persons
                     + ": an odd number of persons cannot all have the same odd number of friends;"
                     + " allowed: an even number of persons, an even degree, or friends_min < friends_max");
+        }
+        if (persons >= MIN_PERSONS && persons <= MAX_PERSONS && friendsMax >= 1
+                && (long) persons * (2 + friendsMax) > Integer.MAX_VALUE - 16) {
+            out.add("persons = " + persons + " with friends_max = " + friendsMax
+                    + ": person records of 2 + friends_max ints must fit one Java array; allowed"
+                    + " persons <= " + (Integer.MAX_VALUE - 16) / (2 + friendsMax));
         }
         if (persons >= MIN_PERSONS && friendsMax >= persons / 2) {
             out.add("friends_max = " + friendsMax + " with persons = " + persons

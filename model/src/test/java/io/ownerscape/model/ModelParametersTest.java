@@ -43,6 +43,14 @@ class ModelParametersTest {
     }
 
     @Test
+    void personRecordsMustFitOneArray() {
+        // 300 million persons with 6 friends need 2.4 billion ints of person records
+        single(with(300_000_000, 0.04, 4, 0, 0.5, 2, 6), "persons = 300000000", "friends_max = 6",
+                "one Java array", "268435453");
+        assertTrue(with(250_000_000, 0.04, 4, 0, 0.5, 2, 6).violations().isEmpty());
+    }
+
+    @Test
     void tooFewPersons() {
         List<String> v = with(5, 0.04, 4, 0, 0.5, 2, 6).violations();
         // the persons message must be there (whether "persons > 2 friends_max" is also reported

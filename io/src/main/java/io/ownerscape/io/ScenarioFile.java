@@ -87,6 +87,18 @@ public final class ScenarioFile {
                     .allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
                 return Values.EMPTY;
             }
+            // "key: ~" or "key:" with no value is an error, not a silent default.
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            if (tree != null && tree.isObject()) {
+                var fields = tree.fields();
+                while (fields.hasNext()) {
+                    var field = fields.next();
+                    if (field.getValue().isNull()) {
+                        throw new ScenarioException(whereKey(file, field.getKey(), null) + "key '"
+                                + field.getKey() + "' has no value; give a value or leave the key out");
+                    }
+                }
+            }
             Values v = YAML.readValue(file.toFile(), Values.class);
             return v == null ? Values.EMPTY : v;
         } catch (UnrecognizedPropertyException e) {
@@ -101,12 +113,27 @@ public final class ScenarioFile {
             throw new ScenarioException(where(file, e.getLocation()) + "key '" + path(e)
                     + "': expected " + describe(e.getTargetType()));
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
+                throw new ScenarioException(where(file, tokenLocation(e)) + "key '" + path(e)
+                        + "': number out of range; allowed " + describe(c.getTargetType()) + " from "
+                        + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class
+                            ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                            : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
+            }
             throw new ScenarioException(where(file, e.getLocation()) + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             throw new ScenarioException(where(file, e.getLocation()) + "not valid YAML: "
                     + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static String currentName(com.fasterxml.jackson.core.JsonParser p) {
+        try {
+            return p.currentName();
+        } catch (IOException e) {
+            return "?";
         }
     }
 
@@ -140,7 +167,7 @@ public final class ScenarioFile {
     }
 
     private static String where(Path file, JsonLocation location) {
-        if (location == null || location.getLineNr() < 0) {
+        if (location == null || location.getLineNr() <= 0) {
             return file + ": ";
         }
         return file + ":" + location.getLineNr() + ":" + location.getColumnNr() + ": ";

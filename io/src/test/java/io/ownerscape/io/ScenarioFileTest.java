@@ -87,6 +87,28 @@ class ScenarioFileTest {
     }
 
     @Test
+    void explicitNullIsRejectedNotTakenAsDefault() throws Exception {
+        Path f = write("persons: ~\n");
+        var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));
+        assertTrue(e.getMessage().contains("'persons'"), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeyIsRejected() throws Exception {
+        Path f = write("persons: 1000\npersons: 2000\n");
+        var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));
+        assertTrue(e.getMessage().contains("persons"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ":2:"), e.getMessage());
+    }
+
+    @Test
+    void numberTooLargeNamesKeyAndRange() throws Exception {
+        Path f = write("persons: 3000000000\n");
+        var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));
+        assertTrue(e.getMessage().contains("'persons'") && e.getMessage().contains("2147483647"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsReported() {
         Path f = dir.resolve("nope.yaml");
         var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));

@@ -147,7 +147,10 @@ public final class Economy {
         executor.forEachChunk(chunks, c ->
                 new Decider().decide(from + c * CHUNK, Math.min(to, from + (c + 1) * CHUNK)));
         settleRound(from, to);
-        applyRound(from, to, m, executor.threads());
+        // A round too small to split into chunks is applied on the calling thread: handing a
+        // partition to another thread would cost more than it saves. The partition count never
+        // changes the outcome.
+        applyRound(from, to, m, Math.min(executor.threads(), Math.max(1, chunks)));
         dissolveEmptied(from, to);
     }
 

@@ -117,10 +117,15 @@ final class Charts {
     static Named series(String stem, String title, String yTitle, List<MonthlyMetrics> history,
                         List<String> names, List<java.util.function.ToDoubleFunction<MonthlyMetrics>> values,
                         String caption) {
-        XYChart chart = base(title, "month", yTitle);
+        // Years on the axis: month numbers in the hundreds crowd the tick labels together.
+        XYChart chart = base(title, "year", yTitle);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        if (!"alpha".equals(yTitle)) {
+            chart.getStyler().setYAxisDecimalPattern("#,##0");
+        }
         double[] months = new double[history.size()];
         for (int k = 0; k < months.length; k++) {
-            months[k] = history.get(k).month();
+            months[k] = history.get(k).month() / 12.0;
         }
         for (int s = 0; s < names.size(); s++) {
             double[] ys = new double[history.size()];

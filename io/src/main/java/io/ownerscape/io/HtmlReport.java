@@ -37,7 +37,7 @@ public final class HtmlReport {
                 Charts.series("firms", "Firms over time", "firms", history,
                         List.of("all firms", "employer firms"),
                         List.of(m -> m.firms(), m -> m.employerFirms()),
-                        "Live firms and employer firms (at least one employee) each month."),
+                        "Live firms and employer firms (at least one employee) each month; years on the axis."),
                 Charts.series("largest_firm", "Largest firm over time", "members", history,
                         List.of("largest firm"), List.of(m -> m.largestFirm()),
                         "Members of the largest firm each month."),
@@ -55,7 +55,7 @@ public final class HtmlReport {
                 .append(".meta td{text-align:left;font-family:monospace;font-size:0.85em}")
                 .append("</style></head><body>\n");
         html.append("<h1>Ownerscape run report</h1>\n<p>Axtell's endogenous firms: ")
-                .append(settings.model().persons()).append(" persons, ").append(settings.months())
+                .append(String.format("%,d", settings.model().persons())).append(" persons, ").append(settings.months())
                 .append(" months (burn-in ").append(settings.burnIn()).append("), seed ")
                 .append(settings.seed()).append(". How to read this report: docs/OUTPUTS.md.</p>\n");
 
@@ -74,7 +74,7 @@ public final class HtmlReport {
         row(html, "tail exponent (Zipf alpha)", fmt(last.zipfAlpha()), "1.059 (Axtell 2001)");
         row(html, "mean employees per employer firm", fmt(last.meanEmployerFirmSize()), "21.2 (SUSB 2022)");
         row(html, "median employees per employer firm", fmt(last.medianEmployerFirmSize()), "1-4 class (63% of firms)");
-        row(html, "largest firm (members)", Long.toString(last.largestFirm()), "");
+        row(html, "largest firm (members)", String.format("%,d", last.largestFirm()), "");
         html.append("</table>\n");
 
         for (Charts.Named c : charts) {

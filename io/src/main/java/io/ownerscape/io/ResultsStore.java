@@ -154,11 +154,6 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    /** The connection, for queries by the report. */
-    public DuckDBConnection connection() {
-        return connection;
-    }
-
     @Override
     public void close() throws SQLException {
         SQLException first = null;

@@ -10,7 +10,6 @@ import io.ownerscape.model.SizeClass;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Builds {@code summary.json}: the run's final metrics, parameters and provenance under stable
@@ -63,8 +62,8 @@ public final class Summary {
             o.put("susb_employment_share", c.susbEmploymentShare());
         }
         root.put("job_to_job_rate", recorder.meanJobToJobRate(RATE_WINDOW));
-        root.put("births_per_month", mean(recorder.history(), MonthlyMetrics::births));
-        root.put("deaths_per_month", mean(recorder.history(), MonthlyMetrics::deaths));
+        root.put("births_per_month", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::births));
+        root.put("deaths_per_month", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::deaths));
         root.put("mean_effort", last.meanEffort());
         root.put("output_per_person", last.outputPerPerson());
         root.put("bytes_per_person", (double) columnBytes / p.persons());
@@ -102,15 +101,5 @@ public final class Summary {
         } else {
             o.put(key, v);
         }
-    }
-
-    private static double mean(List<MonthlyMetrics> history,
-                               java.util.function.ToLongFunction<MonthlyMetrics> f) {
-        int from = Math.max(0, history.size() - RATE_WINDOW);
-        double sum = 0;
-        for (int k = from; k < history.size(); k++) {
-            sum += f.applyAsLong(history.get(k));
-        }
-        return history.size() == from ? 0 : sum / (history.size() - from);
     }
 }

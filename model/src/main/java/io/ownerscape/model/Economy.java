@@ -456,15 +456,10 @@ public final class Economy {
             bounds[1] = ids.length;
             return bounds;
         }
-        byte[] roundOf = new byte[ids.length];
-        short[] wideRoundOf = rounds > 127 ? new short[ids.length] : null;
+        short[] roundOf = new short[ids.length]; // rounds <= 1,000 (ModelParameters)
         for (int k = 0; k < ids.length; k++) {
             int r = RandomStreams.toBelow(RandomStreams.at(base, ids[k]), rounds);
-            if (wideRoundOf != null) {
-                wideRoundOf[k] = (short) r;
-            } else {
-                roundOf[k] = (byte) r;
-            }
+            roundOf[k] = (short) r;
             bounds[r + 1]++;
         }
         for (int r = 0; r < rounds; r++) {
@@ -473,8 +468,7 @@ public final class Economy {
         int[] next = Arrays.copyOf(bounds, rounds);
         int[] sorted = new int[ids.length];
         for (int k = 0; k < ids.length; k++) {
-            int r = wideRoundOf != null ? wideRoundOf[k] : roundOf[k];
-            sorted[next[r]++] = ids[k];
+            sorted[next[roundOf[k]]++] = ids[k];
         }
         System.arraycopy(sorted, 0, ids, 0, ids.length);
         return bounds;

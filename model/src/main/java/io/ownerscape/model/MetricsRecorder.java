@@ -5,6 +5,7 @@ import io.ownerscape.engine.Recorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Measures every month into {@link MonthlyMetrics}, keeps the history and hands each month, with
@@ -51,10 +52,15 @@ public final class MetricsRecorder implements Recorder<Economy> {
 
     /** Mean of the monthly job-to-job rate over the last {@code months} recorded months. */
     public double meanJobToJobRate(int months) {
+        return meanOverLast(months, MonthlyMetrics::jobToJobRate);
+    }
+
+    /** Mean of a monthly measure over the last {@code months} recorded months; 0 if none. */
+    public double meanOverLast(int months, ToDoubleFunction<MonthlyMetrics> measure) {
         int from = Math.max(0, history.size() - months);
         double sum = 0;
         for (int k = from; k < history.size(); k++) {
-            sum += history.get(k).jobToJobRate();
+            sum += measure.applyAsDouble(history.get(k));
         }
         return history.size() == from ? 0 : sum / (history.size() - from);
     }

@@ -4,30 +4,58 @@ package io.ownerscape.model;
  * A person's best-response effort in a team, and the utility it brings (Axtell 2001, 2013).
  *
  * <p>A firm with technology {@code (a, b, beta)} turns total member effort {@code x} into output
- * {@code g(x) = a x + b x^beta}, shared equally among its {@code n} members. A person with
- * preference {@code theta} who puts in effort {@code e} while the others put in {@code E} gets
- * utility {@code U(e) = (g(E + e) / n)^theta (1 - e)^(1 - theta)}.
+ * {@code g(x) = a x + b x^beta}. A person with preference {@code theta} and skill {@code s > 0}
+ * who puts in effort {@code e} while the others put in {@code E} adds {@code s e} to the total,
+ * {@code x = E + s e}, and gets the income
+ * {@code y(e) = g(x) w(e)}, {@code w(e) = share / n + gamma s e / x}: an equal part, scaled by
+ * {@code share}, of the output of the {@code n} members (this person included), plus a part
+ * {@code gamma >= 0} of the output in proportion to the person's own contribution (pay for
+ * supervised effort). When {@code E = 0} the contribution is the whole, {@code s e / x = 1}, and
+ * {@code w = share / n + gamma} is a constant. Utility is
+ * {@code U(e) = y(e)^theta (1 - e)^(1 - theta)}. The original model is {@code s = 1},
+ * {@code share = 1}, {@code gamma = 0}: {@code U(e) = (g(E + e) / n)^theta (1 - e)^(1 - theta)};
+ * the methods without skill, share and gamma are that case, with unchanged arithmetic.
  *
  * <p>{@code ln g} is concave when {@code g g'' - g'^2 <= 0}; with {@code y = x^(beta - 1)} that is
  * {@code -a^2 + a b beta (beta - 3) y - b^2 beta y^2}, whose maximum over {@code y} is
  * {@code a^2 (beta (beta - 3)^2 / 4 - 1)}: not positive for {@code 1 <= beta <= 4}, the range
- * {@link ModelParameters} allows. {@code ln(1 - e)} is concave too, so {@code ln U} is strictly
- * concave in {@code e} and its maximiser is unique. The solver finds the root of
- * {@code F(e) = theta g'(x) (1 - e) - (1 - theta) g(x)}, which has the sign of {@code d ln U / de}
- * on {@code (0, 1)}, by Newton's method safeguarded by bisection on a bracket that always holds
- * the root, starting from the exact answer for {@code a = 0} ({@link #guess}). It stops when a
- * Newton step is below {@link #TOLERANCE} (1e-6): the effort is then the refined point, accurate
- * to about the square of the step, and the utility is taken at the point stepped from, whose
- * output is already known; there {@code ln U} is flat, so the utility is short of the optimum by
- * about the square of the step times the curvature (measured below 1e-11). The team size
- * {@code n} scales utility but not the maximiser. When the others' effort is positive the corner
- * {@code e = 0} can be optimal (free-riding): it is tested, with one evaluation, first when the
- * guess is not positive and otherwise the first time the iteration heads below the bracket.
+ * {@link ModelParameters} allows; {@code ln g(E + s e)} is concave in {@code e} too, a concave
+ * function of an affine one. For {@code E > 0} the fraction {@code s e / (E + s e)} is concave in
+ * {@code e}, so {@code w}, a positive affine function of it, is concave and {@code ln w} is
+ * concave (the logarithm is concave and increasing). {@code ln(1 - e)} is strictly concave, so
+ * {@code ln U = theta (ln g + ln w) + (1 - theta) ln(1 - e)} is strictly concave in {@code e} for
+ * {@code theta < 1} and its maximiser is unique.
+ *
+ * <p>When {@code w} is constant ({@code gamma = 0} or {@code E = 0}) the solver finds the root of
+ * {@code F(e) = theta s g'(x) (1 - e) - (1 - theta) g(x)}, {@code d ln U / de} times the positive
+ * {@code g (1 - e)}, with {@code F'(e) = theta s^2 g''(x) (1 - e) - s g'(x)}. Otherwise it finds
+ * the root of {@code D(e) = d ln U / de = theta (s g'/g + w'/w) - (1 - theta) / (1 - e)}, with
+ * {@code w' = gamma s E / x^2}, {@code w'' = -2 gamma s^2 E / x^3} and
+ * {@code D'(e) = theta (s^2 (g''/g - (g'/g)^2) + w''/w - (w'/w)^2) - (1 - theta) / (1 - e)^2}.
+ * Both use Newton's method safeguarded by bisection on a bracket that always holds the root,
+ * starting from the guess given, typically the exact answer for {@code a = 0, gamma = 0}
+ * ({@link #guess}). It stops when a Newton step is below {@link #TOLERANCE} (1e-6): the effort is
+ * then the refined point, accurate to about the square of the step. With {@code F} the utility is
+ * taken at the point stepped from, whose output is already known; there {@code ln U} is flat, so
+ * the utility is short of the optimum by about the square of the step times the curvature
+ * (measured below 1e-11). With {@code D} it is evaluated at the refined point. The team size
+ * {@code n} and {@code share} scale utility but do not move the maximiser when {@code gamma = 0}.
+ * When the others' effort is positive the corner {@code e = 0} can be optimal (free-riding): it is
+ * tested, with one evaluation, first when the guess is not positive and otherwise the first time
+ * the iteration heads below the bracket; it is never optimal when {@code E = 0}, or when
+ * {@code share = 0} with {@code gamma > 0}, where {@code d ln U / de} is {@code +infinity} at 0.
  */
 public final class EffortSolver {
     /** A Newton step smaller than this ends the search; the effort is then this close to the root. */
     static final double TOLERANCE = 1e-6;
     private static final int MAX_ITERATIONS = 200;
+
+    /** Problem kinds: the original objective (s = 1, share = 1, gamma = 0), the hot path. */
+    private static final byte PLAIN = 0;
+    /** Constant {@code w} (gamma = 0, or others = 0), any skill and share: Newton on F. */
+    private static final byte SKILLED = 1;
+    /** gamma > 0 and others > 0: Newton on D = d ln U / de. */
+    private static final byte SUPERVISED = 2;
 
     // One slot per problem: inputs, iteration state and results, as parallel columns.
     private double[] a;
@@ -36,6 +64,10 @@ public final class EffortSolver {
     private double[] theta;
     private double[] others;
     private int[] n;
+    private double[] skill;
+    private double[] share;
+    private double[] gamma;
+    private byte[] kind;
     private double[] e;
     private double[] lo;
     private double[] hi;
@@ -62,6 +94,10 @@ public final class EffortSolver {
         beta = grow(beta, capacity);
         theta = grow(theta, capacity);
         others = grow(others, capacity);
+        skill = grow(skill, capacity);
+        share = grow(share, capacity);
+        gamma = grow(gamma, capacity);
+        kind = kind == null ? new byte[capacity] : java.util.Arrays.copyOf(kind, capacity);
         e = grow(e, capacity);
         lo = grow(lo, capacity);
         hi = grow(hi, capacity);
@@ -101,7 +137,42 @@ public final class EffortSolver {
         this.theta[k] = theta;
         this.others[k] = others;
         this.n[k] = n;
+        this.kind[k] = PLAIN;
         this.e[k] = guess;
+        return k;
+    }
+
+    /**
+     * Adds a problem with skill, share and supervision: the person's effort {@code e} counts as
+     * {@code skill * e}, and the income is {@code g(x) (share / n + gamma skill e / x)} with
+     * {@code x = others + skill * e} (see the class comment). With {@code skill = 1},
+     * {@code share = 1} and {@code gamma = 0} this is {@link #add(double, double, double, double,
+     * double, int, double)}, with bit-identical results.
+     *
+     * @param skill  the person's skill, positive
+     * @param share  multiplier of the equal part {@code 1 / n} of output, not negative; 0 only
+     *               with {@code gamma > 0}
+     * @param gamma  the part of output paid for own effort, not negative
+     * @param guess  a starting point; any value works, one near the answer saves iterations
+     * @return the problem's index for {@link #effort(int)} and {@link #logUtility(int)}
+     * @throws IllegalArgumentException if skill, share or gamma is out of range
+     */
+    public int add(double a, double b, double beta, double theta, double others, double skill, int n,
+                   double share, double gamma, double guess) {
+        if (!(skill > 0) || !(share >= 0) || !(gamma >= 0) || (share == 0 && gamma == 0)
+                || skill == Double.POSITIVE_INFINITY || share == Double.POSITIVE_INFINITY
+                || gamma == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("skill " + skill + ", share " + share + ", gamma " + gamma);
+        }
+        int k = add(a, b, beta, theta, others, n, guess);
+        this.skill[k] = skill;
+        this.share[k] = share;
+        this.gamma[k] = gamma;
+        if (gamma > 0 && others > 0) {
+            this.kind[k] = SUPERVISED;
+        } else if (skill != 1 || share != 1 || gamma != 0) {
+            this.kind[k] = SKILLED;
+        }
         return k;
     }
 
@@ -127,7 +198,7 @@ public final class EffortSolver {
             int left = 0;
             for (int j = 0; j < count; j++) {
                 int k = pending[j];
-                if (!iterate(k)) {
+                if (!(kind[k] == PLAIN ? iterate(k) : kind[k] == SKILLED ? iterateSkilled(k) : iterateSupervised(k))) {
                     pending[left++] = k;
                 }
             }
@@ -162,6 +233,20 @@ public final class EffortSolver {
         return logUtility[0];
     }
 
+    /**
+     * Solves one problem with skill, share and supervision alone (see
+     * {@link #add(double, double, double, double, double, double, int, double, double, double)})
+     * and returns {@code ln U} at its best effort; the effort is then {@link #effort()}. Clears
+     * the solver.
+     */
+    public double solve(double a, double b, double beta, double theta, double others, double skill, int n,
+                        double share, double gamma, double guess) {
+        clear();
+        add(a, b, beta, theta, others, skill, n, share, gamma, guess);
+        solveAll();
+        return logUtility[0];
+    }
+
     /** @return the effort found by the last {@link #solve} */
     public double effort() {
         return effort[0];
@@ -182,7 +267,9 @@ public final class EffortSolver {
         }
         if (t >= 1) {
             effort[k] = 1;
-            logUtility[k] = logUtility(a[k], b[k], beta[k], 1, others[k], n[k], 1);
+            logUtility[k] = kind[k] == PLAIN
+                    ? logUtility(a[k], b[k], beta[k], 1, others[k], n[k], 1)
+                    : logUtility(a[k], b[k], beta[k], 1, others[k], skill[k], n[k], share[k], gamma[k], 1);
             return true;
         }
         lo[k] = 0;
@@ -190,8 +277,8 @@ public final class EffortSolver {
         iterations[k] = 0;
         // With others > 0 the corner e = 0 may be the answer; it is tested when the guess or the
         // iteration points at it. With others = 0, d ln U / de is +infinity at 0 and the root is
-        // interior.
-        boolean tested = others[k] <= 0;
+        // interior; so it is when share = 0 with gamma > 0, where w(0) = 0.
+        boolean tested = others[k] <= 0 || (kind[k] == SUPERVISED && share[k] <= 0);
         cornerTested[k] = tested;
         double guess = e[k];
         if (guess > 1e-9 && guess < 1 - 1e-9) {
@@ -264,6 +351,144 @@ public final class EffortSolver {
     }
 
     /**
+     * {@link #iterate} for a problem with constant {@code w} (gamma = 0, or others = 0) and any
+     * skill and share: the same safeguarded Newton iteration on {@code F}, with skill. For
+     * {@code s = 1} every operation is the same as in {@link #iterate}.
+     */
+    private boolean iterateSkilled(int k) {
+        double ek = e[k];
+        double t = theta[k];
+        double ak = a[k];
+        double bk = b[k];
+        double betak = beta[k];
+        double s = skill[k];
+        double x = others[k] + s * ek;
+        double q = Math.pow(x, betak - 2);
+        double p = q * x;
+        double g = ak * x + bk * p * x;
+        double g1 = ak + bk * betak * p;
+        double f = t * s * g1 * (1 - ek) - (1 - t) * g;
+        if (ek == 0) {
+            cornerTested[k] = true;
+            if (f <= 0) {
+                effort[k] = 0;
+                logUtility[k] = t * Math.log(constantIncome(g, n[k], share[k], gamma[k]));
+                return true;
+            }
+        }
+        double l = lo[k];
+        double h = hi[k];
+        if (f > 0) {
+            l = ek;
+        } else if (f < 0) {
+            h = ek;
+        }
+        lo[k] = l;
+        hi[k] = h;
+        double df = t * s * s * bk * betak * (betak - 1) * q * (1 - ek) - s * g1;
+        double step = f / df;
+        double next = ek - step;
+        if (f == 0 || Math.abs(step) < TOLERANCE) {
+            effort[k] = Math.min(1, Math.max(0, next));
+            logUtility[k] = t * Math.log(constantIncome(g, n[k], share[k], gamma[k])) + (1 - t) * Math.log(1 - ek);
+            return true;
+        }
+        if (!(next > l && next < h)) {
+            next = l == 0 && !cornerTested[k] ? 0 : 0.5 * (l + h);
+            if (h - l < TOLERANCE) {
+                effort[k] = ek;
+                logUtility[k] = t * Math.log(constantIncome(g, n[k], share[k], gamma[k])) + (1 - t) * Math.log(1 - ek);
+                return true;
+            }
+        }
+        e[k] = next;
+        if (++iterations[k] >= MAX_ITERATIONS) {
+            effort[k] = next;
+            logUtility[k] = logUtility(ak, bk, betak, t, others[k], s, n[k], share[k], gamma[k], next);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * One safeguarded Newton iteration on {@code D = d ln U / de} for a supervised problem
+     * (gamma > 0, others > 0); the same bracket, corner test and stopping rule as {@link #iterate},
+     * with the utility evaluated at the effort returned.
+     */
+    private boolean iterateSupervised(int k) {
+        double ek = e[k];
+        double t = theta[k];
+        double ak = a[k];
+        double bk = b[k];
+        double betak = beta[k];
+        double s = skill[k];
+        double ok = others[k];
+        double gk = gamma[k];
+        double x = ok + s * ek;
+        double q = Math.pow(x, betak - 2);
+        double p = q * x;
+        double g = ak * x + bk * p * x;
+        double g1 = ak + bk * betak * p;
+        double g2 = bk * betak * (betak - 1) * q;
+        double base = share[k] / n[k];
+        double w = base + gk * s * ek / x;
+        double w1 = gk * s * ok / (x * x);
+        double w2 = -2 * s * w1 / x;
+        double rg = g1 / g;
+        double rw = w1 / w;
+        double d = t * (s * rg + rw) - (1 - t) / (1 - ek);
+        if (ek == 0) {
+            cornerTested[k] = true;
+            if (d <= 0) {
+                effort[k] = 0;
+                logUtility[k] = t * Math.log(g * base);
+                return true;
+            }
+        }
+        double l = lo[k];
+        double h = hi[k];
+        if (d > 0) {
+            l = ek;
+        } else if (d < 0) {
+            h = ek;
+        }
+        lo[k] = l;
+        hi[k] = h;
+        double dd = t * (s * s * (g2 / g - rg * rg) + w2 / w - rw * rw) - (1 - t) / ((1 - ek) * (1 - ek));
+        double step = d / dd;
+        double next = ek - step;
+        if (d == 0 || Math.abs(step) < TOLERANCE) {
+            double done = Math.min(1, Math.max(0, next));
+            effort[k] = done;
+            logUtility[k] = logUtility(ak, bk, betak, t, ok, s, n[k], share[k], gk, done);
+            return true;
+        }
+        if (!(next > l && next < h)) {
+            next = l == 0 && !cornerTested[k] ? 0 : 0.5 * (l + h);
+            if (h - l < TOLERANCE) {
+                effort[k] = ek;
+                logUtility[k] = t * Math.log(g * w) + (1 - t) * Math.log(1 - ek);
+                return true;
+            }
+        }
+        e[k] = next;
+        if (++iterations[k] >= MAX_ITERATIONS) {
+            effort[k] = next;
+            logUtility[k] = logUtility(ak, bk, betak, t, ok, s, n[k], share[k], gk, next);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Income {@code g w} when {@code w} is constant: {@code g / n * share} with {@code gamma = 0}
+     * (exactly {@code g / n} when share is 1), else {@code g (share / n + gamma)} (others = 0).
+     */
+    private static double constantIncome(double g, int n, double share, double gamma) {
+        return gamma == 0 ? g / n * share : g * (share / n + gamma);
+    }
+
+    /**
      * An upper bound of {@code ln U} for a person alone in a new firm: {@code g(e) <= (a + b) e}
      * on [0, 1], and {@code e^theta (1 - e)^(1 - theta)} peaks at {@code e = theta}, so
      * {@code ln U <= theta ln(a + b) + theta ln theta + (1 - theta) ln(1 - theta)}. A founding
@@ -273,6 +498,21 @@ public final class EffortSolver {
      */
     public static double soloUpperBound(double a, double b, double theta, double entropyTerm) {
         return theta * Math.log(a + b) + entropyTerm;
+    }
+
+    /**
+     * An upper bound of {@code ln U} for a person of skill {@code s} alone in a new firm (others
+     * 0, team of one) whose income is {@code incomeFactor g(s e)}: on [0, 1],
+     * {@code g(s e) = s e (a + b (s e)^(beta - 1)) <= (a + b max(1, s)^(beta - 1)) s e} for
+     * {@code beta >= 1}, and {@code e^theta (1 - e)^(1 - theta)} peaks at {@code e = theta}, so
+     * {@code ln U <= theta ln((a + b max(1, s)^(beta - 1)) s incomeFactor) + entropyTerm}.
+     *
+     * @param entropyTerm {@code theta ln theta + (1 - theta) ln(1 - theta)}, see {@link #entropyTerm}
+     */
+    public static double soloUpperBound(double a, double b, double beta, double skill, double incomeFactor,
+                                        double theta, double entropyTerm) {
+        double slope = a + b * Math.pow(Math.max(1, skill), beta - 1);
+        return theta * Math.log(slope * skill * incomeFactor) + entropyTerm;
     }
 
     /** {@code theta ln theta + (1 - theta) ln(1 - theta)}, 0 at the bounds. */
@@ -290,6 +530,22 @@ public final class EffortSolver {
     public static double guess(double beta, double theta, double others) {
         double tb = theta * beta;
         double e = (tb - (1 - theta) * others) / (tb + 1 - theta);
+        return e > 0 ? e : 0;
+    }
+
+    /**
+     * A starting point for a person of skill {@code s}: the exact best response when {@code a = 0}
+     * and {@code gamma = 0}, where {@code g'/g = beta / x}:
+     * {@code e = (theta s beta - (1 - theta) others) / (s (theta beta + 1 - theta))}, or 0 when
+     * that is not positive. For {@code s = 1} it is {@link #guess(double, double, double)}, bit
+     * for bit.
+     */
+    public static double guess(double beta, double theta, double others, double skill) {
+        if (skill == 1) {
+            return guess(beta, theta, others);
+        }
+        double tb = theta * beta;
+        double e = (tb * skill - (1 - theta) * others) / (skill * (tb + 1 - theta));
         return e > 0 ? e : 0;
     }
 
@@ -319,6 +575,45 @@ public final class EffortSolver {
                 return Double.NEGATIVE_INFINITY;
             }
             u += theta * Math.log(g / n);
+        }
+        if (theta < 1) {
+            if (e >= 1) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            u += (1 - theta) * Math.log(1 - e);
+        }
+        return u;
+    }
+
+    /**
+     * {@code ln U} of effort {@code e} for a person of skill {@code skill} in a team of {@code n}
+     * whose other members put in {@code others}, with income
+     * {@code g(x) (share / n + gamma skill e / x)}, {@code x = others + skill e} (the fraction is
+     * 1 when others is 0); {@code -Infinity} when utility is zero. With {@code skill = 1},
+     * {@code share = 1} and {@code gamma = 0} it equals
+     * {@link #logUtility(double, double, double, double, double, int, double)} bit for bit.
+     */
+    public static double logUtility(double a, double b, double beta, double theta, double others,
+                                    double skill, int n, double share, double gamma, double e) {
+        double x = others + skill * e;
+        double g = a * x + b * Math.pow(x, beta);
+        double u = 0;
+        if (theta > 0) {
+            if (g <= 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double income;
+            if (gamma == 0) {
+                income = g / n * share;
+            } else if (others <= 0) {
+                income = g * (share / n + gamma);
+            } else {
+                income = g * (share / n + gamma * skill * e / x);
+            }
+            if (!(income > 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            u += theta * Math.log(income);
         }
         if (theta < 1) {
             if (e >= 1) {

@@ -315,4 +315,332 @@ class EffortSolverTest {
         assertEquals(Double.NEGATIVE_INFINITY, EffortSolver.logUtility(a, b, beta, 0.3, 0, 5, 0));
         assertEquals(Double.NEGATIVE_INFINITY, EffortSolver.logUtility(a, b, beta, 0.3, 1, 5, 1));
     }
+
+    // ---- skill, share and supervision (the 10-argument form) ----
+
+    /** ln U of the 10-argument form at e, for the reference maximiser below. */
+    private static double u10(double[] p, double e) {
+        return EffortSolver.logUtility(p[0], p[1], p[2], p[3], p[4], p[5], (int) p[6], p[7], p[8], e);
+    }
+
+    /**
+     * Reference maximiser of the 10-argument logUtility, p = {a, b, beta, theta, others, skill, n,
+     * share, gamma}: a 2,001-point grid on [0, 1], then golden-section search (ln U is strictly
+     * concave, so unimodal) on the two grid cells around the grid argmax, down to 1e-13; the
+     * corner e = 0 is compared explicitly. Returns {argmax, max}.
+     */
+    static double[] referenceMax(double[] p) {
+        int grid = 2000;
+        int best = 0;
+        double bestU = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= grid; k++) {
+            double u = u10(p, k / (double) grid);
+            if (u > bestU) {
+                bestU = u;
+                best = k;
+            }
+        }
+        double lo = Math.max(0, (best - 1) / (double) grid);
+        double hi = Math.min(1, (best + 1) / (double) grid);
+        double r = (Math.sqrt(5) - 1) / 2;
+        double c = hi - r * (hi - lo);
+        double d = lo + r * (hi - lo);
+        double uc = u10(p, c);
+        double ud = u10(p, d);
+        while (hi - lo > 1e-13) {
+            if (uc >= ud) {
+                hi = d;
+                d = c;
+                ud = uc;
+                c = hi - r * (hi - lo);
+                uc = u10(p, c);
+            } else {
+                lo = c;
+                c = d;
+                uc = ud;
+                d = lo + r * (hi - lo);
+                ud = u10(p, d);
+            }
+        }
+        double arg = best / (double) grid;
+        for (double e : new double[] {c, d, 0.5 * (lo + hi), 0}) {
+            double u = u10(p, e);
+            if (u > bestU) {
+                bestU = u;
+                arg = e;
+            }
+        }
+        return new double[] {arg, bestU};
+    }
+
+    /**
+     * 3,000 random problems with skill, share and supervision against {@link #referenceMax}.
+     * Tolerances: the solver's utility at least the reference maximum minus 1e-9; the returned
+     * utility equal to the 10-argument logUtility at the returned effort within 1e-9; the effort
+     * within 1e-4 of the reference argmax where the optimum is not flat, that is where moving 1e-4
+     * from the reference argmax either way (where that stays in [0, 1]) lowers ln U by more than
+     * 1e-9 (elsewhere the utility check covers it). Every case is checked and the worst values are reported together.
+     */
+    @Test
+    void matchesBruteForceWithSkillShareAndSupervision() {
+        SplittableRandom rnd = new SplittableRandom(20260214);
+        EffortSolver solver = new EffortSolver();
+        int cases = 3000;
+        double worstEffort = 0;
+        double worstShortfall = Double.NEGATIVE_INFINITY;
+        double worstSelf = 0;
+        int corners = 0;
+        int supervised = 0;
+        int flat = 0;
+        int bad = 0;
+        String firstBad = null;
+        for (int t = 0; t < cases; t++) {
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.75, 1.25);
+            double beta = rnd.nextDouble(1.5, 2);
+            double theta = rnd.nextDouble(0, 1);
+            double others = rnd.nextDouble() < 0.2 ? 0 : rnd.nextDouble(0, 50);
+            double skill = rnd.nextDouble(0.3, 4);
+            int n = rnd.nextInt(1, 201);
+            double share = rnd.nextDouble(0.05, 1);
+            double gamma = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble(0, 1);
+            double guess = rnd.nextDouble(-0.2, 1.2);
+            double[] p = {a, b, beta, theta, others, skill, n, share, gamma};
+            String where = String.format("case %d: a=%s b=%s beta=%s theta=%s others=%s skill=%s n=%d share=%s"
+                    + " gamma=%s guess=%s", t, a, b, beta, theta, others, skill, n, share, gamma, guess);
+            if (gamma > 0 && others > 0) {
+                supervised++;
+            }
+
+            double u = solver.solve(a, b, beta, theta, others, skill, n, share, gamma, guess);
+            double e = solver.effort();
+            assertEquals(u, solver.logUtility(), 0.0, where);
+            assertTrue(e >= 0 && e <= 1, "effort out of [0,1]: " + e + " " + where);
+
+            double[] ref = referenceMax(p);
+            if (ref[0] == 0) {
+                corners++;
+            }
+            // a side outside [0, 1] cannot hold the solver's effort: it counts as an infinite drop
+            double left = ref[0] - 1e-4 >= 0 ? u10(p, ref[0] - 1e-4) : Double.NEGATIVE_INFINITY;
+            double right = ref[0] + 1e-4 <= 1 ? u10(p, ref[0] + 1e-4) : Double.NEGATIVE_INFINITY;
+            double drop = ref[1] - Math.max(left, right);
+            boolean isFlat = !(drop > 1e-9);
+            if (isFlat) {
+                flat++;
+            }
+            double effortError = Math.abs(ref[0] - e);
+            double shortfall = ref[1] - u;
+            double self = Math.abs(u10(p, e) - u);
+            boolean ok = shortfall <= 1e-9 && self <= 1e-9 && (isFlat || effortError <= 1e-4);
+            if (!ok) {
+                bad++;
+                if (firstBad == null) {
+                    firstBad = where + String.format(" -> effort %s (reference %s), U %s (reference max %s,"
+                            + " at effort %s)", e, ref[0], u, ref[1], u10(p, e));
+                }
+            }
+            if (!isFlat) {
+                worstEffort = Math.max(worstEffort, effortError);
+            }
+            worstShortfall = Math.max(worstShortfall, shortfall);
+            worstSelf = Math.max(worstSelf, self);
+        }
+        String summary = String.format("EffortSolver (skill, share, gamma) vs reference: max |effort - argmax| ="
+                + " %.3g (not flat), max (reference max - solver U) = %.3g, max |U - logUtility(effort)| = %.3g,"
+                + " %d failures of %d; %d supervised, %d corner optima, %d flat; first failure: %s",
+                worstEffort, worstShortfall, worstSelf, bad, cases, supervised, corners, flat, firstBad);
+        System.out.println(summary);
+        assertEquals(0, bad, summary);
+        assertTrue(corners > 10, "the sample should contain free-riding corners, had " + corners);
+        assertTrue(supervised > 1000, "the sample should contain supervised problems, had " + supervised);
+    }
+
+    /**
+     * With skill 1, share 1 and gamma 0 the 10-argument forms are the original problem: effort and
+     * utility bit-identical to the 7-argument forms, alone and in a batch, and the direct
+     * logUtility too.
+     */
+    @Test
+    void tenArgumentFormWithDefaultsIsBitIdenticalToSevenArgumentForm() {
+        SplittableRandom rnd = new SplittableRandom(4242);
+        EffortSolver old = new EffortSolver();
+        EffortSolver neu = new EffortSolver();
+        EffortSolver batch = new EffortSolver(2);
+        int count = 5000;
+        double[][] in = new double[count][];
+        for (int t = 0; t < count; t++) {
+            double theta = rnd.nextInt(20) == 0 ? (rnd.nextBoolean() ? 0 : 1) : rnd.nextDouble();
+            double others = rnd.nextDouble() < 0.3 ? 0 : rnd.nextDouble(0, 50);
+            in[t] = new double[] {rnd.nextDouble(0, 0.5), rnd.nextDouble(0.75, 1.25), rnd.nextDouble(1, 4),
+                theta, others, 1 + rnd.nextInt(200), rnd.nextDouble(-0.2, 1.2)};
+            double[] p = in[t];
+            assertEquals(t, batch.add(p[0], p[1], p[2], p[3], p[4], 1, (int) p[5], 1, 0, p[6]));
+        }
+        batch.solveAll();
+        for (int t = 0; t < count; t++) {
+            double[] p = in[t];
+            String where = "case " + t + ": " + java.util.Arrays.toString(p);
+            double u7 = old.solve(p[0], p[1], p[2], p[3], p[4], (int) p[5], p[6]);
+            double u10 = neu.solve(p[0], p[1], p[2], p[3], p[4], 1, (int) p[5], 1, 0, p[6]);
+            assertEquals(Double.doubleToLongBits(u7), Double.doubleToLongBits(u10), where);
+            assertEquals(Double.doubleToLongBits(old.effort()), Double.doubleToLongBits(neu.effort()), where);
+            assertEquals(Double.doubleToLongBits(u7), Double.doubleToLongBits(batch.logUtility(t)), where);
+            assertEquals(Double.doubleToLongBits(old.effort()), Double.doubleToLongBits(batch.effort(t)), where);
+            double e = rnd.nextDouble();
+            assertEquals(Double.doubleToLongBits(EffortSolver.logUtility(p[0], p[1], p[2], p[3], p[4], (int) p[5], e)),
+                    Double.doubleToLongBits(EffortSolver.logUtility(p[0], p[1], p[2], p[3], p[4], 1, (int) p[5], 1, 0, e)),
+                    where + " e=" + e);
+        }
+    }
+
+    /**
+     * Batches mixing all kinds of problems (original, skilled, supervised, shares of 0) give
+     * bit-identical results to one-at-a-time solves.
+     */
+    @Test
+    void mixedBatchResultsAreBitIdenticalToSingleSolves() {
+        SplittableRandom rnd = new SplittableRandom(31337);
+        EffortSolver batch = new EffortSolver(3);
+        EffortSolver single = new EffortSolver();
+        for (int round = 0; round < 20; round++) {
+            batch.clear();
+            int count = 1 + rnd.nextInt(300);
+            double[][] in = new double[count][];
+            for (int k = 0; k < count; k++) {
+                double theta = rnd.nextInt(10) == 0 ? (rnd.nextBoolean() ? 0 : 1) : rnd.nextDouble();
+                double others = rnd.nextDouble() < 0.3 ? 0 : rnd.nextDouble(0, 50);
+                int kind = rnd.nextInt(4);
+                double skill = kind == 0 ? 1 : rnd.nextDouble(0.3, 4);
+                double gamma = kind <= 1 ? 0 : rnd.nextDouble(0.01, 1);
+                double share = kind == 0 ? 1 : kind == 3 ? 0 : rnd.nextDouble(0.05, 1);
+                in[k] = new double[] {rnd.nextDouble(0, 0.5), rnd.nextDouble(0.75, 1.25), rnd.nextDouble(1.5, 2),
+                    theta, others, skill, 1 + rnd.nextInt(200), share, gamma, rnd.nextDouble(-0.2, 1.2)};
+                double[] p = in[k];
+                assertEquals(k, batch.add(p[0], p[1], p[2], p[3], p[4], p[5], (int) p[6], p[7], p[8], p[9]));
+            }
+            batch.solveAll();
+            for (int k = 0; k < count; k++) {
+                double[] p = in[k];
+                double u = single.solve(p[0], p[1], p[2], p[3], p[4], p[5], (int) p[6], p[7], p[8], p[9]);
+                assertEquals(Double.doubleToLongBits(single.effort()), Double.doubleToLongBits(batch.effort(k)),
+                        "effort of problem " + k + " in round " + round);
+                assertEquals(Double.doubleToLongBits(u), Double.doubleToLongBits(batch.logUtility(k)),
+                        "utility of problem " + k + " in round " + round);
+            }
+        }
+    }
+
+    /**
+     * guess with skill 1 is the 3-argument guess bit for bit; with a = 0 and gamma = 0 it is the
+     * exact optimum, which the solver reaches from other starting points to within 1e-7.
+     */
+    @Test
+    void skillGuessIsTheOriginalAtSkillOneAndExactWithoutConstantReturns() {
+        SplittableRandom rnd = new SplittableRandom(515);
+        EffortSolver solver = new EffortSolver();
+        double worst = 0;
+        for (int t = 0; t < 5000; t++) {
+            double beta = rnd.nextDouble(1, 4);
+            double theta = rnd.nextDouble();
+            double others = rnd.nextBoolean() ? 0 : rnd.nextDouble(0, 50);
+            assertEquals(Double.doubleToLongBits(EffortSolver.guess(beta, theta, others)),
+                    Double.doubleToLongBits(EffortSolver.guess(beta, theta, others, 1)));
+            double skill = rnd.nextDouble(0.3, 4);
+            double exact = EffortSolver.guess(beta, theta, others, skill);
+            assertTrue(exact >= 0 && exact < 1, "guess " + exact);
+            for (double start : new double[] {-0.1, 0.5, rnd.nextDouble(-0.2, 1.2)}) {
+                solver.solve(0, rnd.nextDouble(0.75, 1.25), beta, theta, others, skill, 1 + rnd.nextInt(200),
+                        rnd.nextDouble(0.05, 1), 0, start);
+                double err = Math.abs(solver.effort() - exact);
+                worst = Math.max(worst, err);
+                assertEquals(exact, solver.effort(), 1e-7, "beta=" + beta + " theta=" + theta + " others=" + others
+                        + " skill=" + skill + " start=" + start);
+            }
+        }
+        System.out.printf("EffortSolver skill guess (a = 0, gamma = 0): max |effort - exact| = %.3g%n", worst);
+    }
+
+    /**
+     * The solo bound with skill is above every solved founding utility (others 0, a team of one,
+     * income incomeFactor g(s e)), whether the factor comes as a share or as gamma; with skill 1
+     * and factor 1 it is the original bound.
+     */
+    @Test
+    void soloUpperBoundWithSkillIsAboveEverySolvedFoundingUtility() {
+        SplittableRandom rnd = new SplittableRandom(8080);
+        EffortSolver solver = new EffortSolver();
+        double tightest = Double.POSITIVE_INFINITY;
+        for (int t = 0; t < 5000; t++) {
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.75, 1.25);
+            double beta = rnd.nextDouble(1, 4);
+            double theta = rnd.nextDouble();
+            double skill = rnd.nextDouble(0.3, 4);
+            double factor = rnd.nextDouble(0.1, 2);
+            double bound = EffortSolver.soloUpperBound(a, b, beta, skill, factor, theta,
+                    EffortSolver.entropyTerm(theta));
+            String where = "a=" + a + " b=" + b + " beta=" + beta + " theta=" + theta + " skill=" + skill
+                    + " factor=" + factor;
+            double guess = EffortSolver.guess(beta, theta, 0, skill);
+            double asShare = solver.solve(a, b, beta, theta, 0, skill, 1, factor, 0, guess);
+            assertTrue(asShare <= bound + 1e-12, where + ": " + asShare + " > " + bound);
+            double asGamma = solver.solve(a, b, beta, theta, 0, skill, 1 + rnd.nextInt(50), 0, factor, guess);
+            assertTrue(asGamma <= bound + 1e-12, where + ": " + asGamma + " > " + bound);
+            assertEquals(asShare, asGamma, 1e-12, where);
+            tightest = Math.min(tightest, bound - asShare);
+            assertEquals(Double.doubleToLongBits(EffortSolver.soloUpperBound(a, b, theta, EffortSolver.entropyTerm(theta))),
+                    Double.doubleToLongBits(EffortSolver.soloUpperBound(a, b, beta, 1, 1, theta,
+                            EffortSolver.entropyTerm(theta))), where);
+        }
+        System.out.printf("EffortSolver solo bound with skill: min (bound - solved) = %.3g%n", tightest);
+    }
+
+    /**
+     * w'/w > 0 when others > 0, so d ln U / de with gamma > 0 is above the one with gamma = 0 at
+     * every e and its root (or corner) is not below: pay tied to own effort does not lower effort.
+     */
+    @Test
+    void payForOwnEffortDoesNotLowerEffort() {
+        SplittableRandom rnd = new SplittableRandom(777);
+        EffortSolver solver = new EffortSolver();
+        int raised = 0;
+        int cases = 5000;
+        for (int t = 0; t < cases; t++) {
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.75, 1.25);
+            double beta = rnd.nextDouble(1.5, 2);
+            double theta = rnd.nextDouble();
+            double others = rnd.nextDouble(1e-3, 50);
+            double skill = rnd.nextDouble(0.3, 4);
+            int n = rnd.nextInt(1, 201);
+            double share = rnd.nextDouble(0.05, 1);
+            double gamma = rnd.nextDouble(1e-3, 1);
+            double guess = EffortSolver.guess(beta, theta, others, skill);
+            solver.solve(a, b, beta, theta, others, skill, n, share, 0, guess);
+            double e0 = solver.effort();
+            solver.solve(a, b, beta, theta, others, skill, n, share, gamma, guess);
+            double eg = solver.effort();
+            String where = "a=" + a + " b=" + b + " beta=" + beta + " theta=" + theta + " others=" + others
+                    + " skill=" + skill + " n=" + n + " share=" + share + " gamma=" + gamma;
+            assertTrue(eg >= e0 - 1e-7, where + ": effort " + eg + " with gamma, " + e0 + " without");
+            if (eg > e0 + 1e-7) {
+                raised++;
+            }
+        }
+        System.out.printf("EffortSolver supervision raised effort in %d of %d cases%n", raised, cases);
+        assertTrue(raised > cases / 2, "raised in " + raised);
+    }
+
+    @Test
+    void addRejectsSkillShareOrGammaOutOfRange() {
+        EffortSolver solver = new EffortSolver();
+        for (double[] bad : new double[][] {{0, 1, 0}, {-1, 1, 0}, {Double.NaN, 1, 0}, {1, -0.1, 0}, {1, 0, 0},
+            {1, 1, -0.1}, {1, 1, Double.NaN}, {1, Double.POSITIVE_INFINITY, 0}}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> solver.add(0.1, 1, 1.7, 0.5, 1, bad[0], 3, bad[1], bad[2], 0.3),
+                    java.util.Arrays.toString(bad));
+        }
+        assertEquals(0, solver.size());
+    }
 }

@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long buildStart = System.nanoTime();
         try (ParallelExecutor executor = new ParallelExecutor(s.threads())) {
-            Economy economy = new Economy(s.model(), s.seed(), executor);
+            Economy economy = new Economy(s.model(), s.labour(), s.seed(), executor);
             double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
             out.printf("built %,d persons in %.1f s; warming up %d months%n", s.model().persons(),
                     buildSeconds, warmup);
@@ -62,6 +62,8 @@ final class BenchCommand implements Callable<Integer> {
                 economy.step();
             }
             double[] rates = new double[repeat];
+            long reviewStart = economy.reviewNanos();
+            long measuredStart = System.nanoTime();
             for (int r = 0; r < repeat; r++) {
                 long activations = 0;
                 long start = System.nanoTime();
@@ -72,6 +74,8 @@ final class BenchCommand implements Callable<Integer> {
                 rates[r] = activations / ((System.nanoTime() - start) / 1e9);
                 out.printf("window %d: %,.0f activations/s%n", r + 1, rates[r]);
             }
+            double reviewShare = (double) (economy.reviewNanos() - reviewStart)
+                    / (System.nanoTime() - measuredStart);
             double[] sorted = rates.clone();
             Arrays.sort(sorted);
             ObjectNode json = new ObjectMapper().createObjectNode();
@@ -80,6 +84,7 @@ final class BenchCommand implements Callable<Integer> {
             json.put("jdk", Runtime.version().toString());
             json.put("months_per_window", s.months());
             json.put("warmup_months", warmup);
+            json.put("preset", s.preset().key());
             json.put("substeps", s.model().substeps());
             json.put("sequential", s.model().sequential());
             json.put("activations_per_second", sorted[sorted.length / 2]);
@@ -87,6 +92,7 @@ final class BenchCommand implements Callable<Integer> {
             for (double r : rates) {
                 windows.add(r);
             }
+            json.put("review_share", reviewShare);
             json.put("bytes_per_person", (double) economy.columnBytes() / s.model().persons());
             json.put("peak_heap_bytes", peakHeap());
             json.put("build_seconds", buildSeconds);

@@ -1,6 +1,9 @@
 package io.ownerscape.cli;
 
+import io.ownerscape.io.LabourKeys;
 import io.ownerscape.io.RunSettings;
+import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.Preset;
 import io.ownerscape.io.ScenarioFile;
 import io.ownerscape.model.ModelParameters;
 import picocli.CommandLine.Option;
@@ -40,6 +43,12 @@ final class ModelOptions {
     @Option(names = "--firm-panel", description = "Also write the yearly firm-level panel (firm id, year, size, age, output).")
     Boolean firmPanel;
 
+    @Option(names = "--preset", paramLabel = "NAME", description = "Labour rules to start from: axtell (default; Axtell's model) or market (US-like baseline).")
+    String preset;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one labour rule by its scenario key, e.g. --set firing_cost=3; repeatable.")
+    java.util.Map<String, String> overrides;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Scenario file (YAML) with any of these settings in snake_case; flags override it.")
     Path config;
 
@@ -76,11 +85,29 @@ final class ModelOptions {
                 pick(null, file.friendsMin(), d.friendsMin()),
                 pick(null, file.friendsMax(), d.friendsMax()));
         int m = pick(months, file.months(), defaultMonths);
+        Preset chosen;
+        LabourParameters labour;
+        try {
+            chosen = Preset.of(pick(preset, file.preset(), Preset.AXTELL.key()));
+            java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>(file.labour());
+            if (overrides != null) {
+                for (var e : overrides.entrySet()) {
+                    if (!LabourKeys.isKey(e.getKey())) {
+                        throw new IllegalArgumentException("--set " + e.getKey() + ": unknown key; allowed keys: "
+                                + String.join(", ", LabourKeys.keys()));
+                    }
+                    changes.put(e.getKey(), LabourKeys.parse(e.getKey(), e.getValue()));
+                }
+            }
+            labour = LabourKeys.with(chosen.labour(), changes);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("invalid setting: " + e.getMessage());
+        }
         RunSettings s = new RunSettings(model, m,
                 pick(burnIn, file.burnIn(), Math.min(defaultBurnIn, Math.max(0, m))),
                 pick(seed, file.seed(), 1L),
                 pick(threads, file.threads(), Runtime.getRuntime().availableProcessors()),
-                pick(firmPanel, file.firmPanel(), false));
+                pick(firmPanel, file.firmPanel(), false), chosen, labour);
         List<String> bad = s.violations();
         if (!bad.isEmpty()) {
             throw new BadInputException("invalid setting: " + String.join("; ", bad)

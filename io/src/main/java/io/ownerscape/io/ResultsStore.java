@@ -3,6 +3,8 @@ package io.ownerscape.io;
 import io.ownerscape.model.Economy;
 import io.ownerscape.model.Firms;
 import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.PersonClass;
+import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
 import org.duckdb.DuckDBAppender;
@@ -15,7 +17,9 @@ import java.sql.Statement;
 
 /**
  * The embedded DuckDB results store of one run: tables {@code run}, {@code monthly},
- * {@code size_classes}, {@code size_distribution} and, if asked for, {@code firm_panel}. Months are
+ * {@code size_classes}, {@code size_distribution}, {@code labour}, {@code classes},
+ * {@code class_transitions}, {@code managers_by_size}, {@code wealth_lorenz} and, if asked for,
+ * {@code firm_panel}. Months are
  * appended as they finish (the run's recorder also keeps them, for the report: about 200 bytes a
  * month). {@link #exportParquet}
  * writes each table as a Parquet file. See {@code docs/OUTPUTS.md} for every column.
@@ -25,6 +29,10 @@ public final class ResultsStore implements AutoCloseable {
     private DuckDBAppender monthly;
     private DuckDBAppender sizeClasses;
     private DuckDBAppender firmPanel;
+    private DuckDBAppender labour;
+    private DuckDBAppender classes;
+    private DuckDBAppender transitions;
+    private DuckDBAppender managersBySize;
 
     /** Creates a new store file (which must not exist yet). */
     public ResultsStore(Path file) throws SQLException {
@@ -51,6 +59,20 @@ public final class ResultsStore implements AutoCloseable {
                       susb_firm_share DOUBLE, susb_employment_share DOUBLE)""");
             s.execute("CREATE TABLE size_distribution (size BIGINT, firms BIGINT)");
             s.execute("""
+                    CREATE TABLE labour (
+                      month INTEGER, burn_in BOOLEAN, managerial_share DOUBLE,
+                      unemployment_rate DOUBLE, members BIGINT, employees BIGINT, managers BIGINT,
+                      unemployed BIGINT, dismissals BIGINT, appointments BIGINT, demotions BIGINT,
+                      ownership_transfers BIGINT, mean_pay DOUBLE, mean_wealth DOUBLE,
+                      revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
+                      capital_invested DOUBLE, severance DOUBLE)""");
+            s.execute("CREATE TABLE classes (month INTEGER, class VARCHAR, persons BIGINT, share DOUBLE)");
+            s.execute("CREATE TABLE class_transitions (month INTEGER, from_class VARCHAR, to_class VARCHAR, persons BIGINT)");
+            s.execute("""
+                    CREATE TABLE managers_by_size (
+                      month INTEGER, size_class VARCHAR, managerial_share DOUBLE, mean_layers DOUBLE)""");
+            s.execute("CREATE TABLE wealth_lorenz (population_share DOUBLE, wealth_share DOUBLE)");
+            s.execute("""
                     CREATE TABLE firm_panel (
                       firm_id INTEGER, year INTEGER, size INTEGER, age_months INTEGER,
                       output DOUBLE)""");
@@ -58,6 +80,79 @@ public final class ResultsStore implements AutoCloseable {
         monthly = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "monthly");
         sizeClasses = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "size_classes");
         firmPanel = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "firm_panel");
+        labour = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "labour");
+        classes = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "classes");
+        transitions = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "class_transitions");
+        managersBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "managers_by_size");
+    }
+
+    /** Writes the Lorenz curve of wealth at the end of the run. */
+    public void putWealthLorenz(double[] curve) throws SQLException {
+        try (var ps = connection.prepareStatement("INSERT INTO wealth_lorenz VALUES (?, ?)")) {
+            for (int k = 0; k < curve.length; k++) {
+                ps.setDouble(1, (double) k / (curve.length - 1));
+                ps.setDouble(2, curve[k]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void appendLabour(MonthlyMetrics m, boolean burnIn) throws SQLException {
+        ReviewTally t = m.review();
+        labour.beginRow();
+        labour.append(m.month());
+        labour.append(burnIn);
+        labour.append(t.managerialShare());
+        labour.append(t.unemploymentRate());
+        labour.append(t.members());
+        labour.append(t.employees());
+        labour.append(t.managers());
+        labour.append(t.unemployed());
+        labour.append(t.dismissals());
+        labour.append(t.appointments());
+        labour.append(t.demotions());
+        labour.append(t.ownershipTransfers());
+        labour.append(m.meanPay());
+        labour.append(m.meanWealth());
+        labour.append(t.revenue());
+        labour.append(t.memberPay());
+        labour.append(t.benefits());
+        labour.append(t.consumption());
+        labour.append(t.capitalInvested());
+        labour.append(t.severance());
+        labour.endRow();
+        long[] counts = t.classCounts();
+        double[] shares = m.classShares();
+        for (PersonClass c : PersonClass.values()) {
+            classes.beginRow();
+            classes.append(m.month());
+            classes.append(c.key());
+            classes.append(counts[c.ordinal()]);
+            classes.append(shares[c.ordinal()]);
+            classes.endRow();
+            for (PersonClass to : PersonClass.values()) {
+                long moved = t.transitions(c, to);
+                if (moved > 0) {
+                    transitions.beginRow();
+                    transitions.append(m.month());
+                    transitions.append(c.key());
+                    transitions.append(to.key());
+                    transitions.append(moved);
+                    transitions.endRow();
+                }
+            }
+        }
+        double[] share = t.managerialShareBySizeClass();
+        double[] layers = t.meanLayersBySizeClass();
+        for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+            managersBySize.beginRow();
+            managersBySize.append(m.month());
+            managersBySize.append(SizeClass.SUSB.get(k).label());
+            managersBySize.append(share[k]);
+            managersBySize.append(layers[k]);
+            managersBySize.endRow();
+        }
     }
 
     /** Records one key of run metadata or parameters. */
@@ -104,6 +199,9 @@ public final class ResultsStore implements AutoCloseable {
             sizeClasses.append(c.susbEmploymentShare());
             sizeClasses.endRow();
         }
+        if (m.review() != null) {
+            appendLabour(m, burnIn);
+        }
     }
 
     /** Appends every live firm as one row of the yearly firm panel. */
@@ -138,16 +236,18 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Flushes the appenders so that queries see every appended row. */
     public void flush() throws SQLException {
-        monthly.flush();
-        sizeClasses.flush();
-        firmPanel.flush();
+        for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
+                transitions, managersBySize}) {
+            a.flush();
+        }
     }
 
     /** Exports every table to {@code dir/TABLE.parquet}. */
     public void exportParquet(Path dir) throws SQLException {
         flush();
         try (Statement s = connection.createStatement()) {
-            for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel"}) {
+            for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel",
+                    "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz"}) {
                 String target = dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''");
                 s.execute("COPY " + table + " TO '" + target + "' (FORMAT PARQUET)");
             }
@@ -157,7 +257,8 @@ public final class ResultsStore implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         SQLException first = null;
-        for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel}) {
+        for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
+                transitions, managersBySize}) {
             try {
                 if (a != null) {
                     a.close();
@@ -166,7 +267,7 @@ public final class ResultsStore implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
-        monthly = sizeClasses = firmPanel = null;
+        monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = null;
         connection.close();
         if (first != null) {
             throw first;

@@ -1,6 +1,8 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.LabourParameters;
 import io.ownerscape.model.ModelParameters;
+import io.ownerscape.model.Preset;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +16,17 @@ import java.util.List;
  * @param seed       the seed of every random stream
  * @param threads    worker threads, at least 1
  * @param firmPanel  whether to write the yearly firm-level panel
+ * @param preset     the preset the labour rules started from
+ * @param labour     the labour rules: the preset's with any overrides
  */
 public record RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
-                          boolean firmPanel) {
+                          boolean firmPanel, Preset preset, LabourParameters labour) {
+
+    /** Settings of an Axtell run (every labour rule off). */
+    public RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
+                       boolean firmPanel) {
+        this(model, months, burnIn, seed, threads, firmPanel, Preset.AXTELL, Preset.AXTELL.labour());
+    }
 
     /** Largest number of months a run may ask for (a thousand years). */
     public static final int MAX_MONTHS = 12_000;
@@ -26,6 +36,7 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
     /** @return every violated bound, each naming the setting, its value and what is allowed */
     public List<String> violations() {
         List<String> out = new ArrayList<>(model.violations());
+        out.addAll(labour.violations());
         if (months < 1 || months > MAX_MONTHS) {
             out.add("months = " + months + ": allowed 1 to " + MAX_MONTHS);
         }

@@ -1,5 +1,6 @@
 package io.ownerscape.io;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,7 +15,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,12 +64,23 @@ public final class ScenarioFile {
             @JsonProperty("beta_min") Double betaMin,
             @JsonProperty("beta_max") Double betaMax,
             @JsonProperty("friends_min") Integer friendsMin,
-            @JsonProperty("friends_max") Integer friendsMax) {
+            @JsonProperty("friends_max") Integer friendsMax,
+            @JsonProperty("preset") String preset,
+            @JsonAnySetter Map<String, Object> labour) {
 
         /** No key given. */
         public static final Values EMPTY = new Values(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, Map.of());
+
+        public Values {
+            labour = labour == null ? Map.of() : Map.copyOf(labour);
+        }
     }
+
+    /** The keys of {@link Values} that are not labour rules. */
+    private static final List<String> RUN_KEYS = java.util.Arrays.stream(Values.class.getRecordComponents())
+            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class))
+            .filter(java.util.Objects::nonNull).map(JsonProperty::value).toList();
 
     /** A scenario file that cannot be used; the message is one line, ready for the user. */
     public static final class ScenarioException extends Exception {
@@ -100,7 +115,13 @@ public final class ScenarioFile {
                 }
             }
             Values v = YAML.readValue(file.toFile(), Values.class);
-            return v == null ? Values.EMPTY : v;
+            if (v == null) {
+                return Values.EMPTY;
+            }
+            return new Values(v.persons(), v.months(), v.burnIn(), v.seed(), v.threads(), v.firmPanel(),
+                    v.activationRate(), v.substeps(), v.sequential(), v.aMin(), v.aMax(), v.bMin(),
+                    v.bMax(), v.betaMin(), v.betaMax(), v.friendsMin(), v.friendsMax(), v.preset(),
+                    labourValues(file, v.labour()));
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
@@ -127,6 +148,39 @@ public final class ScenarioFile {
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks the keys that are not run settings: each must be a labour rule
+     * ({@link LabourKeys}) with a value of its type; whole numbers are accepted for numbers.
+     */
+    private static Map<String, Object> labourValues(Path file, Map<String, Object> raw) throws ScenarioException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : raw.entrySet()) {
+            String key = e.getKey();
+            Object v = e.getValue();
+            if (!LabourKeys.isKey(key)) {
+                TreeSet<String> allowed = new TreeSet<>(RUN_KEYS);
+                allowed.addAll(LabourKeys.keys());
+                throw new ScenarioException(whereKey(file, key, null) + "unknown key '" + key
+                        + "'; allowed keys: " + String.join(", ", allowed));
+            }
+            Class<?> type = LabourKeys.type(key);
+            Object value = null;
+            if (type == double.class && v instanceof Number num && !(v instanceof java.math.BigInteger)) {
+                value = num.doubleValue();
+            } else if (type == int.class && v instanceof Integer i) {
+                value = i;
+            } else if (type == boolean.class && v instanceof Boolean b) {
+                value = b;
+            }
+            if (value == null) {
+                throw new ScenarioException(whereKey(file, key, null) + "key '" + key + "' has value '"
+                        + v + "': expected " + LabourKeys.describe(type));
+            }
+            out.put(key, value);
+        }
+        return out;
     }
 
     private static String currentName(com.fasterxml.jackson.core.JsonParser p) {

@@ -123,7 +123,7 @@ public final class SimulationRun {
         long activations = 0;
         try (ParallelExecutor executor = new ParallelExecutor(settings.threads());
              ResultsStore store = new ResultsStore(dir.resolve("results.duckdb"))) {
-            Economy economy = new Economy(settings.model(), settings.seed(), executor);
+            Economy economy = new Economy(settings.model(), settings.labour(), settings.seed(), executor);
             MetricsRecorder recorder = new MetricsRecorder((m, dist) -> {
                 try {
                     store.appendMonth(m, m.month() <= settings.burnIn());
@@ -151,7 +151,8 @@ public final class SimulationRun {
             double seconds = (System.nanoTime() - start) / 1e9;
             String hash = economy.stateHash();
             ObjectNode summary = Summary.of(settings, recorder, hash, seconds,
-                    economy.columnBytes(), activations, meta);
+                    economy.columnBytes(), activations, meta, economy.wealthGini());
+            store.putWealthLorenz(economy.wealthLorenz(100));
             store.putSizeDistribution(recorder.lastDistribution());
             Iterator<Map.Entry<String, JsonNode>> fields = summary.fields();
             while (fields.hasNext()) {

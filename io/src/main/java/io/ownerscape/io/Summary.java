@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.model.MetricsRecorder;
 import io.ownerscape.model.ModelParameters;
 import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.PersonClass;
+import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 
 import java.io.IOException;
@@ -27,6 +29,13 @@ public final class Summary {
     public static ObjectNode of(RunSettings settings, MetricsRecorder recorder, String stateHash,
                                 double seconds, long columnBytes, long activations,
                                 RunMetadata meta) {
+        return of(settings, recorder, stateHash, seconds, columnBytes, activations, meta, Double.NaN);
+    }
+
+    /** As above, with the final wealth Gini coefficient. */
+    public static ObjectNode of(RunSettings settings, MetricsRecorder recorder, String stateHash,
+                                double seconds, long columnBytes, long activations,
+                                RunMetadata meta, double wealthGini) {
         ModelParameters p = settings.model();
         MonthlyMetrics last = recorder.last();
         ObjectNode root = JSON.createObjectNode();
@@ -39,7 +48,10 @@ public final class Summary {
         root.put("burn_in", settings.burnIn());
         root.put("seed", settings.seed());
         root.put("threads", settings.threads());
+        root.put("preset", settings.preset().key());
         root.set("parameters", parameters(p));
+        ObjectNode labour = root.putObject("labour_parameters");
+        LabourKeys.toMap(settings.labour()).forEach((k, v) -> labour.putPOJO(k, v));
         root.put("state_hash", stateHash);
         root.put("firms", last.firms());
         root.put("employer_firms", last.employerFirms());
@@ -64,6 +76,38 @@ public final class Summary {
         root.put("job_to_job_rate", recorder.meanJobToJobRate(RATE_WINDOW));
         root.put("births_per_month", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::births));
         root.put("deaths_per_month", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::deaths));
+        ReviewTally review = last.review();
+        if (review != null) {
+            root.put("managerial_share", recorder.meanOverLast(RATE_WINDOW, m -> m.review().managerialShare()));
+            root.put("unemployment_rate", recorder.meanOverLast(RATE_WINDOW, m -> m.review().unemploymentRate()));
+            ObjectNode shares = root.putObject("class_shares");
+            double[] cs = last.classShares();
+            for (PersonClass c : PersonClass.values()) {
+                shares.put(c.key(), cs[c.ordinal()]);
+            }
+            ObjectNode bySize = root.putObject("managerial_share_by_size_class");
+            ObjectNode layersBySize = root.putObject("mean_layers_by_size_class");
+            double[] ms = review.managerialShareBySizeClass();
+            double[] ls = review.meanLayersBySizeClass();
+            for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+                bySize.put(SizeClass.SUSB.get(k).label(), ms[k]);
+                layersBySize.put(SizeClass.SUSB.get(k).label(), ls[k]);
+            }
+            ObjectNode layers = root.putObject("firms_by_layers");
+            long[] fl = review.firmsByLayers();
+            double[] el = review.meanEmployeesByLayers();
+            for (int k = 0; k < fl.length; k++) {
+                if (fl[k] > 0) {
+                    ObjectNode o = layers.putObject(Integer.toString(k));
+                    o.put("firms", fl[k]);
+                    o.put("mean_employees", el[k]);
+                }
+            }
+            root.put("dismissals_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().dismissals()));
+            root.put("mean_pay", last.meanPay());
+            root.put("mean_wealth", last.meanWealth());
+            putNumber(root, "wealth_gini", wealthGini);
+        }
         root.put("mean_effort", last.meanEffort());
         root.put("output_per_person", last.outputPerPerson());
         root.put("bytes_per_person", (double) columnBytes / p.persons());

@@ -114,4 +114,36 @@ class ScenarioFileTest {
         var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));
         assertTrue(e.getMessage().contains("no such file"), e.getMessage());
     }
+
+    @Test
+    void labourRulesAndPresetAreRead() throws Exception {
+        ScenarioFile.Values v = ScenarioFile.read(write("preset: market\nfiring_cost: 3\nspan_of_control: 8\ndismissal: false\n"));
+        assertEquals("market", v.preset());
+        assertEquals(3.0, v.labour().get("firing_cost"), "a whole number is accepted for a number");
+        assertEquals(8, v.labour().get("span_of_control"));
+        assertEquals(false, v.labour().get("dismissal"));
+        io.ownerscape.model.LabourParameters p = LabourKeys.with(
+                io.ownerscape.model.Preset.of(v.preset()).labour(), v.labour());
+        assertEquals(3.0, p.firingCost());
+        assertEquals(8, p.spanOfControl());
+        assertEquals(io.ownerscape.model.LabourParameters.market().ownerShare(), p.ownerShare(),
+                "keys left out keep the preset's value");
+    }
+
+    @Test
+    void labourRuleOfWrongTypeNamesLineKeyValueAndExpectation() throws Exception {
+        Path f = write("persons: 1000\nspan_of_control: 2.5\n");
+        ScenarioFile.ScenarioException e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));
+        assertTrue(e.getMessage().contains(":2:1: key 'span_of_control' has value '2.5': expected a whole number"),
+                e.getMessage());
+    }
+
+    @Test
+    void unknownKeyListsLabourRulesAmongAllowedKeys() throws Exception {
+        Path f = write("firing_costs: 3\n");
+        ScenarioFile.ScenarioException e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(f));
+        assertTrue(e.getMessage().contains(":1:1: unknown key 'firing_costs'"), e.getMessage());
+        assertTrue(e.getMessage().contains("firing_cost,"), e.getMessage());
+        assertTrue(e.getMessage().contains("persons"), e.getMessage());
+    }
 }

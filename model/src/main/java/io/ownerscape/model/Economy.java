@@ -5,70 +5,120 @@ import io.ownerscape.engine.ColumnHasher;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
 import io.ownerscape.engine.Schedule;
+import org.hipparchus.special.Erf;
 
 import java.util.Arrays;
 
 /**
- * The world of Axtell's endogenous firms and its monthly step.
+ * The world: persons, their friendships and the firms they form, and its monthly step.
  *
- * <p>Persons live in one int column of fixed-size records, {@code 2 + friendsMax} ints each: the
- * firm the person works in, the person's effort (fixed point, see {@link Firms#toFixed}) and the
- * ids of their friends (unused slots -1). Everything a decision reads about the person is then on
- * one or two cache lines instead of four (three columns and a network row). A person's preference
- * theta is not stored: it is a pure function of (seed, person) and is recomputed when needed.
+ * <p>Persons live in one int column of fixed-size records, {@code 4 + friendsMax} ints each: the
+ * firm the person works in (-1 when unemployed), the person's effort (fixed point, see
+ * {@link Firms#toFixed}), the person's role bits (manager layer, degree, owner, benefit
+ * eligibility, months unemployed), the person's skill (float bits), and the ids of their friends
+ * (unused slots -1). Everything a decision reads about the person is on one or two cache lines.
+ * A person's preference theta is not stored: it is a pure function of (seed, person). Wealth and
+ * job history are plain columns, read and written only by the monthly review.
  *
- * <p>A month: a random {@code activationRate} share of persons is drawn; they are split into
- * rounds ({@code substeps} random rounds, or one round per person in random order when
- * {@code sequential}). In each round every active person, in parallel, compares staying (with
- * its best-response effort), joining each friend's firm, and founding a firm alone, all against
- * the state at the start of the round; then the choices are applied. Applying uses only
- * commutative integer updates plus a sequential pass that hands out new firm ids in person order
- * and dissolves empty firms in id order, so the result does not depend on the thread count.
+ * <p>A month: a random {@code activationRate} share of persons, plus the unemployed who search
+ * this month, is drawn; they are split into rounds ({@code substeps} random rounds, or one round
+ * per person in random order when {@code sequential}). In each round every active person, in
+ * parallel, compares staying, joining each friend's firm, founding a firm alone and, where the
+ * rules allow, quitting to unemployment, all against the state at the start of the round; then the
+ * choices are applied. Applying uses only commutative integer updates plus a sequential pass that
+ * hands out new firm ids in person order and dissolves empty firms in id order, so the result does
+ * not depend on the thread count. Then the {@link MonthlyReview} pays everyone, dismisses, appoints
+ * managers, passes on the firms whose owner left and classifies every person.
  */
 public final class Economy {
     /** Activations decided per chunk: fixed, so chunking never depends on the thread count. */
     static final int CHUNK = 1024;
-    private static final int PERSON_FIRM = 0;
-    private static final int PERSON_EFFORT = 1;
-    private static final int PERSON_FRIENDS = 2;
+    static final int PERSON_FIRM = 0;
+    static final int PERSON_EFFORT = 1;
+    static final int PERSON_ROLE = 2;
+    static final int PERSON_SKILL = 3;
+    static final int PERSON_FRIENDS = 4;
+
+    /** Role bits: manager layer (0 = not a manager). */
+    static final int ROLE_LAYER = 0x7;
+    static final int ROLE_DEGREE = 1 << 3;
+    static final int ROLE_OWNER = 1 << 4;
+    /** Entitled to the unemployment benefit while unemployed. */
+    static final int ROLE_ELIGIBLE = 1 << 5;
+    /** Became unemployed this month: no benefit until next month. */
+    static final int ROLE_NEW_UNEMPLOYED = 1 << 6;
+    static final int ROLE_MONTHS_SHIFT = 8;
+    static final int ROLE_MONTHS = 0xFF << ROLE_MONTHS_SHIFT;
+
     private static final int STAY = -1;
     private static final int FOUND = -2;
+    private static final int QUIT = -3;
     /** Slack on the founding bound, far above rounding error, so skipping never changes a choice. */
     private static final double BOUND_MARGIN = 1e-9;
 
     private final ModelParameters params;
+    final LabourParameters labour;
     private final RandomStreams streams;
     private final ParallelExecutor executor;
-    private final Firms firms;
-    /** Person records: firm, effort, then friends (-1 where there are fewer than the maximum). */
-    private final int[] persons;
+    final Firms firms;
+    /** Person records: firm, effort, role, skill, then friends (-1 where fewer than the maximum). */
+    final int[] persons;
     /** Ints per person record. */
-    private final int stride;
+    final int stride;
+    /** Wealth of each person, in the model's money (output units). */
+    final double[] wealth;
+    /**
+     * Job history: bit k of the low word says the person changed employer k months ago, bit k of
+     * the high word that the person was unemployed then (k = 0 is the current month; the review
+     * shifts the bits once it has classified everyone).
+     */
+    final long[] history;
+    /** Each person's class in the last month, {@link PersonClass#ordinal}; -1 before the first. */
+    final byte[] personClass;
     private final long preferenceBase;
+    private final MonthlyReview review;
 
     private int month;
+    /** Mean monthly pay of firm members in the last month: the unit of benefits and capital. */
+    double meanPay;
     /** Stream base of the technologies drawn by founders in the current month. */
     private long technologyBase;
     private int[] active = new int[0];
+    /** Unemployed persons who search in the coming month, increasing. */
+    int[] searchers = new int[0];
     private int[] target = new int[0];
     private int[] chosenEffort = new int[0];
     private int[] foundedFirm = new int[0];
     private int[] emptied = new int[0];
     private int[] oldFirm = new int[0];
-    private int[] oldEffort = new int[0];
+    private int[] oldRole = new int[0];
+    private long[] oldContribution = new long[0];
+    private long[] newContribution = new long[0];
     private final Decider sequentialDecider;
 
     private long activations;
+    /** Wall-clock time spent in monthly reviews since the start, for benchmarks. */
+    private long reviewNanos;
     private long births;
     private long deaths;
     private long moves;
+    private long quits;
 
     /**
-     * Builds the initial world: the friendship network and every person alone in a firm of their
-     * own, at their best-response effort.
+     * Builds the Axtell world (every labour rule off): the friendship network and every person
+     * alone in a firm of their own, at their best-response effort.
      */
     public Economy(ModelParameters params, long seed, ParallelExecutor executor) {
+        this(params, LabourParameters.AXTELL, seed, executor);
+    }
+
+    /**
+     * Builds the initial world: the friendship network, skills and degrees, and every person alone
+     * in a firm of their own at their best-response effort, with their initial wealth.
+     */
+    public Economy(ModelParameters params, LabourParameters labour, long seed, ParallelExecutor executor) {
         this.params = params.validated();
+        this.labour = labour.validated();
         this.streams = new RandomStreams(seed);
         this.executor = executor;
         this.preferenceBase = streams.base(Purpose.PREFERENCE);
@@ -81,30 +131,93 @@ public final class Economy {
                     + params.friendsMax() + ": person records exceed one Java array");
         }
         this.persons = new int[(int) ints];
-        java.util.Arrays.fill(persons, -1);
+        Arrays.fill(persons, -1);
+        this.wealth = new double[n];
+        this.history = new long[n];
+        this.personClass = new byte[n];
+        Arrays.fill(personClass, (byte) -1);
         for (int i = 0; i < n; i++) {
             int at = stride * i + PERSON_FRIENDS;
             for (int p = network.start(i); p < network.end(i); p++) {
                 persons[at++] = network.neighbour(p);
             }
         }
+        drawSkillsAndDegrees(n);
         this.firms = new Firms(n + n / 16 + 1024, params);
         this.sequentialDecider = new Decider();
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
         EffortSolver solo = new EffortSolver(1);
+        double totalPay = 0;
         for (int i = 0; i < n; i++) {
             int f = firms.reserve();
             int technologySeed = (int) RandomStreams.at(initialTechnology, i);
             long t = Firms.expand(technologySeed);
             double theta = preference(i);
-            solo.solve(firms.a(t), firms.b(t), firms.beta(t), theta, 0, 1,
-                    EffortSolver.guess(firms.beta(t), theta, 0));
-            double e = solo.effort();
-            int fixed = Firms.toFixed(e);
-            firms.found(f, technologySeed, i, 0, fixed);
+            double s = skill(i);
+            solo.solve(firms.a(t), firms.b(t), firms.beta(t), theta, 0, s, 1, 1, 0,
+                    EffortSolver.guess(firms.beta(t), theta, 0, s));
+            int fixed = Firms.toFixed(solo.effort());
+            long contribution = contribution(fixed, s);
+            firms.found(f, technologySeed, i, 0, contribution, startupCapitalFree());
             persons[stride * i + PERSON_FIRM] = f;
             persons[stride * i + PERSON_EFFORT] = fixed;
+            persons[stride * i + PERSON_ROLE] |= ROLE_OWNER;
+            totalPay += firms.output(f);
         }
+        this.meanPay = totalPay / n;
+        if (labour.initialWealth() > 0) {
+            long base = streams.base(Purpose.INITIAL_WEALTH);
+            double mean = labour.initialWealth() * meanPay;
+            for (int i = 0; i < n; i++) {
+                double u = RandomStreams.toUnit(RandomStreams.at(base, i));
+                wealth[i] = -mean * StrictMath.log1p(-u);
+            }
+        }
+        this.review = new MonthlyReview(this);
+    }
+
+    /**
+     * Skill is log-normal with mean 1: {@code exp(sigma z - sigma^2 / 2)}. A person holds an
+     * advanced degree when a latent score {@code rho z + sqrt(1 - rho^2) z'} is in the top
+     * {@code degreeShare} of the standard normal, so degrees correlate with skill by {@code rho}.
+     */
+    private void drawSkillsAndDegrees(int n) {
+        double sigma = labour.skillSigma();
+        double share = labour.degreeShare();
+        double rho = labour.degreeSkillCorrelation();
+        double cut = share <= 0 ? Double.POSITIVE_INFINITY
+                : share >= 1 ? Double.NEGATIVE_INFINITY
+                : Math.sqrt(2) * Erf.erfInv(1 - 2 * share);
+        long base = streams.base(Purpose.SKILL);
+        long degreeBase = streams.base(Purpose.DEGREE);
+        double rest = Math.sqrt(Math.max(0, 1 - rho * rho));
+        for (int i = 0; i < n; i++) {
+            double z = sigma > 0 || share > 0 ? normal(base, i) : 0;
+            float s = sigma > 0 ? (float) StrictMath.exp(sigma * z - sigma * sigma / 2) : 1f;
+            persons[stride * i + PERSON_SKILL] = Float.floatToRawIntBits(s);
+            persons[stride * i + PERSON_ROLE] = 0;
+            if (share > 0 && rho * z + rest * normal(degreeBase, i) > cut) {
+                persons[stride * i + PERSON_ROLE] = ROLE_DEGREE;
+            }
+        }
+    }
+
+    /** A standard normal draw by Box-Muller from two uniforms of the stream. */
+    private static double normal(long base, int i) {
+        long bits = RandomStreams.at(base, i);
+        double u1 = RandomStreams.toUnit(bits);
+        double u2 = RandomStreams.toUnit(RandomStreams.mix(bits));
+        return StrictMath.sqrt(-2 * StrictMath.log1p(-u1)) * StrictMath.cos(2 * Math.PI * u2);
+    }
+
+    /** A person's contribution to their firm's effective effort, fixed point: skill x effort. */
+    static long contribution(int effortFixed, double skill) {
+        return skill == 1.0 ? effortFixed : Math.round(effortFixed * skill);
+    }
+
+    /** Whether a firm may hire without first investing start-up capital. */
+    boolean startupCapitalFree() {
+        return labour.startupCapital() <= 0;
     }
 
     /** A schedule whose one phase is this economy's month; add recorders with {@code watch}. */
@@ -112,17 +225,21 @@ public final class Economy {
         return new Schedule<>(this).add(step -> step());
     }
 
-    /** Runs one month. */
+    /** Runs one month: the decisions, then the monthly review. */
     public void step() {
         int m = month + 1;
         int n = params.persons();
         technologyBase = streams.base(Purpose.FIRM_TECHNOLOGY, m);
         active = BernoulliSampler.sample(streams.base(Purpose.ACTIVATION, m), n,
                 params.activationRate(), executor);
+        if (searchers.length > 0) {
+            active = union(active, searchers);
+        }
         activations = active.length;
         births = 0;
         deaths = 0;
         moves = 0;
+        quits = 0;
         ensureBuffers(active.length);
         if (params.sequential()) {
             shuffle(active, streams.base(Purpose.ORDER, m));
@@ -139,6 +256,39 @@ public final class Economy {
             }
         }
         month = m;
+        long t0 = System.nanoTime();
+        review.run(m);
+        reviewNanos += System.nanoTime() - t0;
+    }
+
+    /** The sorted union of two increasing id lists. */
+    static int[] union(int[] x, int[] y) {
+        int[] out = new int[x.length + y.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < x.length && j < y.length) {
+            int a = x[i];
+            int b = y[j];
+            if (a < b) {
+                out[k++] = a;
+                i++;
+            } else if (b < a) {
+                out[k++] = b;
+                j++;
+            } else {
+                out[k++] = a;
+                i++;
+                j++;
+            }
+        }
+        while (i < x.length) {
+            out[k++] = x[i++];
+        }
+        while (j < y.length) {
+            out[k++] = y[j++];
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     private void runRound(int from, int to, int m) {
@@ -157,21 +307,32 @@ public final class Economy {
     /**
      * Applies a round's choices. Persons' columns are written by chunks of choices; firms'
      * columns by {@code partitions} passes over all the choices, each updating only the firms of
-     * its own blocks of four ids (one cache line of records), taken round robin. Every firm is thus updated by one thread with
-     * plain integer additions, which commute: the outcome is the same for any partition count,
-     * and no atomic instruction stalls the memory pipeline.
+     * its own blocks of four ids (one cache line of records), taken round robin. Every firm is
+     * thus updated by one thread with plain integer additions, which commute: the outcome is the
+     * same for any partition count, and no atomic instruction stalls the memory pipeline.
      */
     private void applyRound(int from, int to, int m, int partitions) {
         int chunks = ParallelExecutor.chunkCount(to - from, CHUNK);
+        boolean quitEligible = labour.benefitOnQuit();
         executor.forEachChunk(chunks, c -> {
             int end = Math.min(to, from + (c + 1) * CHUNK);
             for (int k = from + c * CHUNK; k < end; k++) {
                 int i = active[k];
                 int t = target[k];
+                int record = stride * i;
                 if (t != STAY) {
-                    persons[stride * i + PERSON_FIRM] = t == FOUND ? foundedFirm[k] : t;
+                    int role = persons[record + PERSON_ROLE] & ROLE_DEGREE;
+                    if (t == QUIT) {
+                        persons[record + PERSON_FIRM] = -1;
+                        role |= ROLE_NEW_UNEMPLOYED | (quitEligible ? ROLE_ELIGIBLE : 0);
+                    } else {
+                        persons[record + PERSON_FIRM] = t == FOUND ? foundedFirm[k] : t;
+                        role |= t == FOUND ? ROLE_OWNER : 0;
+                        history[i] |= 1L;
+                    }
+                    persons[record + PERSON_ROLE] = role;
                 }
-                persons[stride * i + PERSON_EFFORT] = chosenEffort[k];
+                persons[record + PERSON_EFFORT] = chosenEffort[k];
                 emptied[k] = -1;
             }
         });
@@ -179,33 +340,45 @@ public final class Economy {
     }
 
     /** Firms are owned in blocks of four, the records that share one cache line. */
-    private static int partitionOf(int firm, int partitions) {
+    static int partitionOf(int firm, int partitions) {
         return (firm >>> 2) % partitions;
     }
 
     private void applyToFirms(int from, int to, int m, int part, int partitions) {
+        boolean free = startupCapitalFree();
         for (int k = from; k < to; k++) {
             int t = target[k];
             int own = oldFirm[k];
-            int before = oldEffort[k];
-            int e = chosenEffort[k];
+            long before = oldContribution[k];
+            long after = newContribution[k];
             if (t == STAY) {
-                if (partitionOf(own, partitions) == part) {
-                    firms.changeEffort(own, e - before);
+                if (own >= 0 && partitionOf(own, partitions) == part && after != before) {
+                    firms.changeEffort(own, after - before);
                 }
                 continue;
             }
-            int destination = t == FOUND ? foundedFirm[k] : t;
-            if (partitionOf(destination, partitions) == part) {
-                if (t == FOUND) {
-                    int i = active[k];
-                    firms.found(destination, (int) RandomStreams.at(technologyBase, i), i, m, e);
-                } else {
-                    firms.join(destination, e);
+            if (t != QUIT) {
+                int destination = t == FOUND ? foundedFirm[k] : t;
+                if (partitionOf(destination, partitions) == part) {
+                    if (t == FOUND) {
+                        int i = active[k];
+                        firms.found(destination, (int) RandomStreams.at(technologyBase, i), i, m, after, free);
+                    } else {
+                        firms.join(destination, after);
+                    }
                 }
             }
-            if (partitionOf(own, partitions) == part && firms.leave(own, before) == 0) {
-                emptied[k] = own;
+            if (own >= 0 && partitionOf(own, partitions) == part) {
+                int layer = oldRole[k] & ROLE_LAYER;
+                if (layer != 0) {
+                    firms.removeManager(own, layer);
+                }
+                if ((oldRole[k] & ROLE_OWNER) != 0) {
+                    firms.markOwnerLeft(own);
+                }
+                if (firms.leave(own, before) == 0) {
+                    emptied[k] = own;
+                }
             }
         }
     }
@@ -220,17 +393,36 @@ public final class Economy {
         private static final int BATCH = 32;
         private final int maxFriends = params.friendsMax();
         private final EffortSolver solver = new EffortSolver(BATCH * (maxFriends + 2));
+        private final boolean hierarchy = labour.hierarchy();
+        private final int span = labour.spanOfControl();
+        private final double ownerShare = labour.ownerShare();
+        private final double monitoring = labour.monitoring();
+        private final double benefit = labour.benefitReplacement() * meanPay;
+        private final boolean quitOption = labour.benefitOnQuit() && benefit > 0;
+        private final double managerLeisure = Math.log(1 - labour.managerEffort());
+        /** Index of the stay problem, or -1 when staying is a fixed option (manager, unemployed). */
         private final int[] firstProblem = new int[BATCH];
+        private final int[] firstCandidate = new int[BATCH];
+        private final double[] fixedStay = new double[BATCH];
         private final double[] thetaOf = new double[BATCH];
+        private final double[] skillOf = new double[BATCH];
         private final int[] foundingProblem = new int[BATCH];
         private final int[] ownFirm = new int[BATCH];
         private final int[] ownEffort = new int[BATCH];
+        private final int[] ownRole = new int[BATCH];
         private final int[] friendStart = new int[BATCH + 1];
         private final int[] friendFirm = new int[BATCH * maxFriends];
         private final int[] candidateCount = new int[BATCH];
         private final int[] candidateFirm = new int[BATCH * maxFriends];
         private final long[] ownWords = new long[BATCH * Firms.WORDS];
+        private final int[] ownStaff = new int[BATCH];
         private final long[] candidateWords = new long[BATCH * maxFriends * Firms.WORDS];
+        private final int[] candidateStaff = new int[BATCH * maxFriends];
+        private final boolean screening = labour.dismissal();
+        /** Per solver problem: the producers, share and gamma of its pay rule (for screening). */
+        private final int[] problemProducers = new int[BATCH * (maxFriends + 2)];
+        private final double[] problemShare = new double[BATCH * (maxFriends + 2)];
+        private final double[] problemGamma = new double[BATCH * (maxFriends + 2)];
 
         void decide(int from, int to) {
             for (int start = from; start < to; start += BATCH) {
@@ -241,6 +433,7 @@ public final class Economy {
         private void decideBatch(int from, int to) {
             int count = to - from;
             long[] w = firms.words();
+            int[] staff = firms.staff();
             // Friends' ids are read row by row (the rows of persons in id order lie close
             // together); their firms are then loaded in one flat pass of independent loads.
             int friends = 0;
@@ -249,11 +442,12 @@ public final class Economy {
                 int i = active[k];
                 int record = stride * i;
                 int own = persons[record + PERSON_FIRM];
-                int ownFixed = persons[record + PERSON_EFFORT];
                 ownFirm[b] = own;
-                ownEffort[b] = ownFixed;
+                ownEffort[b] = persons[record + PERSON_EFFORT];
+                ownRole[b] = persons[record + PERSON_ROLE];
+                skillOf[b] = Float.intBitsToFloat(persons[record + PERSON_SKILL]);
                 oldFirm[k] = own;
-                oldEffort[k] = ownFixed;
+                oldRole[k] = ownRole[b];
                 friendStart[b] = friends;
                 for (int p = record + PERSON_FRIENDS, end = record + stride; p < end; p++) {
                     int friend = persons[p];
@@ -273,7 +467,7 @@ public final class Economy {
                 int c = 0;
                 for (int j = friendStart[b]; j < friendStart[b + 1]; j++) {
                     int g = friendFirm[j];
-                    if (g != own && !contains(candidateFirm, base, base + c, g)) {
+                    if (g >= 0 && g != own && !contains(candidateFirm, base, base + c, g)) {
                         candidateFirm[base + c++] = g;
                     }
                 }
@@ -281,10 +475,16 @@ public final class Economy {
             }
             // All firm records of the batch in one flat pass of independent loads.
             for (int b = 0; b < count; b++) {
-                copyWords(w, ownFirm[b], ownWords, b);
+                int own = ownFirm[b];
+                if (own >= 0) {
+                    copyWords(w, own, ownWords, b);
+                    ownStaff[b] = staff[own];
+                }
                 int base = b * maxFriends;
                 for (int j = 0, c = candidateCount[b]; j < c; j++) {
-                    copyWords(w, candidateFirm[base + j], candidateWords, base + j);
+                    int g = candidateFirm[base + j];
+                    copyWords(w, g, candidateWords, base + j);
+                    candidateStaff[base + j] = staff[g];
                 }
             }
             solver.clear();
@@ -304,27 +504,113 @@ public final class Economy {
 
         /**
          * Adds person active[k]'s problems of staying (with the others' effort) and of joining
-         * each distinct friend's firm.
+         * each distinct friend's firm that may hire; staying as a manager or unemployed is a
+         * fixed option, computed here.
          */
         private void pose(int k, int b) {
             int i = active[k];
             double theta = preference(i);
+            double s = skillOf[b];
             thetaOf[b] = theta;
-            int wo = Firms.WORDS * b;
-            double others = Firms.fromFixed(ownWords[wo] - ownEffort[b]);
-            long t = Firms.expand(technologySeed(ownWords, wo));
-            double betaOwn = firms.beta(t);
-            firstProblem[b] = solver.add(firms.a(t), firms.b(t), betaOwn, theta, others,
-                    size(ownWords, wo), EffortSolver.guess(betaOwn, theta, others));
+            int own = ownFirm[b];
+            int role = ownRole[b];
+            oldContribution[k] = 0;
+            if (own < 0) {
+                boolean paid = (role & ROLE_ELIGIBLE) != 0
+                        && ((role & ROLE_MONTHS) >>> ROLE_MONTHS_SHIFT) < labour.benefitMonths();
+                fixedStay[b] = incomeUtility(theta, paid ? benefit : 0);
+                firstProblem[b] = -1;
+            } else {
+                int wo = Firms.WORDS * b;
+                long t = Firms.expand(technologySeed(ownWords, wo));
+                int n = size(ownWords, wo);
+                int managers = ownStaff[b] & Firms.STAFF_MANAGERS;
+                int layer = role & ROLE_LAYER;
+                if (layer != 0) {
+                    double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t),
+                            Firms.fromFixed(ownWords[wo]));
+                    double pay = Hierarchy.premium(layer) * producerMeanPay(output, n, managers,
+                            firms.premiums(own));
+                    fixedStay[b] = incomeUtility(theta, pay) + (1 - theta) * managerLeisure;
+                    firstProblem[b] = -1;
+                } else {
+                    long mine = contribution(ownEffort[b], s);
+                    oldContribution[k] = mine;
+                    double others = Firms.fromFixed(ownWords[wo] - mine);
+                    double betaOwn = firms.beta(t);
+                    firstProblem[b] = addProducer(firms.a(t), firms.b(t), betaOwn, theta, others, s,
+                            n, managers, (role & ROLE_OWNER) != 0);
+                }
+            }
             int base = b * maxFriends;
+            firstCandidate[b] = solver.size();
             for (int j = 0; j < candidateCount[b]; j++) {
                 int wg = Firms.WORDS * (base + j);
+                int n = size(candidateWords, wg);
+                int st = candidateStaff[base + j];
+                if (n == 1 && (st & Firms.STAFF_MAY_HIRE) == 0) {
+                    candidateFirm[base + j] = -1; // its owner cannot yet hire
+                    continue;
+                }
                 double eg = Firms.fromFixed(candidateWords[wg]);
                 long tg = Firms.expand(technologySeed(candidateWords, wg));
                 double betaG = firms.beta(tg);
-                solver.add(firms.a(tg), firms.b(tg), betaG, theta, eg,
-                        size(candidateWords, wg) + 1, EffortSolver.guess(betaG, theta, eg));
+                addProducer(firms.a(tg), firms.b(tg), betaG, theta, eg, s, n + 1,
+                        st & Firms.STAFF_MANAGERS, false);
             }
+        }
+
+        /**
+         * Adds the problem of a producer in a firm of {@code n} members with {@code managers}
+         * hired: the equal and the effort-tied parts of pay as the solver's share and gamma.
+         */
+        private int addProducer(double a, double b, double beta, double theta, double others,
+                                double s, int n, int managers, boolean owner) {
+            if (!hierarchy && ownerShare == 0 && !screening) {
+                return solver.add(a, b, beta, theta, others, s, n, 1, 0,
+                        EffortSolver.guess(beta, theta, others, s));
+            }
+            int producers = n - managers;
+            double tied = hierarchy ? monitoring * Hierarchy.coverage(n, managers, span) : 0;
+            double premiums = hierarchy ? Hierarchy.premiumSum(n, managers, span) : 0;
+            double keep = 1 - ownerShare;
+            double toProducers = producers / (producers + keep * premiums);
+            double share = owner
+                    ? toProducers * (ownerShare * producers + keep * (1 - tied))
+                    : toProducers * keep * (1 - tied);
+            double gamma = toProducers * keep * tied;
+            int p = solver.add(a, b, beta, theta, others, s, producers, share, gamma,
+                    EffortSolver.guess(beta, theta, others, s));
+            if (p < problemShare.length) {
+                problemProducers[p] = producers;
+                problemShare[p] = share;
+                problemGamma[p] = gamma;
+            }
+            return p;
+        }
+
+        /**
+         * Whether the owner of firm candidate j of batch slot b would take on this person at the
+         * effort they chose: hiring follows the dismissal rule, so nobody is hired only to be
+         * dismissed at the end of the month.
+         */
+        private boolean hired(int b, int j, int p, double effort) {
+            if (!screening || p >= problemShare.length) {
+                return true;
+            }
+            int wg = Firms.WORDS * (b * maxFriends + j);
+            long t = Firms.expand(technologySeed(candidateWords, wg));
+            double a = firms.a(t);
+            double bb = firms.b(t);
+            double beta = firms.beta(t);
+            double before = Firms.fromFixed(candidateWords[wg]);
+            double x = skillOf[b] * effort;
+            double after = before + x;
+            double output = EffortSolver.output(a, bb, beta, after);
+            double pay = output * (problemShare[p] / problemProducers[p]
+                    + (after > 0 ? problemGamma[p] * x / after : 0));
+            double product = output - EffortSolver.output(a, bb, beta, before);
+            return labour.dismissalHorizon() * (pay - product) <= labour.firingCost() * pay;
         }
 
         /**
@@ -335,28 +621,40 @@ public final class Economy {
         private void poseFounding(int k, int b) {
             int i = active[k];
             double theta = thetaOf[b];
+            double s = skillOf[b];
             long tb = Firms.expand((int) RandomStreams.at(technologyBase, i));
             double aNew = firms.a(tb);
             double bNew = firms.b(tb);
+            double betaNew = firms.beta(tb);
             // The entropy term is never positive: try the bound without it first, which often
             // suffices and saves two logarithms.
             double best = bestSolved(b);
-            double bound = EffortSolver.soloUpperBound(aNew, bNew, theta, 0);
+            double bound = EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, 1, theta, 0);
             if (bound + BOUND_MARGIN < best
                     || bound + EffortSolver.entropyTerm(theta) + BOUND_MARGIN < best) {
                 foundingProblem[b] = -1;
                 return;
             }
-            double betaNew = firms.beta(tb);
-            foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, 1,
-                    EffortSolver.guess(betaNew, theta, 0));
+            foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, 1, 0,
+                    EffortSolver.guess(betaNew, theta, 0, s));
+        }
+
+        private double stayUtility(int b) {
+            int first = firstProblem[b];
+            return first >= 0 ? solver.logUtility(first) : fixedStay[b];
         }
 
         private double bestSolved(int b) {
-            int first = firstProblem[b];
-            double best = solver.logUtility(first);
-            for (int j = 1; j <= candidateCount[b]; j++) {
-                best = Math.max(best, solver.logUtility(first + j));
+            double best = stayUtility(b);
+            int base = b * maxFriends;
+            // With screening a friend's firm may turn the person down, so only staying counts.
+            for (int j = 0, p = firstCandidate[b]; !screening && j < candidateCount[b]; j++) {
+                if (candidateFirm[base + j] >= 0) {
+                    best = Math.max(best, solver.logUtility(p++));
+                }
+            }
+            if (quitOption && ownFirm[b] >= 0) {
+                best = Math.max(best, incomeUtility(thetaOf[b], benefit));
             }
             return best;
         }
@@ -364,27 +662,58 @@ public final class Economy {
         /** Takes the best of person active[k]'s solved options; ties keep the earlier one. */
         private void choose(int k, int b) {
             int first = firstProblem[b];
-            double bestUtility = solver.logUtility(first);
-            double bestEffort = solver.effort(first);
+            double bestUtility = stayUtility(b);
+            int bestEffort = first >= 0 ? Firms.toFixed(solver.effort(first)) : ownEffort[b];
             int choice = STAY;
             int base = b * maxFriends;
             int candidates = candidateCount[b];
-            for (int j = 0; j < candidates; j++) {
-                double u = solver.logUtility(first + 1 + j);
-                if (u > bestUtility) {
-                    bestUtility = u;
-                    bestEffort = solver.effort(first + 1 + j);
-                    choice = candidateFirm[base + j];
+            for (int j = 0, p = firstCandidate[b]; j < candidates; j++) {
+                int g = candidateFirm[base + j];
+                if (g < 0) {
+                    continue;
                 }
+                double u = solver.logUtility(p);
+                if (u > bestUtility && hired(b, j, p, solver.effort(p))) {
+                    bestUtility = u;
+                    bestEffort = Firms.toFixed(solver.effort(p));
+                    choice = g;
+                }
+                p++;
             }
             int founding = foundingProblem[b];
             if (founding >= 0 && solver.logUtility(founding) > bestUtility) {
-                bestEffort = solver.effort(founding);
+                bestUtility = solver.logUtility(founding);
+                bestEffort = Firms.toFixed(solver.effort(founding));
                 choice = FOUND;
             }
+            if (quitOption && ownFirm[b] >= 0 && incomeUtility(thetaOf[b], benefit) > bestUtility) {
+                bestEffort = 0;
+                choice = QUIT;
+            }
             target[k] = choice;
-            chosenEffort[k] = Firms.toFixed(bestEffort);
+            chosenEffort[k] = bestEffort;
+            boolean producer = choice != QUIT && (choice != STAY || first >= 0);
+            newContribution[k] = producer ? contribution(bestEffort, skillOf[b])
+                    : choice == STAY ? oldContribution[k] : 0;
         }
+    }
+
+    /**
+     * Mean pay of a firm's producers: output net of the owner's residual, shared so that each
+     * manager earns their layer's premium over it.
+     */
+    double producerMeanPay(double output, int members, int managers, double premiums) {
+        int producers = members - managers;
+        double keep = 1 - labour.ownerShare();
+        return keep * output / (producers + keep * premiums);
+    }
+
+    /** {@code theta ln(income)} with full leisure; minus infinity for no income unless theta = 0. */
+    static double incomeUtility(double theta, double income) {
+        if (theta <= 0) {
+            return 0;
+        }
+        return income > 0 ? theta * Math.log(income) : Double.NEGATIVE_INFINITY;
     }
 
     private static void copyWords(long[] from, int firm, long[] to, int slot) {
@@ -407,6 +736,10 @@ public final class Economy {
         for (int k = from; k < to; k++) {
             int t = target[k];
             if (t == STAY) {
+                continue;
+            }
+            if (t == QUIT) {
+                quits++;
                 continue;
             }
             moves++;
@@ -438,6 +771,11 @@ public final class Economy {
             }
             last = f;
         }
+    }
+
+    /** Called by the review when a dismissal or ownership change leaves a firm empty. */
+    void countDeath() {
+        deaths++;
     }
 
     private static boolean contains(int[] values, int from, int to, int v) {
@@ -491,7 +829,9 @@ public final class Economy {
             foundedFirm = new int[size];
             emptied = new int[size];
             oldFirm = new int[size];
-            oldEffort = new int[size];
+            oldRole = new int[size];
+            oldContribution = new long[size];
+            newContribution = new long[size];
         }
     }
 
@@ -500,12 +840,84 @@ public final class Economy {
         return RandomStreams.toUnit(RandomStreams.at(preferenceBase, person));
     }
 
+    /** Person i's skill: effective effort is skill x effort. */
+    public double skill(int person) {
+        return Float.intBitsToFloat(persons[stride * person + PERSON_SKILL]);
+    }
+
+    /** Whether person i holds an advanced degree. */
+    public boolean hasDegree(int person) {
+        return (persons[stride * person + PERSON_ROLE] & ROLE_DEGREE) != 0;
+    }
+
+    /** Whether person i owns the firm they work in. */
+    public boolean isOwner(int person) {
+        return (persons[stride * person + PERSON_ROLE] & ROLE_OWNER) != 0;
+    }
+
+    /** Person i's manager layer, 1 = first line; 0 if not a manager. */
+    public int managerLayer(int person) {
+        return persons[stride * person + PERSON_ROLE] & ROLE_LAYER;
+    }
+
+    /** Completed months person i has been unemployed; 0 when employed. */
+    public int monthsUnemployed(int person) {
+        return (persons[stride * person + PERSON_ROLE] & ROLE_MONTHS) >>> ROLE_MONTHS_SHIFT;
+    }
+
+    /** Person i's wealth. */
+    public double wealth(int person) {
+        return wealth[person];
+    }
+
+    /** Person i's class in the last month. */
+    public PersonClass personClass(int person) {
+        return PersonClass.of(personClass[person]);
+    }
+
+    public LabourParameters labour() {
+        return labour;
+    }
+
+    /** What the last monthly review measured; null before the first month. */
+    public ReviewTally lastReview() {
+        return review.last();
+    }
+
+    /** Mean wealth over persons, summed in id order. */
+    public double meanWealth() {
+        double total = 0;
+        for (double w : wealth) {
+            total += w;
+        }
+        return total / wealth.length;
+    }
+
+    /** The Gini coefficient of wealth; see {@link Inequality#gini}. */
+    public double wealthGini() {
+        return Inequality.gini(wealth);
+    }
+
+    /** The Lorenz curve of wealth at {@code points + 1} population shares. */
+    public double[] wealthLorenz(int points) {
+        return Inequality.lorenz(wealth, points);
+    }
+
+    /** Mean monthly pay of firm members in the last month. */
+    public double meanPay() {
+        return meanPay;
+    }
+
     public ModelParameters parameters() {
         return params;
     }
 
     public long seed() {
         return streams.seed();
+    }
+
+    RandomStreams streams() {
+        return streams;
     }
 
     public int threads() {
@@ -525,6 +937,7 @@ public final class Economy {
         return params.persons();
     }
 
+    /** The firm person i works in, or -1 when unemployed. */
     public int firmOf(int person) {
         return persons[stride * person + PERSON_FIRM];
     }
@@ -547,10 +960,23 @@ public final class Economy {
         return Firms.fromFixed(persons[stride * person + PERSON_EFFORT]);
     }
 
+    /** Person i's contribution to their firm's effective effort (0 for managers and the unemployed). */
+    public long contributionFixed(int person) {
+        int record = stride * person;
+        if (persons[record + PERSON_FIRM] < 0 || (persons[record + PERSON_ROLE] & ROLE_LAYER) != 0) {
+            return 0;
+        }
+        return contribution(persons[record + PERSON_EFFORT], skill(person));
+    }
+
     public Firms firms() {
         return firms;
     }
 
+    /** Nanoseconds spent in monthly reviews since the economy was built (for the bench). */
+    public long reviewNanos() {
+        return reviewNanos;
+    }
 
     /** Persons activated in the last month. */
     public long activations() {
@@ -572,12 +998,21 @@ public final class Economy {
         return moves;
     }
 
-    /** @return bytes held by the columns of persons, firms and the network */
-    public long columnBytes() {
-        return 4L * persons.length + firms.bytes();
+    /** Persons who quit to unemployment in the last month. */
+    public long quits() {
+        return quits;
     }
 
-    /** A 64-bit fingerprint of the state: the month, persons' columns, firms' columns and id pool. */
+    /** @return bytes held by the columns of persons, firms and the network */
+    public long columnBytes() {
+        return 4L * persons.length + 8L * wealth.length + 8L * history.length + personClass.length
+                + firms.bytes() + review.bytes();
+    }
+
+    /**
+     * A 64-bit fingerprint of the state: the month, persons' columns (firm, effort, role, wealth,
+     * history), firms' columns and id pool.
+     */
     public String stateHash() {
         ColumnHasher h = new ColumnHasher();
         h.add(month).add(params.persons());
@@ -585,6 +1020,13 @@ public final class Economy {
             h.add(persons[stride * i + PERSON_FIRM]).add(persons[stride * i + PERSON_EFFORT]);
         }
         firms.hashInto(h);
+        if (!labour.equals(LabourParameters.AXTELL)) {
+            firms.hashLabourInto(h);
+            for (int i = 0; i < params.persons(); i++) {
+                h.add(persons[stride * i + PERSON_ROLE]).add(Double.doubleToLongBits(wealth[i]))
+                        .add(history[i]);
+            }
+        }
         return h.hex();
     }
 }

@@ -41,12 +41,30 @@ public final class Firms {
     private long[] words;
     private int[] foundedMonth;
     private int[] founder;
+    /** The person who owns the firm now (its founder until they leave). */
+    private int[] owner;
+    /** Managers hired (low 29 bits), owner left, may hire, has invested its capital. */
+    private int[] staff;
+    /** Sum of the pay premiums of the firm's managers ({@link Hierarchy#premium}). */
+    private double[] premiums;
     private final IdPool ids;
+
+    /** {@link #staff()} bits: the number of hired managers. */
+    static final int STAFF_MANAGERS = (1 << 29) - 1;
+    /** {@link #staff()} bit: the owner left this month; the review passes the firm on. */
+    static final int STAFF_OWNER_LEFT = 1 << 29;
+    /** {@link #staff()} bit: the owner can fund the start-up capital, so the firm may hire. */
+    static final int STAFF_MAY_HIRE = 1 << 30;
+    /** {@link #staff()} bit: the firm has invested its start-up capital. */
+    static final int STAFF_CAPITALISED = 1 << 31;
 
     Firms(int initialCapacity, ModelParameters params) {
         words = new long[WORDS * initialCapacity];
         foundedMonth = new int[initialCapacity];
         founder = new int[initialCapacity];
+        owner = new int[initialCapacity];
+        staff = new int[initialCapacity];
+        premiums = new double[initialCapacity];
         ids = new IdPool(0, 1024);
         aMin = params.aMin();
         aRange = params.aMax() - params.aMin();
@@ -129,6 +147,65 @@ public final class Firms {
         return founder[firm];
     }
 
+    /** The person who owns the firm. */
+    public int owner(int firm) {
+        return owner[firm];
+    }
+
+    void setOwner(int firm, int person) {
+        owner[firm] = person;
+    }
+
+    /** Managers the firm has hired. */
+    public int managers(int firm) {
+        return staff[firm] & STAFF_MANAGERS;
+    }
+
+    /** Whether the firm may take on a first employee. */
+    public boolean mayHire(int firm) {
+        return (staff[firm] & STAFF_MAY_HIRE) != 0;
+    }
+
+    /** Whether the firm has invested its start-up capital. */
+    public boolean capitalised(int firm) {
+        return (staff[firm] & STAFF_CAPITALISED) != 0;
+    }
+
+    /** Direct access for hot loops: managers and flags per firm. */
+    int[] staff() {
+        return staff;
+    }
+
+    /** A manager of the given layer leaves or stands down; the caller owns the firm. */
+    void removeManager(int firm, int layer) {
+        staff[firm] -= 1;
+        premiums[firm] = (staff[firm] & STAFF_MANAGERS) == 0 ? 0 : premiums[firm] - Hierarchy.premium(layer);
+    }
+
+    /** Sets the number of managers and the sum of their premiums; the caller owns the firm. */
+    void setManagers(int firm, int managers, double premiumSum) {
+        staff[firm] = (staff[firm] & ~STAFF_MANAGERS) | managers;
+        premiums[firm] = managers == 0 ? 0 : premiumSum;
+    }
+
+    /** The sum of the pay premiums of the firm's managers. */
+    double premiums(int firm) {
+        return premiums[firm];
+    }
+
+    void markOwnerLeft(int firm) {
+        staff[firm] |= STAFF_OWNER_LEFT;
+    }
+
+    boolean ownerLeft(int firm) {
+        return (staff[firm] & STAFF_OWNER_LEFT) != 0;
+    }
+
+    void setFlags(int firm, boolean mayHire, boolean capitalised) {
+        staff[firm] = (staff[firm] & STAFF_MANAGERS) | (mayHire ? STAFF_MAY_HIRE : 0)
+                | (capitalised ? STAFF_CAPITALISED : 0);
+    }
+
     /** @return the firm's output {@code a E + b E^beta} */
     public double output(int firm) {
         long t = expand(technologySeed(firm));
@@ -151,27 +228,32 @@ public final class Firms {
             words = Arrays.copyOf(words, WORDS * grown);
             foundedMonth = Arrays.copyOf(foundedMonth, grown);
             founder = Arrays.copyOf(founder, grown);
+            owner = Arrays.copyOf(owner, grown);
+            staff = Arrays.copyOf(staff, grown);
+            premiums = Arrays.copyOf(premiums, grown);
         }
         return id;
     }
 
     /** Writes a founded firm. Only the founder's thread touches a reserved id. */
-    void found(int firm, int technologySeed, int founderId, int month, int effortFixed) {
+    void found(int firm, int technologySeed, int founderId, int month, long effortFixed, boolean mayHire) {
         int w = WORDS * firm;
         words[w] = effortFixed;
         words[w + 1] = (1L << 32) | (technologySeed & 0xFFFFFFFFL);
         foundedMonth[firm] = month;
         founder[firm] = founderId;
+        owner[firm] = founderId;
+        staff[firm] = mayHire ? STAFF_MAY_HIRE : 0;
     }
 
     /** Adds a member with the given effort. The caller owns the firm in this phase. */
-    void join(int firm, int effortFixed) {
+    void join(int firm, long effortFixed) {
         words[WORDS * firm + 1] += 1L << 32;
         words[WORDS * firm] += effortFixed;
     }
 
     /** Removes a member with the given effort; returns the size left. The caller owns the firm. */
-    int leave(int firm, int effortFixed) {
+    int leave(int firm, long effortFixed) {
         words[WORDS * firm] -= effortFixed;
         long after = words[WORDS * firm + 1] - (1L << 32);
         words[WORDS * firm + 1] = after;
@@ -179,7 +261,7 @@ public final class Firms {
     }
 
     /** Changes a member's effort. The caller owns the firm in this phase. */
-    void changeEffort(int firm, int deltaFixed) {
+    void changeEffort(int firm, long deltaFixed) {
         words[WORDS * firm] += deltaFixed;
     }
 
@@ -193,12 +275,16 @@ public final class Firms {
         words[w + 1] = 0;
         foundedMonth[firm] = 0;
         founder[firm] = 0;
+        owner[firm] = 0;
+        staff[firm] = 0;
+        premiums[firm] = 0;
         ids.release(firm);
     }
 
     /** @return bytes held by the firm columns and the id pool */
     public long bytes() {
-        return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length + ids.bytes();
+        return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length
+                + 4L * owner.length + 4L * staff.length + 8L * premiums.length + ids.bytes();
     }
 
     void hashInto(ColumnHasher hasher) {
@@ -207,5 +293,15 @@ public final class Firms {
         hasher.add(foundedMonth, 0, n);
         hasher.add(founder, 0, n);
         ids.hashInto(hasher);
+    }
+
+    /** Adds the columns the labour rules use (owners, managers, flags) to a fingerprint. */
+    void hashLabourInto(ColumnHasher hasher) {
+        int n = capacity();
+        hasher.add(owner, 0, n);
+        hasher.add(staff, 0, n);
+        for (int f = 0; f < n; f++) {
+            hasher.add(premiums[f]);
+        }
     }
 }

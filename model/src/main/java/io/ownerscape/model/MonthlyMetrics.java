@@ -25,6 +25,9 @@ package io.ownerscape.model;
  * @param jobToJobRate             moves / persons
  * @param meanEffort               mean effort over persons
  * @param outputPerPerson          total output / persons
+ * @param review                   the month's review: classes, managers, unemployment, money flows
+ * @param meanPay                  mean monthly pay of firm members
+ * @param meanWealth               mean wealth over persons
  */
 public record MonthlyMetrics(
         int month,
@@ -47,7 +50,24 @@ public record MonthlyMetrics(
         long moves,
         double jobToJobRate,
         double meanEffort,
-        double outputPerPerson) {
+        double outputPerPerson,
+        ReviewTally review,
+        double meanPay,
+        double meanWealth) {
+
+    /** Share of persons in each class, indexed by {@link PersonClass#ordinal}. */
+    public double[] classShares() {
+        long[] c = review.classCounts();
+        long total = 0;
+        for (long v : c) {
+            total += v;
+        }
+        double[] out = new double[c.length];
+        for (int k = 0; k < c.length; k++) {
+            out[k] = total == 0 ? 0 : (double) c[k] / total;
+        }
+        return out;
+    }
 
     /** Fewest firms in a fitted tail. */
     public static final int MIN_TAIL = 50;
@@ -93,7 +113,8 @@ public record MonthlyMetrics(
                 economy.activations(), economy.births(), economy.deaths(), economy.moves(),
                 (double) economy.moves() / n,
                 Firms.fromFixed(dist.totalEffortFixed()) / n,
-                dist.totalOutput() / n);
+                dist.totalOutput() / n,
+                economy.lastReview(), economy.meanPay(), economy.meanWealth());
     }
 
     private static double median(long[] x, long[] c, long total) {

@@ -10,6 +10,10 @@ final class Purpose {
     static final int SUBSTEP = 6;
     static final int ORDER = 7;
     static final int FIRM_TECHNOLOGY = 8;
+    static final int SKILL = 9;
+    static final int DEGREE = 10;
+    static final int INITIAL_WEALTH = 11;
+    static final int JOB_SEARCH = 12;
 
     private Purpose() {
     }

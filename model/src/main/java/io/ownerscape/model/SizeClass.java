@@ -27,4 +27,14 @@ public record SizeClass(String label, long minEmployees, long maxEmployees, doub
     public boolean contains(long employees) {
         return employees >= minEmployees && employees <= maxEmployees;
     }
+
+    /** The index in {@link #SUSB} of the class holding {@code employees}, or -1 for none (0). */
+    public static int indexOf(long employees) {
+        for (int k = 0; k < SUSB.size(); k++) {
+            if (SUSB.get(k).contains(employees)) {
+                return k;
+            }
+        }
+        return -1;
+    }
 }

@@ -1,0 +1,143 @@
+package io.ownerscape.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rules that turn Axtell's teams into an economy of owners, employees, managers and the
+ * unemployed: ownership and pay, skills and degrees, hierarchy, dismissal, unemployment, job
+ * histories and wealth. {@link #AXTELL} switches every rule off (the foundation model);
+ * {@link #market()} is the US-like baseline. Amounts of money are in units of the previous
+ * month's mean pay of firm members ({@code docs/MODEL.md}, "Pay and wealth"), so that they keep
+ * their meaning whatever the technology parameters.
+ *
+ * @param ownerShare            share of the producers' pool the owner keeps as residual, [0, 0.9]
+ * @param monitoring            share of pay tied to own contribution under full supervision, [0, 1]
+ * @param spanOfControl         producers (or managers) one supervisor oversees; 0 switches the
+ *                              hierarchy off, else 2 to 1,000
+ * @param managerEffort         effort a manager puts into supervising, [0, 1)
+ * @param skillSigma            standard deviation of log skill (mean skill 1), [0, 1.5]
+ * @param degreeShare           share of persons with an advanced degree, [0, 1]
+ * @param degreeSkillCorrelation correlation of the degree's latent score with log skill, [-1, 1]
+ * @param benefitReplacement    unemployment benefit as a share of mean pay, [0, 2]
+ * @param benefitMonths         months a dismissed person draws the benefit, 0 to 120
+ * @param benefitOnQuit         whether a person who quits is entitled to the benefit (and so may
+ *                              choose unemployment over work)
+ * @param jobSearchRate         monthly probability that an unemployed person reconsiders, (0, 1]
+ * @param dismissal             whether owners dismiss workers paid above their marginal product
+ * @param firingCost            severance an owner pays on dismissal, in months of the worker's pay, 0 to 120
+ * @param dismissalHorizon      months over which an owner weighs a worker's loss against the
+ *                              firing cost, 1 to 120
+ * @param precarityWindow       months of job history kept, 1 to 31
+ * @param precarityChanges      employer changes within the window that make a person precarious
+ * @param precarityUnemployedMonths months unemployed within the window that make a person precarious
+ * @param consumptionOfIncome   share of the month's income consumed, [0, 1]
+ * @param consumptionOfWealth   share of wealth consumed each month, [0, 1]
+ * @param startupCapital        capital a firm must invest before its first hire, in months of mean pay, 0 to 1,000
+ * @param startupCredit         share of the start-up capital a lender advances, [0, 1]
+ * @param initialWealth         mean initial wealth (exponentially distributed), months of mean pay, 0 to 1,000
+ * @param largeFirmEmployees    employees from which a firm's owner counts as a large owner, at least 1
+ */
+public record LabourParameters(
+        double ownerShare,
+        double monitoring,
+        int spanOfControl,
+        double managerEffort,
+        double skillSigma,
+        double degreeShare,
+        double degreeSkillCorrelation,
+        double benefitReplacement,
+        int benefitMonths,
+        boolean benefitOnQuit,
+        double jobSearchRate,
+        boolean dismissal,
+        double firingCost,
+        int dismissalHorizon,
+        int precarityWindow,
+        int precarityChanges,
+        int precarityUnemployedMonths,
+        double consumptionOfIncome,
+        double consumptionOfWealth,
+        double startupCapital,
+        double startupCredit,
+        double initialWealth,
+        int largeFirmEmployees) {
+
+    /**
+     * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
+     * and skills are equal. The model is then exactly Axtell's.
+     */
+    public static final LabourParameters AXTELL = new LabourParameters(
+            0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500);
+
+    /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
+    public static LabourParameters market() {
+        return new LabourParameters(
+                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, false, 0.10, true, 1.0, 12, 24, 3, 6,
+                0.9, 0.005, 3, 0, 6, 500);
+    }
+
+    /** Whether any hierarchy is formed. */
+    public boolean hierarchy() {
+        return spanOfControl > 0;
+    }
+
+    /**
+     * @return every violated bound as a message naming the parameter, its value and what is
+     *     allowed; empty if valid
+     */
+    public List<String> violations() {
+        List<String> out = new ArrayList<>();
+        unit(out, "owner_share", ownerShare, 0, 0.9);
+        unit(out, "monitoring", monitoring, 0, 1);
+        if (spanOfControl != 0 && (spanOfControl < 2 || spanOfControl > 1000)) {
+            out.add("span_of_control = " + spanOfControl + ": allowed 0 (no hierarchy) or 2 to 1000");
+        }
+        if (!(managerEffort >= 0 && managerEffort < 1)) {
+            out.add("manager_effort = " + managerEffort + ": allowed [0, 1)");
+        }
+        unit(out, "skill_sigma", skillSigma, 0, 1.5);
+        unit(out, "degree_share", degreeShare, 0, 1);
+        unit(out, "degree_skill_correlation", degreeSkillCorrelation, -1, 1);
+        unit(out, "benefit_replacement", benefitReplacement, 0, 2);
+        whole(out, "benefit_months", benefitMonths, 0, 120);
+        if (!(jobSearchRate > 0 && jobSearchRate <= 1)) {
+            out.add("job_search_rate = " + jobSearchRate + ": allowed (0, 1]");
+        }
+        unit(out, "firing_cost", firingCost, 0, 120);
+        whole(out, "dismissal_horizon", dismissalHorizon, 1, 120);
+        whole(out, "precarity_window", precarityWindow, 1, 31);
+        whole(out, "precarity_changes", precarityChanges, 1, Math.max(1, precarityWindow));
+        whole(out, "precarity_unemployed_months", precarityUnemployedMonths, 1, Math.max(1, precarityWindow));
+        unit(out, "consumption_of_income", consumptionOfIncome, 0, 1);
+        unit(out, "consumption_of_wealth", consumptionOfWealth, 0, 1);
+        unit(out, "startup_capital", startupCapital, 0, 1000);
+        unit(out, "startup_credit", startupCredit, 0, 1);
+        unit(out, "initial_wealth", initialWealth, 0, 1000);
+        if (largeFirmEmployees < 1) {
+            out.add("large_firm_employees = " + largeFirmEmployees + ": allowed 1 or more");
+        }
+        return out;
+    }
+
+    /** @throws IllegalArgumentException listing every violation, if there is any */
+    public LabourParameters validated() {
+        List<String> v = violations();
+        if (!v.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", v));
+        }
+        return this;
+    }
+
+    private static void unit(List<String> out, String name, double v, double lo, double hi) {
+        if (!(v >= lo && v <= hi)) {
+            out.add(name + " = " + v + ": allowed " + lo + " to " + hi);
+        }
+    }
+
+    private static void whole(List<String> out, String name, int v, int lo, int hi) {
+        if (v < lo || v > hi) {
+            out.add(name + " = " + v + ": allowed " + lo + " to " + hi);
+        }
+    }
+}

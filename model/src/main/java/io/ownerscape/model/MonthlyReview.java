@@ -1,0 +1,667 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.engine.RandomStreams;
+
+import java.util.Arrays;
+
+/**
+ * The end of a month: every firm pays its members; owners dismiss workers who cost more than they
+ * bring, appoint or stand down managers, and a firm whose owner left passes to a member; every
+ * person's wealth, unemployment spell and class are brought up to date.
+ *
+ * <p>The review runs in passes that each read memory in order, because at hundreds of millions of
+ * persons a pass that hops from person to person at random is what costs:
+ * <ol>
+ *   <li>firms, in fixed chunks of ids: each live firm's pay rates (producers' mean pay, the tied
+ *       share) from its output;</li>
+ *   <li>persons, in fixed chunks of ids: pay and wealth from their firm's rates, the dismissal
+ *       test, unemployment spells and benefits; persons who may take part in a staffing decision
+ *       (degree holders of firms with managers or needing them, all members of firms whose owner
+ *       left) are listed;</li>
+ *   <li>sequentially, in person order: dismissals; then, firm by firm in id order over the listed
+ *       persons sorted by (firm, person): ownership transfers, appointments, stand-downs and
+ *       manager layers;</li>
+ *   <li>firms again (start-up capital, counts by size) and persons again (classes, transitions,
+ *       who searches next month).</li>
+ * </ol>
+ * Every choice within a firm is by a total order (skill, then id) and tallies merge in chunk
+ * order, so the outcome is the same for any thread count.
+ */
+final class MonthlyReview {
+    private static final int FIRM_CHUNK = 1 << 14;
+    private static final int PERSON_CHUNK = 1 << 16;
+    /** Persons whose firms' data are gathered before they are processed. */
+    private static final int BLOCK = 256;
+
+    private final Economy economy;
+    private final LabourParameters rules;
+    private final int[] persons;
+    private final int stride;
+    private final long lowMask;
+    private final long historyMask;
+    /**
+     * Per firm, two slots read together by the pay pass (one cache line): producers' mean pay
+     * {@code wbar}, its sign bit set when the owner left; and the bits of two floats, the tied
+     * share {@code kappa c} (high word) and {@code P / X} (low 31 bits), with the lowest bit set when
+     * the firm's staffing may change (it has managers or needs some).
+     */
+    private double[] rates = new double[0];
+    private static final long STAFFING = 1L;
+    private ReviewTally last;
+
+    MonthlyReview(Economy economy) {
+        this.economy = economy;
+        this.rules = economy.labour;
+        this.persons = economy.persons;
+        this.stride = economy.stride;
+        this.lowMask = (1L << rules.precarityWindow()) - 1;
+        this.historyMask = lowMask | (lowMask << 32);
+    }
+
+    ReviewTally last() {
+        return last;
+    }
+
+    long bytes() {
+        return 8L * rates.length;
+    }
+
+    boolean precarious(long history) {
+        return Long.bitCount(history & lowMask) >= rules.precarityChanges()
+                || Long.bitCount((history >>> 32) & lowMask) >= rules.precarityUnemployedMonths();
+    }
+
+    void run(int month) {
+        Firms firms = economy.firms;
+        int capacity = firms.capacity();
+        if (rates.length < 2 * capacity) {
+            rates = new double[2 * (capacity + capacity / 8 + 16)];
+        }
+        ParallelExecutor executor = economy.executor();
+        int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
+        double[] revenue = new double[firmChunks];
+        executor.forEachChunk(firmChunks, c ->
+                revenue[c] = rates(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK)));
+        int n = economy.persons();
+        int personChunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);
+        ReviewTally[] tallies = new ReviewTally[personChunks];
+        long[][] listed = new long[personChunks][];
+        int[][] dismissed = new int[personChunks][];
+        double[][] dismissedPay = new double[personChunks][];
+        double benefit = rules.benefitReplacement() * economy.meanPay;
+        executor.forEachChunk(personChunks, c -> {
+            PersonPass pass = new PersonPass(benefit);
+            pass.pay(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK));
+            tallies[c] = pass.tally;
+            listed[c] = Arrays.copyOf(pass.listed, pass.listedCount);
+            dismissed[c] = Arrays.copyOf(pass.dismissed, pass.dismissedCount);
+            dismissedPay[c] = Arrays.copyOf(pass.dismissedPay, pass.dismissedCount);
+        });
+        ReviewTally total = new ReviewTally();
+        for (double r : revenue) {
+            total.revenue += r;
+        }
+        for (ReviewTally t : tallies) {
+            total.add(t);
+        }
+        for (int c = 0; c < personChunks; c++) {
+            for (int k = 0; k < dismissed[c].length; k++) {
+                dismiss(dismissed[c][k], dismissedPay[c][k], total);
+            }
+        }
+        staffFirms(concat(listed), total);
+        ReviewTally[] firmTallies = new ReviewTally[firmChunks];
+        double meanPay = economy.meanPay;
+        executor.forEachChunk(firmChunks, c ->
+                firmTallies[c] = fundAndCount(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK), meanPay));
+        for (ReviewTally t : firmTallies) {
+            total.add(t);
+        }
+        int[][] searching = new int[personChunks][];
+        long searchBase = economy.streams().base(Purpose.JOB_SEARCH, month + 1);
+        ReviewTally[] classTallies = new ReviewTally[personChunks];
+        executor.forEachChunk(personChunks, c ->
+                classTallies[c] = classify(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK),
+                        searchBase, searching, c));
+        for (ReviewTally t : classTallies) {
+            total.add(t);
+        }
+        int count = 0;
+        for (int[] s : searching) {
+            count += s.length;
+        }
+        int[] next = new int[count];
+        int at = 0;
+        for (int[] s : searching) {
+            System.arraycopy(s, 0, next, at, s.length);
+            at += s.length;
+        }
+        economy.searchers = next;
+        if (total.members > 0) {
+            economy.meanPay = total.memberPay / total.members;
+        }
+        last = total;
+    }
+
+    private static long[] concat(long[][] parts) {
+        int count = 0;
+        for (long[] p : parts) {
+            count += p.length;
+        }
+        long[] out = new long[count];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    /**
+     * Pass 1: producers' mean pay {@code wbar = (1 - sigma) R / (P + (1 - sigma) Pi)} and the tied
+     * share {@code kappa c} of each live firm; returns the chunk's revenue.
+     */
+    private double rates(int from, int to) {
+        Firms firms = economy.firms;
+        double keep = 1 - rules.ownerShare();
+        int span = rules.spanOfControl();
+        boolean hierarchy = rules.hierarchy();
+        double revenue = 0;
+        for (int f = from; f < to; f++) {
+            int n = firms.size(f);
+            if (n == 0) {
+                continue;
+            }
+            int managers = firms.managers(f);
+            int producers = n - managers;
+            double output = firms.output(f);
+            revenue += output;
+            double wbar = keep * output / (producers + keep * firms.premiums(f));
+            rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
+            long x = firms.effortFixed(f);
+            float tied = hierarchy && x > 0
+                    ? (float) (rules.monitoring() * Hierarchy.coverage(n, managers, span)) : 0f;
+            float perEffort = x > 0 ? (float) (producers / Firms.fromFixed(x)) : 0f;
+            long bits = ((long) Float.floatToRawIntBits(tied) << 32)
+                    | ((long) Float.floatToRawIntBits(perEffort) << 1)
+                    | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0);
+            rates[2 * f + 1] = Double.longBitsToDouble(bits);
+        }
+        return revenue;
+    }
+
+    /** Adds a month's income to a person's wealth and takes out what they consume. */
+    private double settle(double[] wealth, int i, double income) {
+        double w = wealth[i] + income;
+        double consumed = w < 0 ? 0 : Math.max(0, Math.min(w, rules.consumptionOfIncome() * income
+                + rules.consumptionOfWealth() * wealth[i]));
+        wealth[i] = w - consumed;
+        return consumed;
+    }
+
+    /** Pass 2 over one chunk of persons. */
+    private final class PersonPass {
+        final ReviewTally tally = new ReviewTally();
+        long[] listed = new long[256];
+        int listedCount;
+        int[] dismissed = new int[16];
+        double[] dismissedPay = new double[16];
+        int dismissedCount;
+        private final double benefit;
+        private final Firms firms = economy.firms;
+        private final double[] wealth = economy.wealth;
+        private final long[] history = economy.history;
+        private final double ownerFactor = rules.ownerShare() / (1 - rules.ownerShare());
+        private final boolean dismissal = rules.dismissal();
+        private final boolean hierarchy = rules.hierarchy();
+        private final int span = rules.spanOfControl();
+
+        PersonPass(double benefit) {
+            this.benefit = benefit;
+        }
+
+        /**
+         * Pay: a manager of layer l gets {@code pi_l wbar}; a producer
+         * {@code wbar (1 - kappa c + kappa c P x_i / X)}; the owner also the residual
+         * {@code sigma / (1 - sigma) wbar P}. Together exactly the firm's revenue.
+         */
+        private final double[] gathered = new double[2 * BLOCK];
+
+        void pay(int from, int to) {
+            for (int start = from; start < to; start += BLOCK) {
+                int end = Math.min(to, start + BLOCK);
+                // The firms' rates of a block are loaded first, in a loop of independent loads,
+                // so that their cache misses overlap instead of each stalling the arithmetic.
+                for (int i = start; i < end; i++) {
+                    int f = persons[stride * i + Economy.PERSON_FIRM];
+                    if (f >= 0) {
+                        gathered[2 * (i - start)] = rates[2 * f];
+                        gathered[2 * (i - start) + 1] = rates[2 * f + 1];
+                    }
+                }
+                payBlock(start, end);
+            }
+        }
+
+        private void payBlock(int start, int end) {
+            for (int i = start; i < end; i++) {
+                int record = stride * i;
+                int f = persons[record + Economy.PERSON_FIRM];
+                int role = persons[record + Economy.PERSON_ROLE];
+                if (f < 0) {
+                    unemployed(i, record, role);
+                    continue;
+                }
+                double signed = gathered[2 * (i - start)];
+                long bits = Double.doubleToRawLongBits(gathered[2 * (i - start) + 1]);
+                boolean ownerLeft = Double.doubleToRawLongBits(signed) < 0;
+                double wbar = Math.abs(signed);
+                float tied = Float.intBitsToFloat((int) (bits >>> 32));
+                int layer = role & Economy.ROLE_LAYER;
+                boolean owner = (role & Economy.ROLE_OWNER) != 0;
+                double income;
+                long x = -1;
+                if (layer != 0) {
+                    income = Hierarchy.premium(layer) * wbar;
+                } else if (tied == 0) {
+                    income = wbar;
+                } else {
+                    x = contribution(record);
+                    float perEffort = Float.intBitsToFloat((int) (bits >>> 1) & 0x7FFFFFFF);
+                    income = wbar * (1 - tied + tied * perEffort * Firms.fromFixed(x));
+                }
+                if (owner && ownerFactor > 0) {
+                    income += ownerFactor * wbar * (firms.size(f) - firms.managers(f));
+                }
+                tally.memberPay += income;
+                tally.consumption += settle(wealth, i, income);
+                if (dismissal && !owner && layer == 0 && !ownerLeft) {
+                    testDismissal(i, record, f, income, wbar, x < 0 ? contribution(record) : x, tied, bits);
+                }
+                if (ownerLeft || ((bits & STAFFING) != 0 && (role & Economy.ROLE_DEGREE) != 0)) {
+                    if (listedCount == listed.length) {
+                        listed = Arrays.copyOf(listed, listed.length * 2);
+                    }
+                    listed[listedCount++] = ((long) f << 32) | i;
+                }
+            }
+        }
+
+        private long contribution(int record) {
+            return Economy.contribution(persons[record + Economy.PERSON_EFFORT],
+                    Float.intBitsToFloat(persons[record + Economy.PERSON_SKILL]));
+        }
+
+        /**
+         * Dismissal: {@code H (pay - MRP) > F pay} with {@code MRP = g(X) - g(X - x)}. Since g is
+         * convex with g(0) = 0, {@code MRP >= x g(X) / X >= x wbar P / ((1 - sigma) X)}, which
+         * rules most persons out without a power.
+         */
+        private void testDismissal(int i, int record, int f, double pay, double wbar, long xFixed,
+                                   float tied, long bits) {
+            double horizon = rules.dismissalHorizon();
+            double cost = rules.firingCost();
+            double x = Firms.fromFixed(xFixed);
+            float perEffort = Float.intBitsToFloat((int) (bits >>> 1) & 0x7FFFFFFF);
+            double floor = x * wbar * perEffort / (1 - rules.ownerShare());
+            // perEffort is single precision: demand a clear margin before skipping the exact test.
+            if (horizon * (pay - floor * (1 + 1e-6)) <= cost * pay) {
+                return;
+            }
+            long totalFixed = firms.effortFixed(f);
+            long t = Firms.expand(firms.technologySeed(f));
+            double a = firms.a(t);
+            double b = firms.b(t);
+            double beta = firms.beta(t);
+            double total = Firms.fromFixed(totalFixed);
+            // Second bound, still without a power: by the mean value theorem
+            // g(X) - g(X - x) >= x (a + beta b (X - x)^(beta - 1)), and
+            // (1 - u)^(beta - 1) >= 1 - max(1, beta - 1) u, with b X^(beta - 1) >= (R_lo - a X) / X.
+            double revenueFloor = wbar * perEffort * total / (1 - rules.ownerShare());
+            double share = x / total;
+            double slope = Math.max(0, (revenueFloor - a * total) / total);
+            double bound = x * (a + beta * Math.max(0, 1 - Math.max(1, beta - 1) * share) * slope);
+            if (horizon * (pay - bound * (1 + 1e-6)) <= cost * pay) {
+                return;
+            }
+            double product = EffortSolver.output(a, b, beta, total)
+                    - EffortSolver.output(a, b, beta, Firms.fromFixed(totalFixed - xFixed));
+            if (horizon * (pay - product) > cost * pay) {
+                if (dismissedCount == dismissed.length) {
+                    dismissed = Arrays.copyOf(dismissed, dismissedCount * 2);
+                    dismissedPay = Arrays.copyOf(dismissedPay, dismissedCount * 2);
+                }
+                dismissed[dismissedCount] = i;
+                dismissedPay[dismissedCount++] = pay;
+            }
+        }
+
+        private void unemployed(int i, int record, int role) {
+            if ((role & Economy.ROLE_NEW_UNEMPLOYED) != 0) {
+                persons[record + Economy.PERSON_ROLE] = role & ~Economy.ROLE_NEW_UNEMPLOYED;
+                tally.newlyUnemployed++;
+                return;
+            }
+            int months = Math.min(255, ((role & Economy.ROLE_MONTHS) >>> Economy.ROLE_MONTHS_SHIFT) + 1);
+            role = (role & ~Economy.ROLE_MONTHS) | (months << Economy.ROLE_MONTHS_SHIFT);
+            history[i] |= 1L << 32;
+            double income = 0;
+            if ((role & Economy.ROLE_ELIGIBLE) != 0) {
+                if (months <= rules.benefitMonths()) {
+                    income = benefit;
+                } else {
+                    role &= ~Economy.ROLE_ELIGIBLE;
+                }
+            }
+            tally.benefits += income;
+            tally.consumption += settle(wealth, i, income);
+            persons[record + Economy.PERSON_ROLE] = role;
+        }
+    }
+
+    /** Pass 3a: a dismissal, applied in person order; the owner pays the severance. */
+    private void dismiss(int i, double pay, ReviewTally total) {
+        Firms firms = economy.firms;
+        double[] wealth = economy.wealth;
+        int record = stride * i;
+        int f = persons[record + Economy.PERSON_FIRM];
+        int owner = firms.owner(f);
+        double severance = rules.firingCost() * pay;
+        wealth[owner] -= severance;
+        wealth[i] += severance;
+        total.severance += severance;
+        firms.leave(f, economy.contributionFixed(i));
+        persons[record + Economy.PERSON_FIRM] = -1;
+        persons[record + Economy.PERSON_EFFORT] = 0;
+        persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
+                | Economy.ROLE_ELIGIBLE | Economy.ROLE_NEW_UNEMPLOYED;
+        total.dismissals++;
+    }
+
+    /**
+     * Pass 3b: for each firm with listed persons, in firm order: a firm whose owner left passes to
+     * its most skilled producer (then manager; lowest id on ties), who also takes the month's
+     * residual; then the owner's rule hires the fewest managers that supervise everyone
+     * ({@link Hierarchy#managersNeeded}) from the most skilled degree-holding producing employees,
+     * stands down the least skilled when fewer are needed, and ranks managers into layers.
+     */
+    private void staffFirms(long[] listed, ReviewTally total) {
+        Arrays.parallelSort(listed);
+        Firms firms = economy.firms;
+        long[] order = new long[64];
+        int[] group = new int[64];
+        int start = 0;
+        while (start < listed.length) {
+            int f = (int) (listed[start] >>> 32);
+            int end = start;
+            int count = 0;
+            while (end < listed.length && (int) (listed[end] >>> 32) == f) {
+                int i = (int) listed[end];
+                if (economy.firmOf(i) == f) {
+                    if (count == group.length) {
+                        group = Arrays.copyOf(group, count * 2);
+                        order = new long[count * 2];
+                    }
+                    group[count++] = i;
+                }
+                end++;
+            }
+            if (order.length < count) {
+                order = new long[count];
+            }
+            if (firms.ownerLeft(f)) {
+                passOwnership(f, group, count, total);
+            }
+            if (rules.hierarchy()) {
+                staff(f, group, count, order, total);
+            }
+            start = end;
+        }
+    }
+
+    private int role(int i) {
+        return persons[stride * i + Economy.PERSON_ROLE];
+    }
+
+    private void setRole(int i, int role) {
+        persons[stride * i + Economy.PERSON_ROLE] = role;
+    }
+
+    private void passOwnership(int f, int[] group, int count, ReviewTally total) {
+        Firms firms = economy.firms;
+        int best = -1;
+        for (int k = 0; k < count; k++) {
+            int i = group[k];
+            if ((role(i) & Economy.ROLE_OWNER) != 0) {
+                best = i; // cannot happen: an owner who stays is never flagged
+                break;
+            }
+            if (best < 0 || better(i, best)) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            return;
+        }
+        // The month's residual, at the head count it was earned with, goes to the new owner.
+        double sigma = rules.ownerShare();
+        if (sigma > 0) {
+            double residual = sigma / (1 - sigma) * Math.abs(rates[2 * f]) * (firms.size(f) - firms.managers(f));
+            total.memberPay += residual;
+            total.consumption += settle(economy.wealth, best, residual);
+        }
+        int layer = role(best) & Economy.ROLE_LAYER;
+        if (layer != 0) {
+            setRole(best, role(best) & ~Economy.ROLE_LAYER);
+            firms.removeManager(f, layer);
+            firms.changeEffort(f, economy.contributionFixed(best));
+        }
+        setRole(best, role(best) | Economy.ROLE_OWNER);
+        firms.setOwner(f, best);
+        firms.setFlags(f, firms.mayHire(f), firms.capitalised(f));
+        total.ownershipTransfers++;
+    }
+
+    /** Producers before managers, then higher skill, then lower id. */
+    private boolean better(int i, int j) {
+        boolean pi = (role(i) & Economy.ROLE_LAYER) == 0;
+        boolean pj = (role(j) & Economy.ROLE_LAYER) == 0;
+        if (pi != pj) {
+            return pi;
+        }
+        double si = economy.skill(i);
+        double sj = economy.skill(j);
+        return si > sj || (si == sj && i < j);
+    }
+
+    /** Sorts persons by skill, highest first, then by id. */
+    private long rankKey(int i) {
+        int bits = persons[stride * i + Economy.PERSON_SKILL];
+        return ((long) (Integer.MAX_VALUE - bits) << 32) | i;
+    }
+
+    private void staff(int f, int[] group, int count, long[] order, ReviewTally total) {
+        Firms firms = economy.firms;
+        int span = rules.spanOfControl();
+        int n = firms.size(f);
+        int owner = firms.owner(f);
+        int managers = firms.managers(f);
+        int needed = Hierarchy.managersNeeded(n, span);
+        if (needed > managers) {
+            int candidates = 0;
+            for (int k = 0; k < count; k++) {
+                int i = group[k];
+                int r = role(i);
+                if (i != owner && (r & Economy.ROLE_LAYER) == 0 && (r & Economy.ROLE_DEGREE) != 0) {
+                    order[candidates++] = rankKey(i);
+                }
+            }
+            Arrays.sort(order, 0, candidates);
+            int hire = Math.min(needed - managers, candidates);
+            int effort = Firms.toFixed(rules.managerEffort());
+            for (int k = 0; k < hire; k++) {
+                int i = (int) order[k];
+                firms.changeEffort(f, -economy.contributionFixed(i));
+                persons[stride * i + Economy.PERSON_EFFORT] = effort;
+                setRole(i, role(i) | 1);
+                total.appointments++;
+            }
+            managers += hire;
+        } else if (needed < managers) {
+            int current = 0;
+            for (int k = 0; k < count; k++) {
+                int i = group[k];
+                if ((role(i) & Economy.ROLE_LAYER) != 0) {
+                    order[current++] = rankKey(i);
+                }
+            }
+            Arrays.sort(order, 0, current);
+            for (int k = current - 1; k >= Math.max(0, current - (managers - needed)); k--) {
+                int i = (int) order[k];
+                setRole(i, role(i) & ~Economy.ROLE_LAYER);
+                firms.changeEffort(f, economy.contributionFixed(i));
+                total.demotions++;
+            }
+            managers = needed;
+        }
+        int ranked = 0;
+        for (int k = 0; k < count; k++) {
+            int i = group[k];
+            if ((role(i) & Economy.ROLE_LAYER) != 0) {
+                order[ranked++] = rankKey(i);
+            }
+        }
+        Arrays.sort(order, 0, ranked);
+        double premiums = 0;
+        for (int k = 0; k < ranked; k++) {
+            int i = (int) order[k];
+            int layer = Math.min(Hierarchy.layerOfRank(k, n, ranked, span), Hierarchy.MAX_LAYERS);
+            setRole(i, (role(i) & ~Economy.ROLE_LAYER) | layer);
+            premiums += Hierarchy.premium(layer);
+        }
+        firms.setManagers(f, ranked, premiums);
+    }
+
+    /**
+     * Pass 4a: start-up capital (an owner who can fund it may hire; it is invested when the first
+     * employee is on the books) and the counts by firm size and layers.
+     */
+    private ReviewTally fundAndCount(int from, int to, double meanPay) {
+        ReviewTally tally = new ReviewTally();
+        Firms firms = economy.firms;
+        double[] wealth = economy.wealth;
+        double capital = rules.startupCapital() * meanPay;
+        double ownFunds = (1 - rules.startupCredit()) * capital;
+        int span = rules.spanOfControl();
+        for (int f = from; f < to; f++) {
+            int size = firms.size(f);
+            if (size == 0) {
+                continue;
+            }
+            if (capital <= 0) {
+                firms.setFlags(f, true, firms.capitalised(f));
+            } else {
+                int owner = firms.owner(f);
+                boolean capitalised = firms.capitalised(f);
+                if (!capitalised && size > 1) {
+                    wealth[owner] -= capital;
+                    tally.capitalInvested += capital;
+                    capitalised = true;
+                }
+                firms.setFlags(f, capitalised || wealth[owner] >= ownFunds, capitalised);
+            }
+            int managers = firms.managers(f);
+            tally.members += size;
+            tally.employees += size - 1;
+            tally.managers += managers;
+            if (size < 2) {
+                continue;
+            }
+            int layers = managers == 0 ? 0
+                    : Math.min(Hierarchy.MAX_LAYERS, Math.max(1, Hierarchy.layersFor(size - 1 - managers, span)));
+            int k = SizeClass.indexOf(size - 1);
+            tally.firmsBySize[k]++;
+            tally.employeesBySize[k] += size - 1;
+            tally.managersBySize[k] += managers;
+            tally.layersBySize[k] += layers;
+            tally.firmsByLayers[layers]++;
+            tally.employeesByLayers[layers] += size - 1;
+        }
+        return tally;
+    }
+
+    /** Pass 4b: classes, transitions, and the unemployed who search next month. */
+    private ReviewTally classify(int from, int to, long searchBase, int[][] searching, int chunk) {
+        ClassPass pass = new ClassPass(searchBase);
+        for (int start = from; start < to; start += BLOCK) {
+            pass.block(start, Math.min(to, start + BLOCK));
+        }
+        searching[chunk] = Arrays.copyOf(pass.found, pass.searchers);
+        return pass.tally;
+    }
+
+    /** Pass 4b over one chunk of persons. */
+    private final class ClassPass {
+        final ReviewTally tally = new ReviewTally();
+        int[] found = new int[64];
+        int searchers;
+        private final long searchBase;
+        private final int[] sizes = new int[BLOCK];
+        private final Firms firms = economy.firms;
+        private final long[] history = economy.history;
+        private final byte[] classes = economy.personClass;
+        private final int large = rules.largeFirmEmployees();
+
+        ClassPass(long searchBase) {
+            this.searchBase = searchBase;
+        }
+
+        void block(int start, int end) {
+            // Owners' firm sizes first, in a loop of independent loads (see PersonPass.pay).
+            for (int i = start; i < end; i++) {
+                int f = persons[stride * i + Economy.PERSON_FIRM];
+                if (f >= 0 && (persons[stride * i + Economy.PERSON_ROLE] & Economy.ROLE_OWNER) != 0) {
+                    sizes[i - start] = firms.size(f);
+                }
+            }
+            for (int i = start; i < end; i++) {
+                int record = stride * i;
+                int f = persons[record + Economy.PERSON_FIRM];
+                int role = persons[record + Economy.PERSON_ROLE];
+                PersonClass cls;
+                if (f < 0) {
+                    tally.unemployed++;
+                    cls = PersonClass.UNEMPLOYED;
+                    if (RandomStreams.toUnit(RandomStreams.at(searchBase, i)) < rules.jobSearchRate()) {
+                        if (searchers == found.length) {
+                            found = Arrays.copyOf(found, found.length * 2);
+                        }
+                        found[searchers++] = i;
+                    }
+                } else if ((role & Economy.ROLE_OWNER) != 0) {
+                    int employees = sizes[i - start] - 1;
+                    cls = employees == 0 ? PersonClass.SELF_EMPLOYED
+                            : employees >= large ? PersonClass.LARGE_OWNER : PersonClass.SMALL_OWNER;
+                } else if ((role & Economy.ROLE_LAYER) != 0) {
+                    cls = PersonClass.MANAGER;
+                } else if (precarious(history[i])) {
+                    cls = PersonClass.PRECARIOUS;
+                } else if ((role & Economy.ROLE_DEGREE) != 0) {
+                    cls = PersonClass.PROFESSIONAL;
+                } else {
+                    cls = PersonClass.WORKER;
+                }
+                int c = cls.ordinal();
+                tally.classCounts[c]++;
+                int before = classes[i];
+                if (before >= 0) {
+                    tally.transitions[before * ReviewTally.CLASSES + c]++;
+                }
+                classes[i] = (byte) c;
+                // Ready for next month: its moves and spells go into bit 0 of each half.
+                history[i] = (history[i] << 1) & historyMask;
+            }
+        }
+    }
+}

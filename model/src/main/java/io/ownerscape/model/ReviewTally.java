@@ -1,0 +1,188 @@
+package io.ownerscape.model;
+
+/**
+ * What one monthly review measured: class counts and transitions, employment, managers by firm
+ * size, and the month's money flows. Built from per-chunk tallies merged in chunk order, so every
+ * figure is the same for any thread count.
+ */
+public final class ReviewTally {
+    static final int CLASSES = PersonClass.count();
+    static final int SIZE_CLASSES = SizeClass.SUSB.size();
+
+    final long[] classCounts = new long[CLASSES];
+    /** transitions[from * CLASSES + to]: persons whose class went from {@code from} to {@code to}. */
+    final long[] transitions = new long[CLASSES * CLASSES];
+    long members;
+    long employees;
+    long managers;
+    long unemployed;
+    long newlyUnemployed;
+    long dismissals;
+    long appointments;
+    long demotions;
+    long ownershipTransfers;
+    double revenue;
+    double memberPay;
+    double benefits;
+    double consumption;
+    double capitalInvested;
+    double severance;
+    final long[] firmsBySize = new long[SIZE_CLASSES];
+    final long[] employeesBySize = new long[SIZE_CLASSES];
+    final long[] managersBySize = new long[SIZE_CLASSES];
+    final long[] layersBySize = new long[SIZE_CLASSES];
+    /** Employer firms by number of manager layers, 0 to {@link Hierarchy#MAX_LAYERS}. */
+    final long[] firmsByLayers = new long[Hierarchy.MAX_LAYERS + 1];
+    /** Employees (members but owners) of employer firms by the firm's layers. */
+    final long[] employeesByLayers = new long[Hierarchy.MAX_LAYERS + 1];
+
+    void add(ReviewTally o) {
+        for (int k = 0; k < CLASSES; k++) {
+            classCounts[k] += o.classCounts[k];
+        }
+        for (int k = 0; k < transitions.length; k++) {
+            transitions[k] += o.transitions[k];
+        }
+        members += o.members;
+        employees += o.employees;
+        managers += o.managers;
+        unemployed += o.unemployed;
+        newlyUnemployed += o.newlyUnemployed;
+        dismissals += o.dismissals;
+        appointments += o.appointments;
+        demotions += o.demotions;
+        ownershipTransfers += o.ownershipTransfers;
+        revenue += o.revenue;
+        memberPay += o.memberPay;
+        benefits += o.benefits;
+        consumption += o.consumption;
+        capitalInvested += o.capitalInvested;
+        severance += o.severance;
+        for (int k = 0; k < SIZE_CLASSES; k++) {
+            firmsBySize[k] += o.firmsBySize[k];
+            employeesBySize[k] += o.employeesBySize[k];
+            managersBySize[k] += o.managersBySize[k];
+            layersBySize[k] += o.layersBySize[k];
+        }
+        for (int k = 0; k < firmsByLayers.length; k++) {
+            firmsByLayers[k] += o.firmsByLayers[k];
+            employeesByLayers[k] += o.employeesByLayers[k];
+        }
+    }
+
+    /** Persons in each class, indexed by {@link PersonClass#ordinal}. */
+    public long[] classCounts() {
+        return classCounts.clone();
+    }
+
+    /** Persons whose class went from {@code from} last month to {@code to} this month. */
+    public long transitions(PersonClass from, PersonClass to) {
+        return transitions[from.ordinal() * CLASSES + to.ordinal()];
+    }
+
+    /** Persons in a firm (owners included). */
+    public long members() {
+        return members;
+    }
+
+    /** Members of firms other than their owners. */
+    public long employees() {
+        return employees;
+    }
+
+    /** Hired managers. */
+    public long managers() {
+        return managers;
+    }
+
+    public long unemployed() {
+        return unemployed;
+    }
+
+    public long dismissals() {
+        return dismissals;
+    }
+
+    public long appointments() {
+        return appointments;
+    }
+
+    public long demotions() {
+        return demotions;
+    }
+
+    public long ownershipTransfers() {
+        return ownershipTransfers;
+    }
+
+    /** Total output (revenue) of all firms this month. */
+    public double revenue() {
+        return revenue;
+    }
+
+    /** Total income of firm members: pay, manager pay and owners' residuals. */
+    public double memberPay() {
+        return memberPay;
+    }
+
+    public double benefits() {
+        return benefits;
+    }
+
+    public double consumption() {
+        return consumption;
+    }
+
+    /** Start-up capital invested this month (leaves persons' wealth). */
+    public double capitalInvested() {
+        return capitalInvested;
+    }
+
+    /** Severance paid by owners to dismissed workers this month (a transfer between persons). */
+    public double severance() {
+        return severance;
+    }
+
+    /** Hired managers per employee; 0 without employees. */
+    public double managerialShare() {
+        return employees == 0 ? 0 : (double) managers / employees;
+    }
+
+    /** Unemployed per person in the labour force (members of firms plus the unemployed). */
+    public double unemploymentRate() {
+        long force = members + unemployed;
+        return force == 0 ? 0 : (double) unemployed / force;
+    }
+
+    /** Managers per employee in employer firms of each SUSB size class (by employees). */
+    public double[] managerialShareBySizeClass() {
+        double[] out = new double[SIZE_CLASSES];
+        for (int k = 0; k < SIZE_CLASSES; k++) {
+            out[k] = employeesBySize[k] == 0 ? 0 : (double) managersBySize[k] / employeesBySize[k];
+        }
+        return out;
+    }
+
+    /** Mean manager layers of employer firms in each SUSB size class. */
+    public double[] meanLayersBySizeClass() {
+        double[] out = new double[SIZE_CLASSES];
+        for (int k = 0; k < SIZE_CLASSES; k++) {
+            out[k] = firmsBySize[k] == 0 ? 0 : (double) layersBySize[k] / firmsBySize[k];
+        }
+        return out;
+    }
+
+    /** Employer firms by number of manager layers. */
+    public long[] firmsByLayers() {
+        return firmsByLayers.clone();
+    }
+
+    /** Mean employees of employer firms with each number of manager layers; 0 where none. */
+    public double[] meanEmployeesByLayers() {
+        double[] out = new double[firmsByLayers.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = firmsByLayers[k] == 0 ? 0 : (double) employeesByLayers[k] / firmsByLayers[k];
+        }
+        return out;
+    }
+}

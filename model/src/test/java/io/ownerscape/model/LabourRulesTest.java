@@ -1,0 +1,293 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ParallelExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The labour rules of the market preset: classes, ownership, hierarchy, dismissal, money.
+ * Every invariant is checked after every month.
+ */
+class LabourRulesTest {
+
+    private static LabourParameters market() {
+        return LabourParameters.market();
+    }
+
+    /** Checks every bookkeeping invariant of the labour rules; returns the unemployed. */
+    static int check(Economy e, String where) {
+        int n = e.persons();
+        Firms firms = e.firms();
+        LabourParameters rules = e.labour();
+        int[] members = new int[firms.capacity()];
+        int[] owners = new int[firms.capacity()];
+        int[] managers = new int[firms.capacity()];
+        long[] effort = new long[firms.capacity()];
+        int unemployed = 0;
+        for (int i = 0; i < n; i++) {
+            int f = e.firmOf(i);
+            if (f < 0) {
+                unemployed++;
+                assertFalse(e.isOwner(i), where + ": unemployed owner " + i);
+                assertEquals(0, e.managerLayer(i), where + ": unemployed manager " + i);
+                continue;
+            }
+            assertTrue(firms.size(f) > 0, where + ": person " + i + " in dead firm " + f);
+            members[f]++;
+            if (e.isOwner(i)) {
+                owners[f]++;
+                assertEquals(i, firms.owner(f), where + ": owner bit of " + i + " but firm " + f
+                        + " is owned by " + firms.owner(f));
+            }
+            if (e.managerLayer(i) > 0) {
+                managers[f]++;
+                assertTrue(e.hasDegree(i), where + ": manager " + i + " without a degree");
+            }
+            effort[f] += e.contributionFixed(i);
+        }
+        for (int f = 0; f < firms.capacity(); f++) {
+            assertEquals(firms.size(f), members[f], where + ": size of firm " + f);
+            if (firms.size(f) == 0) {
+                continue;
+            }
+            assertEquals(1, owners[f], where + ": owners of firm " + f);
+            assertEquals(firms.managers(f), managers[f], where + ": managers of firm " + f);
+            assertEquals(firms.effortFixed(f), effort[f], where + ": effort of firm " + f);
+            if (rules.hierarchy() && firms.size(f) - 1 <= rules.spanOfControl()) {
+                assertEquals(0, managers[f], where + ": hired manager in firm " + f + " of "
+                        + firms.size(f) + " members, within the span of control");
+            }
+        }
+        ReviewTally t = e.lastReview();
+        if (t != null) {
+            long total = 0;
+            for (long c : t.classCounts()) {
+                total += c;
+            }
+            assertEquals(n, total, where + ": every person in exactly one class");
+            assertEquals(unemployed, t.classCounts()[PersonClass.UNEMPLOYED.ordinal()], where);
+            for (int i = 0; i < n; i++) {
+                PersonClass c = e.personClass(i);
+                if (e.managerLayer(i) > 0) {
+                    assertEquals(PersonClass.MANAGER, c, where + ": class of manager " + i);
+                }
+                if (e.firmOf(i) < 0) {
+                    assertEquals(PersonClass.UNEMPLOYED, c, where);
+                }
+            }
+        }
+        return unemployed;
+    }
+
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2})
+    void invariantsAndMoneyHoldEveryMonth(int threads) {
+        try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+            Economy e = new Economy(ModelParameters.defaults(3_000), market(), 5, ex);
+            check(e, "start");
+            long dismissals = 0;
+            long appointments = 0;
+            for (int m = 1; m <= 120; m++) {
+                double before = totalWealth(e);
+                e.step();
+                String where = "month " + m;
+                check(e, where);
+                ReviewTally t = e.lastReview();
+                double after = totalWealth(e);
+                double flows = t.memberPay() + t.benefits() - t.consumption() - t.capitalInvested();
+                assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1),
+                        where + ": wealth change = income - consumption - capital invested");
+                // The effort-tied pay rates are kept at single precision: agreement to 1e-6.
+                assertEquals(t.revenue(), t.memberPay(), 1e-6 * Math.max(1, t.revenue()),
+                        where + ": revenue = pay + managers' pay + owners' residuals");
+                dismissals += t.dismissals();
+                appointments += t.appointments();
+            }
+            assertTrue(appointments > 0, "firms beyond the span must hire managers");
+            assertTrue(dismissals >= 0);
+        }
+    }
+
+    private static double totalWealth(Economy e) {
+        double s = 0;
+        for (int i = 0; i < e.persons(); i++) {
+            s += e.wealth(i);
+        }
+        return s;
+    }
+
+    @Test
+    void marketRunsIdenticallyOnAnyThreadCount() {
+        String reference = null;
+        for (int threads : new int[] {1, 2, 4}) {
+            try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+                Economy e = new Economy(ModelParameters.defaults(5_000), market(), 11, ex);
+                for (int m = 0; m < 48; m++) {
+                    e.step();
+                }
+                String h = e.stateHash();
+                if (reference == null) {
+                    reference = h;
+                } else {
+                    assertEquals(reference, h, "threads = " + threads);
+                }
+            }
+        }
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(5_000), market(), 12, ex);
+            for (int m = 0; m < 48; m++) {
+                e.step();
+            }
+            assertNotEquals(reference, e.stateHash(), "another seed, another world");
+        }
+    }
+
+    @Test
+    void aHighFiringCostPreventsDismissal() {
+        Map<String, Long> dismissed = new HashMap<>();
+        for (double cost : new double[] {0, 120}) {
+            LabourParameters rules = with(market(), cost);
+            try (ParallelExecutor ex = new ParallelExecutor(2)) {
+                Economy e = new Economy(ModelParameters.defaults(5_000), rules, 3, ex);
+                long total = 0;
+                for (int m = 0; m < 120; m++) {
+                    e.step();
+                    total += e.lastReview().dismissals();
+                }
+                dismissed.put(Double.toString(cost), total);
+            }
+        }
+        // Dismissal needs H (pay - product) > F pay; with F = 120 and H = 12 that is impossible (the product is not negative).
+        assertEquals(0L, dismissed.get("120.0"), dismissed.toString());
+        assertTrue(dismissed.get("0.0") > 0, "with no firing cost some shirkers are dismissed: " + dismissed);
+    }
+
+    private static LabourParameters with(LabourParameters p, double firingCost) {
+        return new LabourParameters(p.ownerShare(), p.monitoring(), p.spanOfControl(), p.managerEffort(),
+                p.skillSigma(), p.degreeShare(), p.degreeSkillCorrelation(), p.benefitReplacement(),
+                p.benefitMonths(), p.benefitOnQuit(), p.jobSearchRate(), p.dismissal(), firingCost,
+                p.dismissalHorizon(), p.precarityWindow(), p.precarityChanges(),
+                p.precarityUnemployedMonths(), p.consumptionOfIncome(), p.consumptionOfWealth(),
+                p.startupCapital(), p.startupCredit(), p.initialWealth(), p.largeFirmEmployees());
+    }
+
+    @Test
+    void skillsAreLogNormalWithMeanOneAndDegreesCorrelate() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            int n = 200_000;
+            Economy e = new Economy(ModelParameters.defaults(n), market(), 1, ex);
+            double sum = 0;
+            double sumLog = 0;
+            double sumLog2 = 0;
+            long degrees = 0;
+            double skillWithDegree = 0;
+            for (int i = 0; i < n; i++) {
+                double s = e.skill(i);
+                sum += s;
+                sumLog += Math.log(s);
+                sumLog2 += Math.log(s) * Math.log(s);
+                if (e.hasDegree(i)) {
+                    degrees++;
+                    skillWithDegree += s;
+                }
+            }
+            double sigma = market().skillSigma();
+            double sd = Math.sqrt(sumLog2 / n - (sumLog / n) * (sumLog / n));
+            // standard errors: mean skill ~ 0.001, sd of log ~ 0.0007, degree share ~ 0.0008
+            assertEquals(1.0, sum / n, 0.005, "mean skill");
+            assertEquals(sigma, sd, 0.004, "sd of log skill");
+            assertEquals(market().degreeShare(), (double) degrees / n, 0.004, "degree share");
+            assertTrue(skillWithDegree / degrees > 1.1, "degree holders are more skilled on average");
+        }
+    }
+
+    @Test
+    void axtellPresetHasNoManagersNoUnemploymentAndEqualSkills() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(3_000), LabourParameters.AXTELL, 2, ex);
+            for (int m = 1; m <= 60; m++) {
+                e.step();
+                assertEquals(0, check(e, "month " + m));
+                assertEquals(0, e.lastReview().managers());
+                assertEquals(0, e.lastReview().dismissals());
+            }
+            for (int i = 0; i < e.persons(); i++) {
+                assertEquals(1.0, e.skill(i));
+                assertFalse(e.hasDegree(i));
+            }
+        }
+    }
+
+    @Test
+    void precarityCountsChangesAndUnemployedMonthsInTheWindow() {
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            Economy e = new Economy(ModelParameters.defaults(100), market(), 2, ex);
+            MonthlyReview r = new MonthlyReview(e);
+            assertFalse(r.precarious(0));
+            assertFalse(r.precarious(0b11L), "two changes");
+            assertTrue(r.precarious(0b111L), "three changes");
+            assertTrue(r.precarious(0b1000_0000_0000_0000_0001_0001L), "three changes within 24 months");
+            assertFalse(r.precarious(0b11111L << 32), "five months unemployed");
+            assertTrue(r.precarious(0b111111L << 32), "six months unemployed");
+        }
+    }
+
+    @Test
+    void hierarchyMatchesTheSpanAndTheLayersOfCmrh() {
+        // Span 5: firms up to 6 members need nobody; layers at the CMRH typical sizes 5, 10, 54, 142.
+        assertEquals(0, Hierarchy.layersFor(5, 5));
+        assertEquals(1, Hierarchy.layersFor(10, 5));
+        assertEquals(2, Hierarchy.layersFor(54, 5));
+        assertEquals(3, Hierarchy.layersFor(142, 5));
+        assertEquals(0, Hierarchy.managersNeeded(6, 5));
+        for (int members = 7; members < 5_000; members += 7) {
+            int m = Hierarchy.managersNeeded(members, 5);
+            assertTrue(Hierarchy.managersFor(members - 1 - m, 5) <= m, "enough at " + members);
+            assertTrue(m == 0 || Hierarchy.managersFor(members - m, 5) > m - 1, "fewest at " + members);
+            assertEquals(1.0, Hierarchy.coverage(members, m, 5), 1e-12, "full coverage at " + members);
+        }
+        assertEquals(5.0 / 100, Hierarchy.coverage(101, 0, 5), 1e-12, "the owner alone covers a span");
+        assertEquals(1.44, Hierarchy.premium(1), 1e-12);
+        assertEquals(1.44 * 1.67, Hierarchy.premium(2), 1e-12);
+        assertEquals(1.44 * 1.67 * 1.86, Hierarchy.premium(3), 1e-12);
+        // 30 producing employees need 6 first-line managers and 2 above them.
+        assertEquals(6 * 1.44 + 2 * 1.44 * 1.67, Hierarchy.premiumSum(39, 8, 5), 1e-9);
+        assertEquals(2, Hierarchy.layerOfRank(0, 39, 8, 5));
+        assertEquals(2, Hierarchy.layerOfRank(1, 39, 8, 5));
+        assertEquals(1, Hierarchy.layerOfRank(2, 39, 8, 5));
+    }
+
+    @Test
+    void badRulesAreNamed() {
+        LabourParameters p = market();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+                new LabourParameters(2, p.monitoring(), 1, p.managerEffort(), p.skillSigma(),
+                        p.degreeShare(), p.degreeSkillCorrelation(), p.benefitReplacement(),
+                        p.benefitMonths(), p.benefitOnQuit(), p.jobSearchRate(), p.dismissal(),
+                        p.firingCost(), p.dismissalHorizon(), p.precarityWindow(),
+                        p.precarityChanges(), p.precarityUnemployedMonths(),
+                        p.consumptionOfIncome(), p.consumptionOfWealth(), p.startupCapital(),
+                        p.startupCredit(), p.initialWealth(), p.largeFirmEmployees()).validated());
+        assertTrue(e.getMessage().contains("owner_share = 2.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("span_of_control = 1"), e.getMessage());
+    }
+
+    @Test
+    void giniAndLorenzOfKnownDistributions() {
+        assertEquals(0, Inequality.gini(new double[] {2, 2, 2, 2}), 1e-15);
+        assertEquals(0.75, Inequality.gini(new double[] {0, 0, 0, 4}), 1e-15);
+        double[] l = Inequality.lorenz(new double[] {0, 0, 0, 4}, 4);
+        assertEquals(0, l[3], 1e-15);
+        assertEquals(1, l[4], 1e-15);
+    }
+}

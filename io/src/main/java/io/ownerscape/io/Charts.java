@@ -139,6 +139,91 @@ final class Charts {
         return new Named(stem, caption, chart);
     }
 
+    /** Class shares over time, one line per class. */
+    static Named classes(List<MonthlyMetrics> history) {
+        XYChart chart = base("Class composition over time", "year", "share of persons");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        List<MonthlyMetrics> rows = history.stream().filter(m -> m.review() != null).toList();
+        double[] years = new double[rows.size()];
+        for (int k = 0; k < years.length; k++) {
+            years[k] = rows.get(k).month() / 12.0;
+        }
+        for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
+            double[] ys = new double[rows.size()];
+            for (int k = 0; k < ys.length; k++) {
+                ys[k] = rows.get(k).classShares()[c.ordinal()];
+            }
+            chart.addSeries(c.key(), years, ys).setMarker(SeriesMarkers.NONE);
+        }
+        return new Named("classes", "Share of persons in each class each month (MODEL.md §7.11 for the"
+                + " definitions and precedence).", chart);
+    }
+
+    /** Managers per employee and mean layers by SUSB size class, final month. */
+    static Named managersBySize(MonthlyMetrics last) {
+        List<String> labels = new ArrayList<>();
+        List<Double> share = new ArrayList<>();
+        List<Double> layers = new ArrayList<>();
+        double[] ms = last.review().managerialShareBySizeClass();
+        double[] ls = last.review().meanLayersBySizeClass();
+        for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+            labels.add(SizeClass.SUSB.get(k).label());
+            share.add(ms[k]);
+            layers.add(ls[k] / 10);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Managers by firm size").xAxisTitle("employees").yAxisTitle("share / layers ÷ 10").build();
+        style(chart.getStyler());
+        chart.addSeries("managers per employee", labels, share);
+        chart.addSeries("mean manager layers ÷ 10", labels, layers);
+        return new Named("managers_by_size", "Hired managers per employee and mean manager layers (divided by"
+                + " 10 to share the axis) of employer firms in each SUSB size class, final month. US: management"
+                + " occupations are 7.2% of jobs (BLS OEWS 2025); CMRH 2015 typical sizes by layers 0/1/2/3:"
+                + " 5/10/54/142.", chart);
+    }
+
+    /** Employer firms by number of manager layers against CMRH 2015. */
+    static Named layers(MonthlyMetrics last) {
+        long[] firms = last.review().firmsByLayers();
+        long total = 0;
+        for (long f : firms) {
+            total += f;
+        }
+        List<String> labels = List.of("0", "1", "2", "3+");
+        List<Double> model = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            long count = 0;
+            for (int j = k; j < (k == 3 ? firms.length : k + 1); j++) {
+                count += firms[j];
+            }
+            model.add(total == 0 ? 0 : (double) count / total);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Employer firms by manager layers").xAxisTitle("layers of hired managers")
+                .yAxisTitle("share of employer firms").build();
+        style(chart.getStyler());
+        chart.addSeries("model", labels, model);
+        chart.addSeries("CMRH 2015 (French manufacturing)", labels, List.of(0.179, 0.276, 0.354, 0.191));
+        return new Named("layers", "Share of employer firms with 0, 1, 2, 3+ layers of hired managers, final"
+                + " month, against Caliendo, Monte & Rossi-Hansberg (2015), whose sample has few very small"
+                + " firms: the comparison is of shape, not level.", chart);
+    }
+
+    /** The Lorenz curve of wealth. */
+    static Named lorenz(double[] curve) {
+        XYChart chart = base("Wealth: Lorenz curve", "share of persons (poorest first)", "share of wealth");
+        double[] x = new double[curve.length];
+        double[] equal = new double[curve.length];
+        for (int k = 0; k < curve.length; k++) {
+            x[k] = (double) k / (curve.length - 1);
+            equal[k] = x[k];
+        }
+        chart.addSeries("model", x, curve).setMarker(SeriesMarkers.NONE);
+        chart.addSeries("equal wealth", x, equal).setMarker(SeriesMarkers.NONE);
+        return new Named("wealth_lorenz", "Share of total wealth held by the poorest share of persons, final"
+                + " month; debts make the curve dip below zero.", chart);
+    }
+
     private static XYChart base(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();

@@ -28,8 +28,28 @@ public final class HtmlReport {
     public static void write(Path dir, RunSettings settings, List<MonthlyMetrics> history,
                              SizeDistribution finalDistribution, Map<String, String> summary,
                              RunMetadata meta) throws IOException {
+        write(dir, settings, history, finalDistribution, summary, meta, null);
+    }
+
+    /** As above, with the final Lorenz curve of wealth (null to leave it out). */
+    public static void write(Path dir, RunSettings settings, List<MonthlyMetrics> history,
+                             SizeDistribution finalDistribution, Map<String, String> summary,
+                             RunMetadata meta, double[] lorenz) throws IOException {
         System.setProperty("java.awt.headless", "true");
         MonthlyMetrics last = history.get(history.size() - 1);
+        List<Charts.Named> labourCharts = new java.util.ArrayList<>();
+        if (last.review() != null) {
+            labourCharts.add(Charts.classes(history));
+            labourCharts.add(Charts.managersBySize(last));
+            labourCharts.add(Charts.layers(last));
+            labourCharts.add(Charts.series("unemployment", "Unemployment and managers over time", "share",
+                    history, List.of("unemployment rate", "managers per employee"),
+                    List.of(m -> m.review().unemploymentRate(), m -> m.review().managerialShare()),
+                    "Unemployed / labour force and hired managers / employees each month."));
+            if (lorenz != null) {
+                labourCharts.add(Charts.lorenz(lorenz));
+            }
+        }
         List<Charts.Named> charts = List.of(
                 Charts.ccdf(finalDistribution, last),
                 Charts.sizeClasses(last, false),
@@ -54,7 +74,8 @@ public final class HtmlReport {
                 .append("figure{margin:1.5em 0}figcaption{color:#555;font-size:0.9em}svg{max-width:100%;height:auto}")
                 .append(".meta td{text-align:left;font-family:monospace;font-size:0.85em}")
                 .append("</style></head><body>\n");
-        html.append("<h1>Ownerscape run report</h1>\n<p>Axtell's endogenous firms: ")
+        html.append("<h1>Ownerscape run report</h1>\n<p>Preset ").append(escape(settings.preset().key()))
+                .append(" (").append(escape(settings.preset().description())).append("): ")
                 .append(String.format("%,d", settings.model().persons())).append(" persons, ").append(settings.months())
                 .append(" months (burn-in ").append(settings.burnIn()).append("), seed ")
                 .append(settings.seed()).append(". How to read this report: docs/OUTPUTS.md.</p>\n");
@@ -84,6 +105,25 @@ public final class HtmlReport {
                     .append(".svg and .png.</figcaption></figure>\n");
         }
 
+        if (!labourCharts.isEmpty()) {
+            html.append("<h2>Classes, managers and unemployment</h2>\n")
+                    .append("<table><tr><th>measure</th><th>model</th><th>US reference</th></tr>\n");
+            row(html, "managers per employee", pct(last.review().managerialShare()),
+                    "7.2% management occupations (BLS OEWS 2025); 7-14% target");
+            row(html, "unemployment rate", pct(last.review().unemploymentRate()), "3-8% target");
+            double[] cs = last.classShares();
+            for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
+                row(html, "class: " + c.key(), pct(cs[c.ordinal()]), "");
+            }
+            html.append("</table>\n");
+            for (Charts.Named c : labourCharts) {
+                Charts.writeFiles(c, chartDir);
+                html.append("<figure>").append(Charts.svg(c.chart())).append("<figcaption>")
+                        .append(escape(c.caption())).append(" Also as charts/").append(c.stem())
+                        .append(".svg and .png.</figcaption></figure>\n");
+            }
+        }
+
         html.append("<h2>Summary</h2>\n<table class=\"meta\">\n");
         for (Map.Entry<String, String> e : summary.entrySet()) {
             html.append("<tr><td>").append(escape(e.getKey())).append("</td><td>")
@@ -96,6 +136,7 @@ public final class HtmlReport {
         metaRow(html, "machine", meta.machine());
         metaRow(html, "threads", Integer.toString(settings.threads()));
         metaRow(html, "parameters", Summary.parameters(settings.model()).toString());
+        metaRow(html, "labour rules", LabourKeys.toMap(settings.labour()).toString());
         html.append("</table>\n</body></html>\n");
         Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
     }

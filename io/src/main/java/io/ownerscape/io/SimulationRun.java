@@ -152,7 +152,8 @@ public final class SimulationRun {
             String hash = economy.stateHash();
             ObjectNode summary = Summary.of(settings, recorder, hash, seconds,
                     economy.columnBytes(), activations, meta, economy.wealthGini());
-            store.putWealthLorenz(economy.wealthLorenz(100));
+            double[] lorenz = economy.wealthLorenz(100);
+            store.putWealthLorenz(lorenz);
             store.putSizeDistribution(recorder.lastDistribution());
             Iterator<Map.Entry<String, JsonNode>> fields = summary.fields();
             while (fields.hasNext()) {
@@ -167,7 +168,7 @@ public final class SimulationRun {
                     flat.put(e.getKey(), e.getValue().asText());
                 }
             });
-            HtmlReport.write(dir, settings, recorder.history(), recorder.lastDistribution(), flat, meta);
+            HtmlReport.write(dir, settings, recorder.history(), recorder.lastDistribution(), flat, meta, lorenz);
             return new Result(dir, summary, recorder.last());
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -98,12 +98,7 @@ public final class HtmlReport {
         row(html, "largest firm (members)", String.format("%,d", last.largestFirm()), "");
         html.append("</table>\n");
 
-        for (Charts.Named c : charts) {
-            Charts.writeFiles(c, chartDir);
-            html.append("<figure>").append(Charts.svg(c.chart())).append("<figcaption>")
-                    .append(escape(c.caption())).append(" Also as charts/").append(c.stem())
-                    .append(".svg and .png.</figcaption></figure>\n");
-        }
+        figures(html, charts, chartDir);
 
         if (!labourCharts.isEmpty()) {
             html.append("<h2>Classes, managers and unemployment</h2>\n")
@@ -116,12 +111,7 @@ public final class HtmlReport {
                 row(html, "class: " + c.key(), pct(cs[c.ordinal()]), "");
             }
             html.append("</table>\n");
-            for (Charts.Named c : labourCharts) {
-                Charts.writeFiles(c, chartDir);
-                html.append("<figure>").append(Charts.svg(c.chart())).append("<figcaption>")
-                        .append(escape(c.caption())).append(" Also as charts/").append(c.stem())
-                        .append(".svg and .png.</figcaption></figure>\n");
-            }
+            figures(html, labourCharts, chartDir);
         }
 
         html.append("<h2>Summary</h2>\n<table class=\"meta\">\n");
@@ -139,6 +129,16 @@ public final class HtmlReport {
         metaRow(html, "labour rules", LabourKeys.toMap(settings.labour()).toString());
         html.append("</table>\n</body></html>\n");
         Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
+    }
+
+    /** Writes each chart's files and inlines it as a figure with its caption. */
+    private static void figures(StringBuilder html, List<Charts.Named> charts, Path chartDir) throws IOException {
+        for (Charts.Named c : charts) {
+            Charts.writeFiles(c, chartDir);
+            html.append("<figure>").append(Charts.svg(c.chart())).append("<figcaption>")
+                    .append(escape(c.caption())).append(" Also as charts/").append(c.stem())
+                    .append(".svg and .png.</figcaption></figure>\n");
+        }
     }
 
     private static void row(StringBuilder html, String name, String model, String reference) {

@@ -1,5 +1,7 @@
 package io.ownerscape.model;
 
+import java.util.Arrays;
+
 /**
  * The management hierarchy a firm needs, and what it costs, as pure functions of the firm's head
  * count (Lucas 1978; Garicano 2000; Caliendo, Monte and Rossi-Hansberg 2015).
@@ -125,12 +127,12 @@ final class Hierarchy {
     }
 
     /**
-     * Layer of the manager of skill rank {@code rank} (0 = most skilled) among {@code managers}:
-     * the most skilled fill the top layer. Layer sizes as in {@link #premiumSum}.
+     * The layer sizes of {@code managers} managers in a firm of {@code members}, filled as in
+     * {@link #premiumSum}: {@code sizes[l]} for layers 1 to the returned top layer.
      */
-    static int layerOfRank(int rank, int members, int managers, int span) {
+    static int layerSizes(int members, int managers, int span, long[] sizes) {
+        Arrays.fill(sizes, 0);
         long w = (long) members - 1 - managers;
-        long[] sizes = new long[MAX_LAYERS + 1];
         long left = managers;
         long layer = w;
         int top = 0;
@@ -143,6 +145,14 @@ final class Hierarchy {
         }
         top = Math.max(1, Math.min(top, MAX_LAYERS));
         sizes[top] += left;
+        return top;
+    }
+
+    /**
+     * Layer of the manager of skill rank {@code rank} (0 = most skilled), given the layer sizes
+     * from {@link #layerSizes}: the most skilled fill the top layer.
+     */
+    static int layerOfRank(int rank, long[] sizes, int top) {
         long seen = 0;
         for (int l = top; l >= 1; l--) {
             seen += sizes[l];
@@ -151,5 +161,12 @@ final class Hierarchy {
             }
         }
         return 1;
+    }
+
+    /** {@link #layerOfRank(int, long[], int)} for a firm of {@code members} with {@code managers}. */
+    static int layerOfRank(int rank, int members, int managers, int span) {
+        long[] sizes = new long[MAX_LAYERS + 1];
+        int top = layerSizes(members, managers, span, sizes);
+        return layerOfRank(rank, sizes, top);
     }
 }

@@ -481,6 +481,9 @@ final class MonthlyReview {
         return ((long) (Integer.MAX_VALUE - bits) << 32) | i;
     }
 
+    /** Scratch for {@link #staff}, which runs on the calling thread only. */
+    private final long[] layerSizes = new long[Hierarchy.MAX_LAYERS + 1];
+
     private void staff(int f, int[] group, int count, long[] order, ReviewTally total) {
         Firms firms = economy.firms;
         int span = rules.spanOfControl();
@@ -534,9 +537,10 @@ final class MonthlyReview {
         }
         Arrays.sort(order, 0, ranked);
         double premiums = 0;
+        int top = Hierarchy.layerSizes(n, ranked, span, layerSizes);
         for (int k = 0; k < ranked; k++) {
             int i = (int) order[k];
-            int layer = Math.min(Hierarchy.layerOfRank(k, n, ranked, span), Hierarchy.MAX_LAYERS);
+            int layer = Hierarchy.layerOfRank(k, layerSizes, top);
             setRole(i, (role(i) & ~Economy.ROLE_LAYER) | layer);
             premiums += Hierarchy.premium(layer);
         }

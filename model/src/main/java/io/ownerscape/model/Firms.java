@@ -221,7 +221,8 @@ public final class Firms {
     int reserve() {
         int id = ids.acquire();
         if (id >= founder.length) {
-            int grown = Math.max(id + 1, founder.length + (founder.length >> 2));
+            // An eighth more: at hundreds of millions of firms a quarter would cost gigabytes.
+            int grown = Math.max(id + 1, founder.length + (founder.length >> 3));
             if ((long) WORDS * grown > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("firm table exceeds one Java array");
             }

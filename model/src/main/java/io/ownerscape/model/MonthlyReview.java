@@ -15,14 +15,15 @@ import java.util.Arrays;
  * <ol>
  *   <li>firms, in fixed chunks of ids: each live firm's pay rates (producers' mean pay, the tied
  *       share) from its output;</li>
- *   <li>persons, in fixed chunks of ids: pay and wealth from their firm's rates, the dismissal
- *       test, unemployment spells and benefits; persons who may take part in a staffing decision
+ *   <li>persons, in fixed chunks of ids: pay and wealth from their firm's rates, start-up capital
+ *       (settled by the owner), the dismissal test, unemployment spells and benefits; persons who
+ *       may take part in a staffing decision
  *       (degree holders of firms with managers or needing them, all members of firms whose owner
  *       left) are listed;</li>
  *   <li>sequentially, in person order: dismissals; then, firm by firm in id order over the listed
  *       persons sorted by (firm, person): ownership transfers, appointments, stand-downs and
  *       manager layers;</li>
- *   <li>firms again (start-up capital, counts by size) and persons again (classes, transitions,
+ *   <li>firms again (counts by size and layers) and persons again (classes, transitions,
  *       who searches next month).</li>
  * </ol>
  * Every choice within a firm is by a total order (skill, then id) and tallies merge in chunk
@@ -42,12 +43,15 @@ final class MonthlyReview {
     private final long historyMask;
     /**
      * Per firm, two slots read together by the pay pass (one cache line): producers' mean pay
-     * {@code wbar}, its sign bit set when the owner left; and the bits of two floats, the tied
-     * share {@code kappa c} (high word) and {@code P / X} (low 31 bits), with the lowest bit set when
-     * the firm's staffing may change (it has managers or needs some).
+     * {@code wbar}, its sign bit set when the owner left; and packed bits: the tied share
+     * {@code kappa c} as a 16-bit fraction (bits 48-63), {@code P / X} as a float (bits 16-47),
+     * {@code floor(log2 P)} (bits 11-15), and bit 0 set when the firm's staffing may change (it has
+     * managers or needs some).
      */
     private double[] rates = new double[0];
     private static final long STAFFING = 1L;
+    /** The tied share is kept as a 16-bit fraction: this is one. */
+    private static final double TIED_UNIT = 65535;
     private ReviewTally last;
 
     MonthlyReview(Economy economy) {
@@ -76,7 +80,8 @@ final class MonthlyReview {
         Firms firms = economy.firms;
         int capacity = firms.capacity();
         if (rates.length < 2 * capacity) {
-            rates = new double[2 * (capacity + capacity / 8 + 16)];
+            // Firm ids rarely pass their first high-water mark by much: a small margin suffices.
+            rates = new double[2 * (capacity + capacity / 64 + 1024)];
         }
         ParallelExecutor executor = economy.executor();
         int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
@@ -91,7 +96,7 @@ final class MonthlyReview {
         double[][] dismissedPay = new double[personChunks][];
         double benefit = rules.benefitReplacement() * economy.meanPay;
         executor.forEachChunk(personChunks, c -> {
-            PersonPass pass = new PersonPass(benefit);
+            PersonPass pass = new PersonPass(benefit, economy.meanPay);
             pass.pay(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK));
             tallies[c] = pass.tally;
             listed[c] = Arrays.copyOf(pass.listed, pass.listedCount);
@@ -112,9 +117,8 @@ final class MonthlyReview {
         }
         staffFirms(concat(listed), total);
         ReviewTally[] firmTallies = new ReviewTally[firmChunks];
-        double meanPay = economy.meanPay;
         executor.forEachChunk(firmChunks, c ->
-                firmTallies[c] = fundAndCount(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK), meanPay));
+                firmTallies[c] = count(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK)));
         for (ReviewTally t : firmTallies) {
             total.add(t);
         }
@@ -180,11 +184,12 @@ final class MonthlyReview {
             double wbar = keep * output / (producers + keep * firms.premiums(f));
             rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
             long x = firms.effortFixed(f);
-            float tied = hierarchy && x > 0
-                    ? (float) (rules.monitoring() * Hierarchy.coverage(n, managers, span)) : 0f;
+            long tied = hierarchy && x > 0
+                    ? Math.round(rules.monitoring() * Hierarchy.coverage(n, managers, span) * TIED_UNIT) : 0;
             float perEffort = x > 0 ? (float) (producers / Firms.fromFixed(x)) : 0f;
-            long bits = ((long) Float.floatToRawIntBits(tied) << 32)
-                    | ((long) Float.floatToRawIntBits(perEffort) << 1)
+            long bits = (tied << 48)
+                    | ((Float.floatToRawIntBits(perEffort) & 0xFFFFFFFFL) << 16)
+                    | ((long) (31 - Integer.numberOfLeadingZeros(producers)) << 11)
                     | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0);
             rates[2 * f + 1] = Double.longBitsToDouble(bits);
         }
@@ -215,10 +220,14 @@ final class MonthlyReview {
         private final double ownerFactor = rules.ownerShare() / (1 - rules.ownerShare());
         private final boolean dismissal = rules.dismissal();
         private final boolean hierarchy = rules.hierarchy();
-        private final int span = rules.spanOfControl();
+        private final double aMax = economy.parameters().aMax();
+        private final double betaMin = economy.parameters().betaMin();
+        private final double betaMax = economy.parameters().betaMax();
 
-        PersonPass(double benefit) {
+        PersonPass(double benefit, double meanPay) {
             this.benefit = benefit;
+            this.capital = rules.startupCapital() * meanPay;
+            this.ownFunds = (1 - rules.startupCredit()) * capital;
         }
 
         /**
@@ -227,6 +236,11 @@ final class MonthlyReview {
          * {@code sigma / (1 - sigma) wbar P}. Together exactly the firm's revenue.
          */
         private final double[] gathered = new double[2 * BLOCK];
+        /** Owners' firm sizes and staff words, gathered with the rates. */
+        private final int[] ownerSize = new int[BLOCK];
+        private final int[] ownerStaff = new int[BLOCK];
+        private final double capital;
+        private final double ownFunds;
 
         void pay(int from, int to) {
             for (int start = from; start < to; start += BLOCK) {
@@ -238,6 +252,10 @@ final class MonthlyReview {
                     if (f >= 0) {
                         gathered[2 * (i - start)] = rates[2 * f];
                         gathered[2 * (i - start) + 1] = rates[2 * f + 1];
+                        if ((persons[stride * i + Economy.PERSON_ROLE] & Economy.ROLE_OWNER) != 0) {
+                            ownerSize[i - start] = firms.size(f);
+                            ownerStaff[i - start] = firms.staff()[f];
+                        }
                     }
                 }
                 payBlock(start, end);
@@ -257,7 +275,7 @@ final class MonthlyReview {
                 long bits = Double.doubleToRawLongBits(gathered[2 * (i - start) + 1]);
                 boolean ownerLeft = Double.doubleToRawLongBits(signed) < 0;
                 double wbar = Math.abs(signed);
-                float tied = Float.intBitsToFloat((int) (bits >>> 32));
+                double tied = (bits >>> 48) / TIED_UNIT;
                 int layer = role & Economy.ROLE_LAYER;
                 boolean owner = (role & Economy.ROLE_OWNER) != 0;
                 double income;
@@ -268,16 +286,19 @@ final class MonthlyReview {
                     income = wbar;
                 } else {
                     x = contribution(record);
-                    float perEffort = Float.intBitsToFloat((int) (bits >>> 1) & 0x7FFFFFFF);
-                    income = wbar * (1 - tied + tied * perEffort * Firms.fromFixed(x));
+                    income = wbar * (1 - tied + tied * perEffort(bits) * Firms.fromFixed(x));
                 }
                 if (owner && ownerFactor > 0) {
-                    income += ownerFactor * wbar * (firms.size(f) - firms.managers(f));
+                    int staff = ownerStaff[i - start];
+                    income += ownerFactor * wbar * (ownerSize[i - start] - (staff & Firms.STAFF_MANAGERS));
                 }
                 tally.memberPay += income;
                 tally.consumption += settle(wealth, i, income);
+                if (owner && capital > 0) {
+                    fund(i, f, ownerSize[i - start], ownerStaff[i - start]);
+                }
                 if (dismissal && !owner && layer == 0 && !ownerLeft) {
-                    testDismissal(i, record, f, income, wbar, x < 0 ? contribution(record) : x, tied, bits);
+                    testDismissal(i, record, f, income, wbar, x < 0 ? contribution(record) : x, bits);
                 }
                 if (ownerLeft || ((bits & STAFFING) != 0 && (role & Economy.ROLE_DEGREE) != 0)) {
                     if (listedCount == listed.length) {
@@ -286,6 +307,24 @@ final class MonthlyReview {
                     listed[listedCount++] = ((long) f << 32) | i;
                 }
             }
+        }
+
+        /**
+         * Start-up capital: an owner who can fund it (own wealth at least the share not lent) may
+         * hire; the capital is invested when the first employee is on the books.
+         */
+        private void fund(int owner, int f, int size, int staff) {
+            boolean capitalised = (staff & Firms.STAFF_CAPITALISED) != 0;
+            if (!capitalised && size > 1) {
+                wealth[owner] -= capital;
+                tally.capitalInvested += capital;
+                capitalised = true;
+            }
+            firms.setFlags(f, capitalised || wealth[owner] >= ownFunds, capitalised);
+        }
+
+        private double perEffort(long bits) {
+            return Float.intBitsToFloat((int) (bits >>> 16));
         }
 
         private long contribution(int record) {
@@ -299,15 +338,25 @@ final class MonthlyReview {
          * rules most persons out without a power.
          */
         private void testDismissal(int i, int record, int f, double pay, double wbar, long xFixed,
-                                   float tied, long bits) {
+                                   long bits) {
             double horizon = rules.dismissalHorizon();
             double cost = rules.firingCost();
             double x = Firms.fromFixed(xFixed);
-            float perEffort = Float.intBitsToFloat((int) (bits >>> 1) & 0x7FFFFFFF);
+            double perEffort = perEffort(bits);
             double floor = x * wbar * perEffort / (1 - rules.ownerShare());
             // perEffort is single precision: demand a clear margin before skipping the exact test.
             if (horizon * (pay - floor * (1 + 1e-6)) <= cost * pay) {
                 return;
+            }
+            // The bound below with the technology's worst case (largest a, smallest beta, largest
+            // beta - 1 in the exponent), from this pass's data alone: x / X <= x (P / X) / 2^floor(log2 P).
+            double shareBound = x * perEffort / (1 << (int) ((bits >>> 11) & 31));
+            double worst = betaMin * Math.max(0, 1 - Math.max(1, betaMax - 1) * shareBound);
+            if (worst > 1) {
+                double general = x * (worst * floor / x - aMax * (worst - 1));
+                if (horizon * (pay - general * (1 + 1e-6)) <= cost * pay) {
+                    return;
+                }
             }
             long totalFixed = firms.effortFixed(f);
             long t = Firms.expand(firms.technologySeed(f));
@@ -547,33 +596,15 @@ final class MonthlyReview {
         firms.setManagers(f, ranked, premiums);
     }
 
-    /**
-     * Pass 4a: start-up capital (an owner who can fund it may hire; it is invested when the first
-     * employee is on the books) and the counts by firm size and layers.
-     */
-    private ReviewTally fundAndCount(int from, int to, double meanPay) {
+    /** Pass 4a: the counts by firm size and layers (start-up capital was settled in pass 2). */
+    private ReviewTally count(int from, int to) {
         ReviewTally tally = new ReviewTally();
         Firms firms = economy.firms;
-        double[] wealth = economy.wealth;
-        double capital = rules.startupCapital() * meanPay;
-        double ownFunds = (1 - rules.startupCredit()) * capital;
         int span = rules.spanOfControl();
         for (int f = from; f < to; f++) {
             int size = firms.size(f);
             if (size == 0) {
                 continue;
-            }
-            if (capital <= 0) {
-                firms.setFlags(f, true, firms.capitalised(f));
-            } else {
-                int owner = firms.owner(f);
-                boolean capitalised = firms.capitalised(f);
-                if (!capitalised && size > 1) {
-                    wealth[owner] -= capital;
-                    tally.capitalInvested += capital;
-                    capitalised = true;
-                }
-                firms.setFlags(f, capitalised || wealth[owner] >= ownFunds, capitalised);
             }
             int managers = firms.managers(f);
             tally.members += size;

@@ -16,11 +16,11 @@ import java.util.concurrent.Callable;
 
 /** {@code ownerscape demo}: the main job on an embedded default, with a model-versus-US table. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the US-like default (Axtell's endogenous firms, 2,000,000 persons, 600 months, "
+        description = {"Runs the US-like default (Axtell's endogenous firms, 1,000,000 persons, 600 months, "
                 + "seed 1) and prints the model beside the US Census SUSB 2022 size classes.",
                 "Any run flag may override the default."})
 final class DemoCommand implements Callable<Integer> {
-    static final int PERSONS = 2_000_000;
+    static final int PERSONS = 1_000_000;
     static final int MONTHS = 600;
     static final int BURN_IN = 120;
 

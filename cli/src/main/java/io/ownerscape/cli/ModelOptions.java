@@ -16,7 +16,7 @@ import java.util.List;
  * then the key in {@code --config}, then the default.
  */
 final class ModelOptions {
-    @Option(names = "--persons", paramLabel = "N", description = "Persons (run and bench: 1,000,000; demo: 2,000,000).")
+    @Option(names = "--persons", paramLabel = "N", description = "Persons (run, bench and demo: 1,000,000).")
     Integer persons;
 
     @Option(names = "--months", paramLabel = "M", description = "Months to simulate, burn-in included.")

@@ -102,7 +102,8 @@ class MainTest {
         assertEquals("market", s.get("preset").asText());
         assertEquals(4.0, s.get("labour_parameters").get("firing_cost").asDouble(), "--set beats the file");
         for (String key : new String[] {"managerial_share", "unemployment_rate", "class_shares",
-                "managerial_share_by_size_class", "wealth_gini", "firms_by_layers"}) {
+                "managerial_share_by_size_class", "wealth_gini", "firms_by_layers", "autonomy_index",
+                "autonomy_by_class", "autonomy_components"}) {
             assertTrue(s.has(key), key + " missing from summary.json");
         }
         double total = 0;

@@ -182,6 +182,26 @@ final class Charts {
                 + " 5/10/54/142.", chart);
     }
 
+    /** Mean autonomy index by class, pooled over the last 12 months' samples. */
+    static Named autonomy(double[] byClass) {
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
+            if (c != io.ownerscape.model.PersonClass.UNEMPLOYED) {
+                labels.add(c.key());
+                values.add(Double.isNaN(byClass[c.ordinal()]) ? 0.0 : byClass[c.ordinal()]);
+            }
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Worker autonomy by class").xAxisTitle("class").yAxisTitle("autonomy index (0-1)").build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.addSeries("mean autonomy index", labels, values);
+        return new Named("autonomy_by_class", "Mean autonomy index (exit, bargaining, protection and"
+                + " ownership, equal weights; MODEL.md §7.11) of each class's employed persons, pooled over"
+                + " the last 12 months' 1% samples; a class with no sampled person shows 0.", chart);
+    }
+
     /** Employer firms by number of manager layers against CMRH 2015. */
     static Named layers(MonthlyMetrics last) {
         long[] firms = last.review().firmsByLayers();

@@ -42,6 +42,7 @@ public final class HtmlReport {
             labourCharts.add(Charts.classes(history));
             labourCharts.add(Charts.managersBySize(last));
             labourCharts.add(Charts.layers(last));
+            labourCharts.add(Charts.autonomy(Summary.pooledAutonomyByClass(recorderOf(history))));
             labourCharts.add(Charts.series("unemployment", "Unemployment and managers over time", "share",
                     history, List.of("unemployment rate", "managers per employee"),
                     List.of(m -> m.review().unemploymentRate(), m -> m.review().managerialShare()),
@@ -106,6 +107,7 @@ public final class HtmlReport {
             row(html, "managers per employee", pct(last.review().managerialShare()),
                     "7.2% management occupations (BLS OEWS 2025); 7-14% target");
             row(html, "unemployment rate", pct(last.review().unemploymentRate()), "3-8% target");
+            row(html, "autonomy index (1% sample)", fmt(last.review().autonomyIndex()), "0 to 1; MODEL.md §7.11");
             double[] cs = last.classShares();
             for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
                 row(html, "class: " + c.key(), pct(cs[c.ordinal()]), "");
@@ -129,6 +131,12 @@ public final class HtmlReport {
         metaRow(html, "labour rules", LabourKeys.toMap(settings.labour()).toString());
         html.append("</table>\n</body></html>\n");
         Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
+    }
+
+    private static io.ownerscape.model.MetricsRecorder recorderOf(List<MonthlyMetrics> history) {
+        io.ownerscape.model.MetricsRecorder r = new io.ownerscape.model.MetricsRecorder();
+        r.history().addAll(history);
+        return r;
     }
 
     /** Writes each chart's files and inlines it as a figure with its caption. */

@@ -65,8 +65,10 @@ public final class ResultsStore implements AutoCloseable {
                       unemployed BIGINT, dismissals BIGINT, appointments BIGINT, demotions BIGINT,
                       ownership_transfers BIGINT, mean_pay DOUBLE, mean_wealth DOUBLE,
                       revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
-                      capital_invested DOUBLE, severance DOUBLE)""");
-            s.execute("CREATE TABLE classes (month INTEGER, class VARCHAR, persons BIGINT, share DOUBLE)");
+                      capital_invested DOUBLE, severance DOUBLE, autonomy_index DOUBLE,
+                      autonomy_sampled BIGINT)""");
+            s.execute("CREATE TABLE classes (month INTEGER, class VARCHAR, persons BIGINT, share DOUBLE,"
+                    + " autonomy_sampled BIGINT, autonomy_index DOUBLE)");
             s.execute("CREATE TABLE class_transitions (month INTEGER, from_class VARCHAR, to_class VARCHAR, persons BIGINT)");
             s.execute("""
                     CREATE TABLE managers_by_size (
@@ -121,6 +123,8 @@ public final class ResultsStore implements AutoCloseable {
         labour.append(t.consumption());
         labour.append(t.capitalInvested());
         labour.append(t.severance());
+        labour.append(t.autonomyIndex());
+        labour.append(t.autonomySampled());
         labour.endRow();
         long[] counts = t.classCounts();
         double[] shares = m.classShares();
@@ -130,6 +134,8 @@ public final class ResultsStore implements AutoCloseable {
             classes.append(c.key());
             classes.append(counts[c.ordinal()]);
             classes.append(shares[c.ordinal()]);
+            classes.append(t.autonomyCounts()[c.ordinal()]);
+            classes.append(t.autonomyByClass()[c.ordinal()]);
             classes.endRow();
             for (PersonClass to : PersonClass.values()) {
                 long moved = t.transitions(c, to);

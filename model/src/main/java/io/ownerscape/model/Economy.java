@@ -49,6 +49,9 @@ public final class Economy {
     static final int ROLE_NEW_UNEMPLOYED = 1 << 6;
     static final int ROLE_MONTHS_SHIFT = 8;
     static final int ROLE_MONTHS = 0xFF << ROLE_MONTHS_SHIFT;
+    /** Good alternatives found at the last activation (see {@link Autonomy}), 0 to 15. */
+    static final int ROLE_EXITS_SHIFT = 16;
+    static final int ROLE_EXITS = 0xF << ROLE_EXITS_SHIFT;
 
     private static final int STAY = -1;
     private static final int FOUND = -2;
@@ -94,6 +97,7 @@ public final class Economy {
     private int[] oldRole = new int[0];
     private long[] oldContribution = new long[0];
     private long[] newContribution = new long[0];
+    private int[] exitsOf = new int[0];
     private final Decider sequentialDecider;
 
     private long activations;
@@ -320,8 +324,11 @@ public final class Economy {
                 int i = active[k];
                 int t = target[k];
                 int record = stride * i;
-                if (t != STAY) {
-                    int role = persons[record + PERSON_ROLE] & ROLE_DEGREE;
+                int exits = exitsOf[k] << ROLE_EXITS_SHIFT;
+                if (t == STAY) {
+                    persons[record + PERSON_ROLE] = (persons[record + PERSON_ROLE] & ~ROLE_EXITS) | exits;
+                } else {
+                    int role = (persons[record + PERSON_ROLE] & ROLE_DEGREE) | exits;
                     if (t == QUIT) {
                         persons[record + PERSON_FIRM] = -1;
                         role |= ROLE_NEW_UNEMPLOYED | (quitEligible ? ROLE_ELIGIBLE : 0);
@@ -659,6 +666,35 @@ public final class Economy {
             return best;
         }
 
+        /**
+         * The distinct alternatives to the chosen option that would give at least 95% of its
+         * utility: friends' firms that would take the person, a firm of their own (when that
+         * option was solved), and staying where they were when they move ({@link Autonomy}).
+         */
+        private int alternatives(int b, int choice, double best) {
+            double threshold = best + Autonomy.LOG_GOOD_ENOUGH;
+            int count = 0;
+            if (choice != STAY && ownFirm[b] >= 0 && stayUtility(b) >= threshold) {
+                count++;
+            }
+            int base = b * maxFriends;
+            for (int j = 0, p = firstCandidate[b]; j < candidateCount[b]; j++) {
+                int g = candidateFirm[base + j];
+                if (g < 0) {
+                    continue;
+                }
+                if (g != choice && solver.logUtility(p) >= threshold && hired(b, j, p, solver.effort(p))) {
+                    count++;
+                }
+                p++;
+            }
+            int founding = foundingProblem[b];
+            if (choice != FOUND && founding >= 0 && solver.logUtility(founding) >= threshold) {
+                count++;
+            }
+            return Math.min(15, count);
+        }
+
         /** Takes the best of person active[k]'s solved options; ties keep the earlier one. */
         private void choose(int k, int b) {
             int first = firstProblem[b];
@@ -692,6 +728,7 @@ public final class Economy {
             }
             target[k] = choice;
             chosenEffort[k] = bestEffort;
+            exitsOf[k] = alternatives(b, choice, bestUtility);
             boolean producer = choice != QUIT && (choice != STAY || first >= 0);
             newContribution[k] = producer ? contribution(bestEffort, skillOf[b])
                     : choice == STAY ? oldContribution[k] : 0;
@@ -832,6 +869,7 @@ public final class Economy {
             oldRole = new int[size];
             oldContribution = new long[size];
             newContribution = new long[size];
+            exitsOf = new int[size];
         }
     }
 
@@ -858,6 +896,11 @@ public final class Economy {
     /** Person i's manager layer, 1 = first line; 0 if not a manager. */
     public int managerLayer(int person) {
         return persons[stride * person + PERSON_ROLE] & ROLE_LAYER;
+    }
+
+    /** Good alternatives person i found at their last activation ({@link Autonomy}), 0 to 15. */
+    public int exitOptions(int person) {
+        return (persons[stride * person + PERSON_ROLE] & ROLE_EXITS) >>> ROLE_EXITS_SHIFT;
     }
 
     /** Completed months person i has been unemployed; 0 when employed. */

@@ -32,6 +32,8 @@ import java.util.Arrays;
 final class MonthlyReview {
     private static final int FIRM_CHUNK = 1 << 14;
     private static final int PERSON_CHUNK = 1 << 16;
+    /** Share of persons whose autonomy is measured each month (a random sample, fresh each month). */
+    static final double AUTONOMY_SAMPLE = 0.01;
     /** Persons whose firms' data are gathered before they are processed. */
     private static final int BLOCK = 256;
 
@@ -124,10 +126,11 @@ final class MonthlyReview {
         }
         int[][] searching = new int[personChunks][];
         long searchBase = economy.streams().base(Purpose.JOB_SEARCH, month + 1);
+        long sampleBase = economy.streams().base(Purpose.AUTONOMY_SAMPLE, month);
         ReviewTally[] classTallies = new ReviewTally[personChunks];
         executor.forEachChunk(personChunks, c ->
                 classTallies[c] = classify(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK),
-                        searchBase, searching, c));
+                        searchBase, sampleBase, searching, c));
         for (ReviewTally t : classTallies) {
             total.add(t);
         }
@@ -627,8 +630,9 @@ final class MonthlyReview {
     }
 
     /** Pass 4b: classes, transitions, and the unemployed who search next month. */
-    private ReviewTally classify(int from, int to, long searchBase, int[][] searching, int chunk) {
-        ClassPass pass = new ClassPass(searchBase);
+    private ReviewTally classify(int from, int to, long searchBase, long sampleBase, int[][] searching,
+                                 int chunk) {
+        ClassPass pass = new ClassPass(searchBase, sampleBase);
         for (int start = from; start < to; start += BLOCK) {
             pass.block(start, Math.min(to, start + BLOCK));
         }
@@ -648,8 +652,44 @@ final class MonthlyReview {
         private final byte[] classes = economy.personClass;
         private final int large = rules.largeFirmEmployees();
 
-        ClassPass(long searchBase) {
+        private final long sampleBase;
+        private final double protection = Autonomy.protection(rules);
+
+        ClassPass(long searchBase, long sampleBase) {
             this.searchBase = searchBase;
+            this.sampleBase = sampleBase;
+        }
+
+        /**
+         * Autonomy of an employed person of the sample (see {@link Autonomy}): pay from the firm's
+         * rates as in the pay pass, the marginal product {@code g(X) - g(X - x)} exactly.
+         */
+        private void sampleAutonomy(int i, int record, int f, int role, int c) {
+            boolean owner = (role & Economy.ROLE_OWNER) != 0;
+            int layer = role & Economy.ROLE_LAYER;
+            double bargaining = 1;
+            if (!owner && layer == 0) {
+                double wbar = Math.abs(rates[2 * f]);
+                long bits = Double.doubleToRawLongBits(rates[2 * f + 1]);
+                double tied = (bits >>> 48) / TIED_UNIT;
+                long xFixed = Economy.contribution(persons[record + Economy.PERSON_EFFORT],
+                        Float.intBitsToFloat(persons[record + Economy.PERSON_SKILL]));
+                double pay = wbar * (1 - tied + tied * Float.intBitsToFloat((int) (bits >>> 16))
+                        * Firms.fromFixed(xFixed));
+                long totalFixed = firms.effortFixed(f);
+                long t = Firms.expand(firms.technologySeed(f));
+                double product = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), Firms.fromFixed(totalFixed))
+                        - EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), Firms.fromFixed(totalFixed - xFixed));
+                bargaining = Autonomy.bargaining(pay, product, false);
+            }
+            double exit = Autonomy.exit((role & Economy.ROLE_EXITS) >>> Economy.ROLE_EXITS_SHIFT);
+            double ownership = owner ? 1 : 0;
+            tally.autonomySum[c] += Autonomy.index(exit, bargaining, protection, ownership);
+            tally.autonomyCount[c]++;
+            tally.componentSum[0] += exit;
+            tally.componentSum[1] += bargaining;
+            tally.componentSum[2] += protection;
+            tally.componentSum[3] += ownership;
         }
 
         void block(int start, int end) {
@@ -689,6 +729,9 @@ final class MonthlyReview {
                 }
                 int c = cls.ordinal();
                 tally.classCounts[c]++;
+                if (f >= 0 && RandomStreams.toUnit(RandomStreams.at(sampleBase, i)) < AUTONOMY_SAMPLE) {
+                    sampleAutonomy(i, record, f, role, c);
+                }
                 int before = classes[i];
                 if (before >= 0) {
                     tally.transitions[before * ReviewTally.CLASSES + c]++;

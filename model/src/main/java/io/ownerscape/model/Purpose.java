@@ -14,6 +14,7 @@ final class Purpose {
     static final int DEGREE = 10;
     static final int INITIAL_WEALTH = 11;
     static final int JOB_SEARCH = 12;
+    static final int AUTONOMY_SAMPLE = 13;
 
     private Purpose() {
     }

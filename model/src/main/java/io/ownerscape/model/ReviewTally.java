@@ -36,7 +36,20 @@ public final class ReviewTally {
     /** Employees (members but owners) of employer firms by the firm's layers. */
     final long[] employeesByLayers = new long[Hierarchy.MAX_LAYERS + 1];
 
+    /** Sampled employed persons by class: the sum of their autonomy index and their number. */
+    final double[] autonomySum = new double[CLASSES];
+    final long[] autonomyCount = new long[CLASSES];
+    /** Sums of the four components over the sample: exit, bargaining, protection, ownership. */
+    final double[] componentSum = new double[4];
+
     void add(ReviewTally o) {
+        for (int k = 0; k < CLASSES; k++) {
+            autonomySum[k] += o.autonomySum[k];
+            autonomyCount[k] += o.autonomyCount[k];
+        }
+        for (int k = 0; k < 4; k++) {
+            componentSum[k] += o.componentSum[k];
+        }
         for (int k = 0; k < CLASSES; k++) {
             classCounts[k] += o.classCounts[k];
         }
@@ -68,6 +81,49 @@ public final class ReviewTally {
             firmsByLayers[k] += o.firmsByLayers[k];
             employeesByLayers[k] += o.employeesByLayers[k];
         }
+    }
+
+    /** Persons in the month's autonomy sample (employed persons, about 1%). */
+    public long autonomySampled() {
+        long n = 0;
+        for (long c : autonomyCount) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** Sampled persons of each class. */
+    public long[] autonomyCounts() {
+        return autonomyCount.clone();
+    }
+
+    /** Mean autonomy index over the sampled employed persons; NaN if none was sampled. */
+    public double autonomyIndex() {
+        double sum = 0;
+        for (double v : autonomySum) {
+            sum += v;
+        }
+        long n = autonomySampled();
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Mean autonomy index of the sampled persons of each class; NaN where none was sampled. */
+    public double[] autonomyByClass() {
+        double[] out = new double[CLASSES];
+        for (int k = 0; k < CLASSES; k++) {
+            out[k] = autonomyCount[k] == 0 ? Double.NaN : autonomySum[k] / autonomyCount[k];
+        }
+        return out;
+    }
+
+    /** Mean exit, bargaining, protection and ownership components over the sample; NaN if empty. */
+    public double[] autonomyComponents() {
+        long n = autonomySampled();
+        double[] out = new double[4];
+        for (int k = 0; k < 4; k++) {
+            out[k] = n == 0 ? Double.NaN : componentSum[k] / n;
+        }
+        return out;
     }
 
     /** Persons in each class, indexed by {@link PersonClass#ordinal}. */

@@ -290,4 +290,53 @@ class LabourRulesTest {
         assertEquals(0, l[3], 1e-15);
         assertEquals(1, l[4], 1e-15);
     }
+
+    @Test
+    void autonomyComponentsOfHandWorkedCases() {
+        assertEquals(0, Autonomy.exit(0));
+        assertEquals(2.0 / 3, Autonomy.exit(2), 1e-15);
+        assertEquals(1, Autonomy.exit(7), "three or more alternatives count in full");
+        assertEquals(0.8, Autonomy.bargaining(0.8, 1.0, false), 1e-15, "a markdown of 20%");
+        assertEquals(1, Autonomy.bargaining(1.3, 1.0, false), "paid above the product: capped at 1");
+        assertEquals(1, Autonomy.bargaining(0.1, 1.0, true), "an owner keeps the residual");
+        assertEquals(1.0 / 13, Autonomy.protection(market()), 1e-15, "F = 1 month against H = 12");
+        assertEquals(1, Autonomy.protection(LabourParameters.AXTELL), "nobody is dismissed");
+        assertEquals((1 + 0.8 + 0.25 + 0) / 4, Autonomy.index(1, 0.8, 0.25, 0), 1e-15);
+    }
+
+    @Test
+    void autonomyIsMeasuredOnASampleAndOwnersHaveMore() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(20_000), market(), 4, ex);
+            double[] sum = new double[PersonClass.count()];
+            long[] count = new long[PersonClass.count()];
+            long sampled = 0;
+            for (int m = 1; m <= 60; m++) {
+                e.step();
+                ReviewTally t = e.lastReview();
+                sampled += t.autonomySampled();
+                double index = t.autonomyIndex();
+                assertTrue(index >= 0 && index <= 1, "month " + m + ": index " + index);
+                double[] byClass = t.autonomyByClass();
+                long[] n = t.autonomyCounts();
+                for (int c = 0; c < sum.length; c++) {
+                    if (n[c] > 0) {
+                        sum[c] += byClass[c] * n[c];
+                        count[c] += n[c];
+                    }
+                }
+                assertEquals(0, n[PersonClass.UNEMPLOYED.ordinal()], "only the employed are sampled");
+            }
+            // 1% of about 20,000 employed persons for 60 months: about 12,000, sd about 110.
+            assertEquals(12_000, sampled, 1_000);
+            for (int i = 0; i < e.persons(); i++) {
+                assertTrue(e.exitOptions(i) >= 0 && e.exitOptions(i) <= 15);
+            }
+            double owners = sum[PersonClass.SELF_EMPLOYED.ordinal()] / count[PersonClass.SELF_EMPLOYED.ordinal()];
+            double workers = sum[PersonClass.WORKER.ordinal()] / count[PersonClass.WORKER.ordinal()];
+            // An owner scores 1 on ownership and bargaining; a worker 0 on ownership.
+            assertTrue(owners >= 0.5 + 1.0 / 52, "self-employed " + owners);
+            assertTrue(workers < owners, "workers " + workers + " against self-employed " + owners);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.ownerscape.model.Economy;
 import io.ownerscape.model.Firms;
 import io.ownerscape.model.MonthlyMetrics;
 import io.ownerscape.model.PersonClass;
+import io.ownerscape.model.Regions;
 import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
@@ -74,6 +75,8 @@ public final class ResultsStore implements AutoCloseable {
                     CREATE TABLE managers_by_size (
                       month INTEGER, size_class VARCHAR, managerial_share DOUBLE, mean_layers DOUBLE)""");
             s.execute("CREATE TABLE wealth_lorenz (population_share DOUBLE, wealth_share DOUBLE)");
+            s.execute("CREATE TABLE regions (region INTEGER, persons BIGINT, employees DOUBLE, hhi DOUBLE,"
+                    + " autonomy_index DOUBLE)");
             s.execute("""
                     CREATE TABLE firm_panel (
                       firm_id INTEGER, year INTEGER, size INTEGER, age_months INTEGER,
@@ -86,6 +89,28 @@ public final class ResultsStore implements AutoCloseable {
         classes = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "classes");
         transitions = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "class_transitions");
         managersBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "managers_by_size");
+    }
+
+    /**
+     * Writes the final month's regions: persons living there, employees of the firms located
+     * there, their HHI and the mean autonomy index of the month's sample of residents.
+     */
+    public void putRegions(Economy economy, MonthlyMetrics last) throws SQLException {
+        Regions regions = economy.regions();
+        double[][] hhi = economy.regionalHhi();
+        double[] autonomy = last.review() == null ? new double[regions.count()]
+                : last.review().autonomyByRegion(regions);
+        try (var ps = connection.prepareStatement("INSERT INTO regions VALUES (?, ?, ?, ?, ?)")) {
+            for (int r = 0; r < regions.count(); r++) {
+                ps.setInt(1, r);
+                ps.setLong(2, regions.end(r) - regions.start(r));
+                ps.setDouble(3, hhi[0][r]);
+                ps.setDouble(4, hhi[1][r]);
+                ps.setDouble(5, autonomy[r]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Writes the Lorenz curve of wealth at the end of the run. */
@@ -253,7 +278,7 @@ public final class ResultsStore implements AutoCloseable {
         flush();
         try (Statement s = connection.createStatement()) {
             for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel",
-                    "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz"}) {
+                    "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz", "regions"}) {
                 String target = dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''");
                 s.execute("COPY " + table + " TO '" + target + "' (FORMAT PARQUET)");
             }

@@ -37,6 +37,7 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
     public List<String> violations() {
         List<String> out = new ArrayList<>(model.violations());
         out.addAll(labour.violations());
+
         if (months < 1 || months > MAX_MONTHS) {
             out.add("months = " + months + ": allowed 1 to " + MAX_MONTHS);
         }

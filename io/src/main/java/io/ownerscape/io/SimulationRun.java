@@ -151,7 +151,8 @@ public final class SimulationRun {
             double seconds = (System.nanoTime() - start) / 1e9;
             String hash = economy.stateHash();
             ObjectNode summary = Summary.of(settings, recorder, hash, seconds,
-                    economy.columnBytes(), activations, meta, economy.wealthGini());
+                    economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
+            store.putRegions(economy, recorder.last());
             double[] lorenz = economy.wealthLorenz(100);
             store.putWealthLorenz(lorenz);
             store.putSizeDistribution(recorder.lastDistribution());

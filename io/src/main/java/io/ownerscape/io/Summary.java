@@ -36,6 +36,13 @@ public final class Summary {
     public static ObjectNode of(RunSettings settings, MetricsRecorder recorder, String stateHash,
                                 double seconds, long columnBytes, long activations,
                                 RunMetadata meta, double wealthGini) {
+        return of(settings, recorder, stateHash, seconds, columnBytes, activations, meta, wealthGini, Double.NaN);
+    }
+
+    /** As above, with the employment-weighted mean of the regions' labour-market HHI. */
+    public static ObjectNode of(RunSettings settings, MetricsRecorder recorder, String stateHash,
+                                double seconds, long columnBytes, long activations,
+                                RunMetadata meta, double wealthGini, double labourHhiMean) {
         ModelParameters p = settings.model();
         MonthlyMetrics last = recorder.last();
         ObjectNode root = JSON.createObjectNode();
@@ -121,6 +128,8 @@ public final class Summary {
             root.put("mean_pay", last.meanPay());
             root.put("mean_wealth", last.meanWealth());
             putNumber(root, "wealth_gini", wealthGini);
+            root.put("regions", Math.max(1, Math.min(settings.labour().regions(), settings.model().persons() / 100)));
+            putNumber(root, "labour_hhi_mean", labourHhiMean);
         }
         root.put("mean_effort", last.meanEffort());
         root.put("output_per_person", last.outputPerPerson());

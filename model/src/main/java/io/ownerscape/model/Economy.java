@@ -80,6 +80,8 @@ public final class Economy {
     final byte[] personClass;
     private final long preferenceBase;
     private final MonthlyReview review;
+    /** Local labour markets; a firm is located in its founder's region. */
+    private final Regions regions;
 
     private int month;
     /** Mean monthly pay of firm members in the last month: the unit of benefits and capital. */
@@ -127,7 +129,9 @@ public final class Economy {
         this.executor = executor;
         this.preferenceBase = streams.base(Purpose.PREFERENCE);
         int n = params.persons();
-        FriendNetwork network = FriendNetwork.build(params, streams);
+        // Regions of fewer than about 100 persons would be too small to be labour markets.
+        this.regions = new Regions(n, Math.max(1, Math.min(labour.regions(), n / 100)));
+        FriendNetwork network = FriendNetwork.build(params, streams, regions, labour.regionalFriendship());
         this.stride = PERSON_FRIENDS + params.friendsMax();
         long ints = (long) stride * n;
         if (ints > Integer.MAX_VALUE - 16) {
@@ -934,6 +938,50 @@ public final class Economy {
             total += w;
         }
         return total / wealth.length;
+    }
+
+    /** The local labour markets. */
+    public Regions regions() {
+        return regions;
+    }
+
+    /**
+     * Each region's labour-market concentration: the Herfindahl-Hirschman index (0 to 10,000) of
+     * the employees of the employer firms located there (a firm in its founder's region), with
+     * the employees per region; computed on demand by one pass over the firms.
+     *
+     * @return {@code [0]} employees per region, {@code [1]} HHI per region (0 where none)
+     */
+    public double[][] regionalHhi() {
+        int count = regions.count();
+        double[] employees = new double[count];
+        double[] squares = new double[count];
+        for (int f = 0; f < firms.capacity(); f++) {
+            int size = firms.size(f);
+            if (size < 2) {
+                continue;
+            }
+            int r = regions.of(firms.founder(f));
+            employees[r] += size - 1;
+            squares[r] += (double) (size - 1) * (size - 1);
+        }
+        double[] hhi = new double[count];
+        for (int r = 0; r < count; r++) {
+            hhi[r] = employees[r] == 0 ? 0 : 10_000 * squares[r] / (employees[r] * employees[r]);
+        }
+        return new double[][] {employees, hhi};
+    }
+
+    /** The employment-weighted mean of the regions' HHI. */
+    public double labourHhiMean() {
+        double[][] e = regionalHhi();
+        double weighted = 0;
+        double total = 0;
+        for (int r = 0; r < e[0].length; r++) {
+            weighted += e[0][r] * e[1][r];
+            total += e[0][r];
+        }
+        return total == 0 ? Double.NaN : weighted / total;
     }
 
     /** The Gini coefficient of wealth; see {@link Inequality#gini}. */

@@ -25,8 +25,18 @@ public final class FriendNetwork {
         this.neighbours = neighbours;
     }
 
-    /** Builds the network for the given parameters and streams. */
+    /** Builds the network for the given parameters and streams, with no regions. */
     public static FriendNetwork build(ModelParameters params, RandomStreams streams) {
+        return build(params, streams, null, 0);
+    }
+
+    /**
+     * Builds the network; with more than one region, each stub is local with probability
+     * {@code local} (a keyed draw) and local stubs are paired within their region, the others
+     * across the whole population. Degrees are as without regions.
+     */
+    public static FriendNetwork build(ModelParameters params, RandomStreams streams, Regions regions,
+                                      double local) {
         params.validated();
         int n = params.persons();
         int span = params.friendsMax() - params.friendsMin() + 1;
@@ -64,11 +74,10 @@ public final class FriendNetwork {
             }
         }
         long shuffleBase = streams.base(Purpose.NETWORK_SHUFFLE);
-        for (int k = halfEdges - 1; k > 0; k--) {
-            int j = RandomStreams.toBelow(RandomStreams.at(shuffleBase, k), k + 1);
-            int t = ends[k];
-            ends[k] = ends[j];
-            ends[j] = t;
+        if (regions != null && regions.count() > 1) {
+            ends = pairRegionally(ends, offsets, regions, local, streams);
+        } else {
+            shuffle(ends, 0, halfEdges, shuffleBase);
         }
 
         // Rows of edge ids, so that a swap can find and update the rows it touches.
@@ -91,6 +100,47 @@ public final class FriendNetwork {
             }
         }
         return new FriendNetwork(offsets, rows);
+    }
+
+    private static void shuffle(int[] a, int from, int to, long base) {
+        for (int k = to - 1; k > from; k--) {
+            int j = from + RandomStreams.toBelow(RandomStreams.at(base, k), k - from + 1);
+            int t = a[k];
+            a[k] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /**
+     * Lays the stubs out so that consecutive pairs are the edges: each region's local stubs
+     * (an even number; an odd one out joins the global pool), shuffled within the region, then
+     * every global stub, shuffled together.
+     */
+    private static int[] pairRegionally(int[] ends, int[] offsets, Regions regions, double local,
+                                        RandomStreams streams) {
+        long localBase = streams.base(Purpose.NETWORK_REGION);
+        long shuffleBase = streams.base(Purpose.NETWORK_SHUFFLE);
+        int[] out = new int[ends.length];
+        int[] pool = new int[ends.length];
+        int at = 0;
+        int pooled = 0;
+        for (int r = 0; r < regions.count(); r++) {
+            int first = at;
+            for (int s = offsets[regions.start(r)]; s < offsets[regions.end(r)]; s++) {
+                if (RandomStreams.toUnit(RandomStreams.at(localBase, s)) < local) {
+                    out[at++] = ends[s];
+                } else {
+                    pool[pooled++] = ends[s];
+                }
+            }
+            if (((at - first) & 1) == 1) {
+                pool[pooled++] = out[--at];
+            }
+            shuffle(out, first, at, RandomStreams.at(shuffleBase, r));
+        }
+        shuffle(pool, 0, pooled, RandomStreams.at(shuffleBase, regions.count()));
+        System.arraycopy(pool, 0, out, at, pooled);
+        return out;
     }
 
     /** Double-edge swaps that remove self-links and repeated links while keeping every degree. */

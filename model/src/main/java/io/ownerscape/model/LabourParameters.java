@@ -37,6 +37,9 @@ import java.util.List;
  * @param startupCredit         share of the start-up capital a lender advances, [0, 1]
  * @param initialWealth         mean initial wealth (exponentially distributed), months of mean pay, 0 to 1,000
  * @param largeFirmEmployees    employees from which a firm's owner counts as a large owner, at least 1
+ * @param regions               local labour markets, Zipf-distributed in size; 1 for none; an
+ *                              economy uses at most persons / 100 of them
+ * @param regionalFriendship    share of friendships formed within one's region, [0, 1]
  */
 public record LabourParameters(
         double ownerShare,
@@ -61,20 +64,22 @@ public record LabourParameters(
         double startupCapital,
         double startupCredit,
         double initialWealth,
-        int largeFirmEmployees) {
+        int largeFirmEmployees,
+        int regions,
+        double regionalFriendship) {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
      * and skills are equal. The model is then exactly Axtell's.
      */
     public static final LabourParameters AXTELL = new LabourParameters(
-            0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500);
+            0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
                 0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, false, 0.10, true, 1.0, 12, 24, 3, 6,
-                0.9, 0.005, 3, 0, 6, 500);
+                0.9, 0.005, 3, 0, 6, 500, 50, 0.8);
     }
 
     /** Whether any hierarchy is formed. */
@@ -114,6 +119,10 @@ public record LabourParameters(
         unit(out, "startup_capital", startupCapital, 0, 1000);
         unit(out, "startup_credit", startupCredit, 0, 1);
         unit(out, "initial_wealth", initialWealth, 0, 1000);
+        if (regions < 1 || regions > 100_000) {
+            out.add("regions = " + regions + ": allowed 1 (none) to 100000");
+        }
+        unit(out, "regional_friendship", regionalFriendship, 0, 1);
         if (largeFirmEmployees < 1) {
             out.add("large_firm_employees = " + largeFirmEmployees + ": allowed 1 or more");
         }

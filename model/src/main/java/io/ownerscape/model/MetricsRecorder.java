@@ -28,6 +28,10 @@ public final class MetricsRecorder implements Recorder<Economy> {
     public void record(int step, Economy economy) {
         SizeDistribution dist = SizeDistribution.of(economy);
         MonthlyMetrics metrics = MonthlyMetrics.of(economy, dist);
+        if (!history.isEmpty() && history.get(history.size() - 1).review() != null) {
+            // Only the latest month keeps its per-person autonomy sample (by-region figures).
+            history.get(history.size() - 1).review().dropSample();
+        }
         history.add(metrics);
         lastDistribution = dist;
         listener.accept(metrics, dist);

@@ -684,7 +684,9 @@ final class MonthlyReview {
             }
             double exit = Autonomy.exit((role & Economy.ROLE_EXITS) >>> Economy.ROLE_EXITS_SHIFT);
             double ownership = owner ? 1 : 0;
-            tally.autonomySum[c] += Autonomy.index(exit, bargaining, protection, ownership);
+            double index = Autonomy.index(exit, bargaining, protection, ownership);
+            tally.autonomySum[c] += index;
+            tally.addSample(i, index);
             tally.autonomyCount[c]++;
             tally.componentSum[0] += exit;
             tally.componentSum[1] += bargaining;

@@ -15,6 +15,7 @@ final class Purpose {
     static final int INITIAL_WEALTH = 11;
     static final int JOB_SEARCH = 12;
     static final int AUTONOMY_SAMPLE = 13;
+    static final int NETWORK_REGION = 14;
 
     private Purpose() {
     }

@@ -42,7 +42,46 @@ public final class ReviewTally {
     /** Sums of the four components over the sample: exit, bargaining, protection, ownership. */
     final double[] componentSum = new double[4];
 
+    /** The month's sample: persons and their autonomy index, in person order. */
+    int[] sampledPersons = new int[0];
+    double[] sampledIndex = new double[0];
+    int sampled;
+
+    void addSample(int person, double index) {
+        if (sampled == sampledPersons.length) {
+            sampledPersons = java.util.Arrays.copyOf(sampledPersons, Math.max(64, 2 * sampled));
+            sampledIndex = java.util.Arrays.copyOf(sampledIndex, Math.max(64, 2 * sampled));
+        }
+        sampledPersons[sampled] = person;
+        sampledIndex[sampled++] = index;
+    }
+
+    /** Forgets the per-person sample (kept only for the latest month, to bound memory). */
+    void dropSample() {
+        sampledPersons = new int[0];
+        sampledIndex = new double[0];
+        sampled = 0;
+    }
+
+    /** Mean autonomy index of the month's sample in each region; NaN where none was sampled. */
+    public double[] autonomyByRegion(Regions regions) {
+        double[] sum = new double[regions.count()];
+        long[] count = new long[regions.count()];
+        for (int k = 0; k < sampled; k++) {
+            int r = regions.of(sampledPersons[k]);
+            sum[r] += sampledIndex[k];
+            count[r]++;
+        }
+        for (int r = 0; r < sum.length; r++) {
+            sum[r] = count[r] == 0 ? Double.NaN : sum[r] / count[r];
+        }
+        return sum;
+    }
+
     void add(ReviewTally o) {
+        for (int k = 0; k < o.sampled; k++) {
+            addSample(o.sampledPersons[k], o.sampledIndex[k]);
+        }
         for (int k = 0; k < CLASSES; k++) {
             autonomySum[k] += o.autonomySum[k];
             autonomyCount[k] += o.autonomyCount[k];

@@ -178,7 +178,8 @@ class LabourRulesTest {
                 p.benefitMonths(), p.benefitOnQuit(), p.jobSearchRate(), p.dismissal(), firingCost,
                 p.dismissalHorizon(), p.precarityWindow(), p.precarityChanges(),
                 p.precarityUnemployedMonths(), p.consumptionOfIncome(), p.consumptionOfWealth(),
-                p.startupCapital(), p.startupCredit(), p.initialWealth(), p.largeFirmEmployees());
+                p.startupCapital(), p.startupCredit(), p.initialWealth(), p.largeFirmEmployees(),
+                p.regions(), p.regionalFriendship());
     }
 
     @Test
@@ -277,7 +278,8 @@ class LabourRulesTest {
                         p.firingCost(), p.dismissalHorizon(), p.precarityWindow(),
                         p.precarityChanges(), p.precarityUnemployedMonths(),
                         p.consumptionOfIncome(), p.consumptionOfWealth(), p.startupCapital(),
-                        p.startupCredit(), p.initialWealth(), p.largeFirmEmployees()).validated());
+                        p.startupCredit(), p.initialWealth(), p.largeFirmEmployees(), p.regions(),
+                        p.regionalFriendship()).validated());
         assertTrue(e.getMessage().contains("owner_share = 2.0"), e.getMessage());
         assertTrue(e.getMessage().contains("span_of_control = 1"), e.getMessage());
     }

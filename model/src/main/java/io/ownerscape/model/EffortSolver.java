@@ -50,9 +50,7 @@ public final class EffortSolver {
     static final double TOLERANCE = 1e-6;
     private static final int MAX_ITERATIONS = 200;
 
-    /** Problem kinds: the original objective (s = 1, share = 1, gamma = 0), the hot path. */
-    private static final byte PLAIN = 0;
-    /** Constant {@code w} (gamma = 0, or others = 0), any skill and share: Newton on F. */
+    /** Problem kinds: constant {@code w} (gamma = 0, or others = 0), any skill and share: Newton on F. */
     private static final byte SKILLED = 1;
     /** gamma > 0 and others > 0: Newton on D = d ln U / de. */
     private static final byte SUPERVISED = 2;
@@ -137,7 +135,10 @@ public final class EffortSolver {
         this.theta[k] = theta;
         this.others[k] = others;
         this.n[k] = n;
-        this.kind[k] = PLAIN;
+        this.skill[k] = 1;
+        this.share[k] = 1;
+        this.gamma[k] = 0;
+        this.kind[k] = SKILLED;
         this.e[k] = guess;
         return k;
     }
@@ -170,8 +171,6 @@ public final class EffortSolver {
         this.gamma[k] = gamma;
         if (gamma > 0 && others > 0) {
             this.kind[k] = SUPERVISED;
-        } else if (skill != 1 || share != 1 || gamma != 0) {
-            this.kind[k] = SKILLED;
         }
         return k;
     }
@@ -198,7 +197,7 @@ public final class EffortSolver {
             int left = 0;
             for (int j = 0; j < count; j++) {
                 int k = pending[j];
-                if (!(kind[k] == PLAIN ? iterate(k) : kind[k] == SKILLED ? iterateSkilled(k) : iterateSupervised(k))) {
+                if (!(kind[k] == SKILLED ? iterateSkilled(k) : iterateSupervised(k))) {
                     pending[left++] = k;
                 }
             }
@@ -267,9 +266,7 @@ public final class EffortSolver {
         }
         if (t >= 1) {
             effort[k] = 1;
-            logUtility[k] = kind[k] == PLAIN
-                    ? logUtility(a[k], b[k], beta[k], 1, others[k], n[k], 1)
-                    : logUtility(a[k], b[k], beta[k], 1, others[k], skill[k], n[k], share[k], gamma[k], 1);
+            logUtility[k] = logUtility(a[k], b[k], beta[k], 1, others[k], skill[k], n[k], share[k], gamma[k], 1);
             return true;
         }
         lo[k] = 0;
@@ -291,69 +288,11 @@ public final class EffortSolver {
         return false;
     }
 
-    /** One safeguarded Newton iteration of problem k; returns true when it is solved. */
-    private boolean iterate(int k) {
-        double ek = e[k];
-        double t = theta[k];
-        double ak = a[k];
-        double bk = b[k];
-        double betak = beta[k];
-        double x = others[k] + ek;
-        double q = Math.pow(x, betak - 2);
-        double p = q * x;
-        double g = ak * x + bk * p * x;
-        double g1 = ak + bk * betak * p;
-        double f = t * g1 * (1 - ek) - (1 - t) * g;
-        if (ek == 0) {
-            cornerTested[k] = true;
-            if (f <= 0) {
-                effort[k] = 0;
-                logUtility[k] = t * Math.log(g / n[k]);
-                return true;
-            }
-        }
-        double l = lo[k];
-        double h = hi[k];
-        if (f > 0) {
-            l = ek;
-        } else if (f < 0) {
-            h = ek;
-        }
-        lo[k] = l;
-        hi[k] = h;
-        double df = t * bk * betak * (betak - 1) * q * (1 - ek) - g1;
-        double step = f / df;
-        double next = ek - step;
-        if (f == 0 || Math.abs(step) < TOLERANCE) {
-            // Converged. The refined point is the effort; the utility is taken at ek, whose
-            // output is already known: ek is within one tiny step of the optimum, where ln U is
-            // flat, so the utility is short by about the step squared times the curvature.
-            // (Tested before the bracket: a step from a point on the root ends on the bracket.)
-            effort[k] = Math.min(1, Math.max(0, next));
-            logUtility[k] = t * Math.log(g / n[k]) + (1 - t) * Math.log(1 - ek);
-            return true;
-        }
-        if (!(next > l && next < h)) {
-            next = l == 0 && !cornerTested[k] ? 0 : 0.5 * (l + h);
-            if (h - l < TOLERANCE) {
-                effort[k] = ek;
-                logUtility[k] = t * Math.log(g / n[k]) + (1 - t) * Math.log(1 - ek);
-                return true;
-            }
-        }
-        e[k] = next;
-        if (++iterations[k] >= MAX_ITERATIONS) {
-            effort[k] = next;
-            logUtility[k] = logUtility(ak, bk, betak, t, others[k], n[k], next);
-            return true;
-        }
-        return false;
-    }
-
     /**
-     * {@link #iterate} for a problem with constant {@code w} (gamma = 0, or others = 0) and any
-     * skill and share: the same safeguarded Newton iteration on {@code F}, with skill. For
-     * {@code s = 1} every operation is the same as in {@link #iterate}.
+     * One safeguarded Newton iteration on {@code F} of problem k, for a constant {@code w}
+     * (gamma = 0, or others = 0) and any skill and share; returns true when it is solved. With
+     * {@code s = 1}, {@code share = 1} and {@code gamma = 0} (the original objective) every
+     * multiplication by s or share is by exactly 1, so the arithmetic is the original's bit for bit.
      */
     private boolean iterateSkilled(int k) {
         double ek = e[k];
@@ -412,7 +351,7 @@ public final class EffortSolver {
 
     /**
      * One safeguarded Newton iteration on {@code D = d ln U / de} for a supervised problem
-     * (gamma > 0, others > 0); the same bracket, corner test and stopping rule as {@link #iterate},
+     * (gamma > 0, others > 0); the same bracket, corner test and stopping rule as {@link #iterateSkilled},
      * with the utility evaluated at the effort returned.
      */
     private boolean iterateSupervised(int k) {

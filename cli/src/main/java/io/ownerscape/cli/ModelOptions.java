@@ -1,6 +1,6 @@
 package io.ownerscape.cli;
 
-import io.ownerscape.io.LabourKeys;
+import io.ownerscape.model.LabourKeys;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.model.LabourParameters;
 import io.ownerscape.model.Preset;

@@ -1,5 +1,6 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.LabourKeys;
 import io.ownerscape.model.MonthlyMetrics;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;

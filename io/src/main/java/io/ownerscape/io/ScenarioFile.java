@@ -1,5 +1,6 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.LabourKeys;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;

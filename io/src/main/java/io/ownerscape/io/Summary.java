@@ -1,5 +1,6 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.LabourKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.LabourKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

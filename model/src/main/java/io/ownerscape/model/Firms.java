@@ -45,8 +45,11 @@ public final class Firms {
     private int[] owner;
     /** Managers hired (low 29 bits), owner left, may hire, has invested its capital. */
     private int[] staff;
-    /** Sum of the pay premiums of the firm's managers ({@link Hierarchy#premium}). */
-    private double[] premiums;
+    /**
+     * Sum of the pay premiums of the firm's managers ({@link Hierarchy#premium}), in single
+     * precision (the review recomputes it each month for every firm with managers).
+     */
+    private float[] premiums;
     private final IdPool ids;
 
     /** {@link #staff()} bits: the number of hired managers. */
@@ -64,7 +67,7 @@ public final class Firms {
         founder = new int[initialCapacity];
         owner = new int[initialCapacity];
         staff = new int[initialCapacity];
-        premiums = new double[initialCapacity];
+        premiums = new float[initialCapacity];
         ids = new IdPool(0, 1024);
         aMin = params.aMin();
         aRange = params.aMax() - params.aMin();
@@ -179,13 +182,13 @@ public final class Firms {
     /** A manager of the given layer leaves or stands down; the caller owns the firm. */
     void removeManager(int firm, int layer) {
         staff[firm] -= 1;
-        premiums[firm] = (staff[firm] & STAFF_MANAGERS) == 0 ? 0 : premiums[firm] - Hierarchy.premium(layer);
+        premiums[firm] = (staff[firm] & STAFF_MANAGERS) == 0 ? 0 : (float) (premiums[firm] - Hierarchy.premium(layer));
     }
 
     /** Sets the number of managers and the sum of their premiums; the caller owns the firm. */
     void setManagers(int firm, int managers, double premiumSum) {
         staff[firm] = (staff[firm] & ~STAFF_MANAGERS) | managers;
-        premiums[firm] = managers == 0 ? 0 : premiumSum;
+        premiums[firm] = managers == 0 ? 0 : (float) premiumSum;
     }
 
     /** The sum of the pay premiums of the firm's managers. */
@@ -285,7 +288,7 @@ public final class Firms {
     /** @return bytes held by the firm columns and the id pool */
     public long bytes() {
         return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length
-                + 4L * owner.length + 4L * staff.length + 8L * premiums.length + ids.bytes();
+                + 4L * owner.length + 4L * staff.length + 4L * premiums.length + ids.bytes();
     }
 
     void hashInto(ColumnHasher hasher) {

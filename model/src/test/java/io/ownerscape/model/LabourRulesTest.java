@@ -173,13 +173,7 @@ class LabourRulesTest {
     }
 
     private static LabourParameters with(LabourParameters p, double firingCost) {
-        return new LabourParameters(p.ownerShare(), p.monitoring(), p.spanOfControl(), p.managerEffort(),
-                p.skillSigma(), p.degreeShare(), p.degreeSkillCorrelation(), p.benefitReplacement(),
-                p.benefitMonths(), p.benefitOnQuit(), p.jobSearchRate(), p.dismissal(), firingCost,
-                p.dismissalHorizon(), p.precarityWindow(), p.precarityChanges(),
-                p.precarityUnemployedMonths(), p.consumptionOfIncome(), p.consumptionOfWealth(),
-                p.startupCapital(), p.startupCredit(), p.initialWealth(), p.largeFirmEmployees(),
-                p.regions(), p.regionalFriendship());
+        return LabourKeys.with(p, Map.of("firing_cost", firingCost));
     }
 
     @Test
@@ -272,14 +266,7 @@ class LabourRulesTest {
     void badRulesAreNamed() {
         LabourParameters p = market();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
-                new LabourParameters(2, p.monitoring(), 1, p.managerEffort(), p.skillSigma(),
-                        p.degreeShare(), p.degreeSkillCorrelation(), p.benefitReplacement(),
-                        p.benefitMonths(), p.benefitOnQuit(), p.jobSearchRate(), p.dismissal(),
-                        p.firingCost(), p.dismissalHorizon(), p.precarityWindow(),
-                        p.precarityChanges(), p.precarityUnemployedMonths(),
-                        p.consumptionOfIncome(), p.consumptionOfWealth(), p.startupCapital(),
-                        p.startupCredit(), p.initialWealth(), p.largeFirmEmployees(), p.regions(),
-                        p.regionalFriendship()).validated());
+                LabourKeys.with(p, Map.of("owner_share", 2.0, "span_of_control", 1)).validated());
         assertTrue(e.getMessage().contains("owner_share = 2.0"), e.getMessage());
         assertTrue(e.getMessage().contains("span_of_control = 1"), e.getMessage());
     }

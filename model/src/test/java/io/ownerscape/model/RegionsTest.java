@@ -74,13 +74,7 @@ class RegionsTest {
 
     @Test
     void marketEconomyWithRegionsKeepsItsInvariantsAndMeasuresHhi() {
-        LabourParameters m = LabourParameters.market();
-        LabourParameters rules = new LabourParameters(m.ownerShare(), m.monitoring(), m.spanOfControl(),
-                m.managerEffort(), m.skillSigma(), m.degreeShare(), m.degreeSkillCorrelation(),
-                m.benefitReplacement(), m.benefitMonths(), m.benefitOnQuit(), m.jobSearchRate(), m.dismissal(),
-                m.firingCost(), m.dismissalHorizon(), m.precarityWindow(), m.precarityChanges(),
-                m.precarityUnemployedMonths(), m.consumptionOfIncome(), m.consumptionOfWealth(),
-                m.startupCapital(), m.startupCredit(), m.initialWealth(), m.largeFirmEmployees(), 20, 0.8);
+        LabourParameters rules = LabourKeys.with(LabourParameters.market(), java.util.Map.of("regions", 20));
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             Economy e = new Economy(ModelParameters.defaults(10_000), rules, 3, ex);
             for (int month = 1; month <= 60; month++) {

@@ -1,6 +1,5 @@
-package io.ownerscape.io;
+package io.ownerscape.model;
 
-import io.ownerscape.model.LabourParameters;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -103,7 +102,8 @@ public final class LabourKeys {
         throw new IllegalArgumentException(key + " = '" + text + "': expected " + describe(type));
     }
 
-    static String describe(Class<?> type) {
+    /** How a value of the type is described in error messages. */
+    public static String describe(Class<?> type) {
         return type == double.class ? "a number" : type == int.class ? "a whole number" : "true or false";
     }
 

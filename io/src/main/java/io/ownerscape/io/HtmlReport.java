@@ -43,7 +43,7 @@ public final class HtmlReport {
             labourCharts.add(Charts.classes(history));
             labourCharts.add(Charts.managersBySize(last));
             labourCharts.add(Charts.layers(last));
-            labourCharts.add(Charts.autonomy(Summary.pooledAutonomyByClass(recorderOf(history))));
+            labourCharts.add(Charts.autonomy(Summary.pooledAutonomy(history).autonomyByClass()));
             labourCharts.add(Charts.series("unemployment", "Unemployment and managers over time", "share",
                     history, List.of("unemployment rate", "managers per employee"),
                     List.of(m -> m.review().unemploymentRate(), m -> m.review().managerialShare()),
@@ -132,12 +132,6 @@ public final class HtmlReport {
         metaRow(html, "labour rules", LabourKeys.toMap(settings.labour()).toString());
         html.append("</table>\n</body></html>\n");
         Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
-    }
-
-    private static io.ownerscape.model.MetricsRecorder recorderOf(List<MonthlyMetrics> history) {
-        io.ownerscape.model.MetricsRecorder r = new io.ownerscape.model.MetricsRecorder();
-        r.history().addAll(history);
-        return r;
     }
 
     /** Writes each chart's files and inlines it as a figure with its caption. */

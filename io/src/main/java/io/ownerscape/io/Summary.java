@@ -111,9 +111,10 @@ public final class Summary {
                     o.put("mean_employees", el[k]);
                 }
             }
-            putNumber(root, "autonomy_index", pooledAutonomy(recorder));
+            ReviewTally pooled = pooledAutonomy(recorder.history());
+            putNumber(root, "autonomy_index", pooled.autonomyIndex());
             ObjectNode byClass = root.putObject("autonomy_by_class");
-            double[] ab = pooledAutonomyByClass(recorder);
+            double[] ab = pooled.autonomyByClass();
             for (PersonClass c : PersonClass.values()) {
                 if (c != PersonClass.UNEMPLOYED) {
                     putNumber(byClass, c.key(), ab[c.ordinal()]);
@@ -141,46 +142,10 @@ public final class Summary {
         return root;
     }
 
-    /**
-     * Mean autonomy by class pooled over the samples of the last 12 months (each month samples
-     * about 1% of persons, too few in a small class for one month alone).
-     */
-    static double[] pooledAutonomyByClass(MetricsRecorder recorder) {
-        java.util.List<MonthlyMetrics> h = recorder.history();
-        double[] sum = new double[PersonClass.count()];
-        long[] count = new long[PersonClass.count()];
-        for (int k = Math.max(0, h.size() - RATE_WINDOW); k < h.size(); k++) {
-            ReviewTally t = h.get(k).review();
-            double[] means = t.autonomyByClass();
-            long[] n = t.autonomyCounts();
-            for (int c = 0; c < sum.length; c++) {
-                if (n[c] > 0) {
-                    sum[c] += means[c] * n[c];
-                    count[c] += n[c];
-                }
-            }
-        }
-        double[] out = new double[sum.length];
-        for (int c = 0; c < sum.length; c++) {
-            out[c] = count[c] == 0 ? Double.NaN : sum[c] / count[c];
-        }
-        return out;
-    }
-
-    /** Mean autonomy index over the last 12 months' samples, pooled. */
-    static double pooledAutonomy(MetricsRecorder recorder) {
-        java.util.List<MonthlyMetrics> h = recorder.history();
-        double sum = 0;
-        long count = 0;
-        for (int k = Math.max(0, h.size() - RATE_WINDOW); k < h.size(); k++) {
-            ReviewTally t = h.get(k).review();
-            long n = t.autonomySampled();
-            if (n > 0) {
-                sum += t.autonomyIndex() * n;
-                count += n;
-            }
-        }
-        return count == 0 ? Double.NaN : sum / count;
+    /** The autonomy samples of the last 12 months pooled (see {@link ReviewTally#pooledAutonomy}). */
+    static ReviewTally pooledAutonomy(java.util.List<MonthlyMetrics> history) {
+        return ReviewTally.pooledAutonomy(history.subList(Math.max(0, history.size() - RATE_WINDOW), history.size())
+                .stream().map(MonthlyMetrics::review).toList());
     }
 
     /** The model parameters under their scenario-file keys. */

@@ -931,8 +931,12 @@ public final class Economy {
         return review.last();
     }
 
-    /** Mean wealth over persons, summed in id order. */
+    /** Mean wealth over persons, as the last review tallied it (the initial wealth before one). */
     public double meanWealth() {
+        ReviewTally t = review.last();
+        if (t != null) {
+            return t.wealth() / wealth.length;
+        }
         double total = 0;
         for (double w : wealth) {
             total += w;

@@ -485,10 +485,6 @@ final class MonthlyReview {
         int best = -1;
         for (int k = 0; k < count; k++) {
             int i = group[k];
-            if ((role(i) & Economy.ROLE_OWNER) != 0) {
-                best = i; // cannot happen: an owner who stays is never flagged
-                break;
-            }
             if (best < 0 || better(i, best)) {
                 best = i;
             }
@@ -650,6 +646,7 @@ final class MonthlyReview {
         private final Firms firms = economy.firms;
         private final long[] history = economy.history;
         private final byte[] classes = economy.personClass;
+        private final double[] wealth = economy.wealth;
         private final int large = rules.largeFirmEmployees();
 
         private final long sampleBase;
@@ -739,6 +736,7 @@ final class MonthlyReview {
                     tally.transitions[before * ReviewTally.CLASSES + c]++;
                 }
                 classes[i] = (byte) c;
+                tally.wealth += wealth[i];
                 // Ready for next month: its moves and spells go into bit 0 of each half.
                 history[i] = (history[i] << 1) & historyMask;
             }

@@ -78,7 +78,29 @@ public final class ReviewTally {
         return sum;
     }
 
+    /** Total wealth of all persons at the end of the review. */
+    double wealth;
+
+    /**
+     * The autonomy samples of several months pooled into one tally (only its autonomy figures are
+     * meaningful): a class too small for one month's 1% sample is measured over the window.
+     */
+    public static ReviewTally pooledAutonomy(java.util.List<ReviewTally> months) {
+        ReviewTally pooled = new ReviewTally();
+        for (ReviewTally t : months) {
+            for (int k = 0; k < CLASSES; k++) {
+                pooled.autonomySum[k] += t.autonomySum[k];
+                pooled.autonomyCount[k] += t.autonomyCount[k];
+            }
+            for (int k = 0; k < 4; k++) {
+                pooled.componentSum[k] += t.componentSum[k];
+            }
+        }
+        return pooled;
+    }
+
     void add(ReviewTally o) {
+        wealth += o.wealth;
         for (int k = 0; k < o.sampled; k++) {
             addSample(o.sampledPersons[k], o.sampledIndex[k]);
         }
@@ -120,6 +142,11 @@ public final class ReviewTally {
             firmsByLayers[k] += o.firmsByLayers[k];
             employeesByLayers[k] += o.employeesByLayers[k];
         }
+    }
+
+    /** Total wealth of all persons at the end of the review. */
+    public double wealth() {
+        return wealth;
     }
 
     /** Persons in the month's autonomy sample (employed persons, about 1%). */

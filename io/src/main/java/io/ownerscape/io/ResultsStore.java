@@ -5,6 +5,7 @@ import io.ownerscape.model.Firms;
 import io.ownerscape.model.MonthlyMetrics;
 import io.ownerscape.model.PersonClass;
 import io.ownerscape.model.Regions;
+import io.ownerscape.model.MarketTally;
 import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
@@ -19,8 +20,8 @@ import java.sql.Statement;
 /**
  * The embedded DuckDB results store of one run: tables {@code run}, {@code monthly},
  * {@code size_classes}, {@code size_distribution}, {@code labour}, {@code classes},
- * {@code class_transitions}, {@code managers_by_size}, {@code wealth_lorenz} and, if asked for,
- * {@code firm_panel}. Months are
+ * {@code class_transitions}, {@code managers_by_size}, {@code wealth_lorenz}, {@code market}
+ * (months the goods market operates) and, if asked for, {@code firm_panel}. Months are
  * appended as they finish (the run's recorder also keeps them, for the report: about 200 bytes a
  * month). {@link #exportParquet}
  * writes each table as a Parquet file. See {@code docs/OUTPUTS.md} for every column.
@@ -34,6 +35,7 @@ public final class ResultsStore implements AutoCloseable {
     private DuckDBAppender classes;
     private DuckDBAppender transitions;
     private DuckDBAppender managersBySize;
+    private DuckDBAppender market;
 
     /** Creates a new store file (which must not exist yet). */
     public ResultsStore(Path file) throws SQLException {
@@ -53,7 +55,8 @@ public final class ResultsStore implements AutoCloseable {
                       zipf_tail_firms BIGINT, zipf_ks DOUBLE, largest_firm BIGINT,
                       singleton_share DOUBLE, activations BIGINT, births BIGINT, deaths BIGINT,
                       moves BIGINT, job_to_job_rate DOUBLE, mean_effort DOUBLE,
-                      output_per_person DOUBLE)""");
+                      output_per_person DOUBLE, top1_employment_share DOUBLE,
+                      top10_employment_share DOUBLE)""");
             s.execute("""
                     CREATE TABLE size_classes (
                       month INTEGER, size_class VARCHAR, firm_share DOUBLE, employment_share DOUBLE,
@@ -67,7 +70,13 @@ public final class ResultsStore implements AutoCloseable {
                       ownership_transfers BIGINT, mean_pay DOUBLE, mean_wealth DOUBLE,
                       revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
                       capital_invested DOUBLE, severance DOUBLE, autonomy_index DOUBLE,
-                      autonomy_sampled BIGINT)""");
+                      autonomy_sampled BIGINT, small_owners_per_1000 DOUBLE)""");
+            s.execute("""
+                    CREATE TABLE market (
+                      month INTEGER, burn_in BOOLEAN, demand DOUBLE, pool DOUBLE, customers DOUBLE,
+                      output DOUBLE, revenue DOUBLE, unsold_output DOUBLE, unmet_demand DOUBLE,
+                      customer_hhi DOUBLE, capped_share DOUBLE, mean_price DOUBLE,
+                      entry_price DOUBLE)""");
             s.execute("CREATE TABLE classes (month INTEGER, class VARCHAR, persons BIGINT, share DOUBLE,"
                     + " autonomy_sampled BIGINT, autonomy_index DOUBLE)");
             s.execute("CREATE TABLE class_transitions (month INTEGER, from_class VARCHAR, to_class VARCHAR, persons BIGINT)");
@@ -89,6 +98,7 @@ public final class ResultsStore implements AutoCloseable {
         classes = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "classes");
         transitions = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "class_transitions");
         managersBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "managers_by_size");
+        market = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "market");
     }
 
     /**
@@ -150,7 +160,26 @@ public final class ResultsStore implements AutoCloseable {
         labour.append(t.severance());
         labour.append(t.autonomyIndex());
         labour.append(t.autonomySampled());
+        labour.append(m.smallOwnersPerThousand());
         labour.endRow();
+        MarketTally g = t.market();
+        if (g != null) {
+            market.beginRow();
+            market.append(m.month());
+            market.append(burnIn);
+            market.append(g.demand());
+            market.append(g.pool());
+            market.append(g.customers());
+            market.append(g.output());
+            market.append(g.revenue());
+            market.append(g.unsoldOutput());
+            market.append(g.unmetDemand());
+            market.append(g.customerHhi());
+            market.append(g.cappedShare());
+            market.append(g.meanPrice());
+            market.append(g.entryPrice());
+            market.endRow();
+        }
         long[] counts = t.classCounts();
         double[] shares = m.classShares();
         for (PersonClass c : PersonClass.values()) {
@@ -218,6 +247,8 @@ public final class ResultsStore implements AutoCloseable {
         monthly.append(m.jobToJobRate());
         monthly.append(m.meanEffort());
         monthly.append(m.outputPerPerson());
+        monthly.append(m.topPercentEmploymentShare());
+        monthly.append(m.topTenEmploymentShare());
         monthly.endRow();
         for (int k = 0; k < SizeClass.SUSB.size(); k++) {
             SizeClass c = SizeClass.SUSB.get(k);
@@ -268,7 +299,7 @@ public final class ResultsStore implements AutoCloseable {
     /** Flushes the appenders so that queries see every appended row. */
     public void flush() throws SQLException {
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize}) {
+                transitions, managersBySize, market}) {
             a.flush();
         }
     }
@@ -278,7 +309,8 @@ public final class ResultsStore implements AutoCloseable {
         flush();
         try (Statement s = connection.createStatement()) {
             for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel",
-                    "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz", "regions"}) {
+                    "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz", "regions",
+                    "market"}) {
                 String target = dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''");
                 s.execute("COPY " + table + " TO '" + target + "' (FORMAT PARQUET)");
             }
@@ -289,7 +321,7 @@ public final class ResultsStore implements AutoCloseable {
     public void close() throws SQLException {
         SQLException first = null;
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize}) {
+                transitions, managersBySize, market}) {
             try {
                 if (a != null) {
                     a.close();
@@ -298,7 +330,7 @@ public final class ResultsStore implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
-        monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = null;
+        monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = market = null;
         connection.close();
         if (first != null) {
             throw first;

@@ -1,6 +1,7 @@
 package io.ownerscape.io;
 
 import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.MarketTally;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -132,7 +133,24 @@ public final class Summary {
             putNumber(root, "wealth_gini", wealthGini);
             root.put("regions", Math.max(1, Math.min(settings.labour().regions(), settings.model().persons() / 100)));
             putNumber(root, "labour_hhi_mean", labourHhiMean);
+            root.put("small_owner_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::smallOwnersPerThousand));
+            putNumber(root, "small_owner_share_trend", smallOwnerTrend(recorder.history(), settings.burnIn()));
+            MarketTally g = review.market();
+            if (g != null) {
+                ObjectNode market = root.putObject("market");
+                market.put("demand", g.demand());
+                market.put("mean_price", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).meanPrice()));
+                market.put("capped_firm_share", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).cappedShare()));
+                market.put("unsold_output_share", recorder.meanOverLast(RATE_WINDOW,
+                        m -> marketOf(m).output() > 0 ? marketOf(m).unsoldOutput() / marketOf(m).output() : 0));
+                market.put("unmet_demand_share", recorder.meanOverLast(RATE_WINDOW,
+                        m -> marketOf(m).demand() > 0 ? marketOf(m).unmetDemand() / marketOf(m).demand() : 0));
+                market.put("entry_price", g.entryPrice());
+                root.put("customer_hhi", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).customerHhi()));
+            }
         }
+        root.put("top1_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topPercentEmploymentShare));
+        root.put("top10_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topTenEmploymentShare));
         root.put("mean_effort", last.meanEffort());
         root.put("output_per_person", last.outputPerPerson());
         root.put("bytes_per_person", (double) columnBytes / p.persons());
@@ -141,6 +159,39 @@ public final class Summary {
         root.put("activations_per_second", seconds > 0 ? activations / seconds : 0);
         return root;
     }
+
+    /** The month's market tally, or an empty one for months before the market started. */
+    private static MarketTally marketOf(MonthlyMetrics m) {
+        MarketTally g = m.review() == null ? null : m.review().market();
+        return g != null ? g : new MarketTally(0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+    }
+
+    /**
+     * Trend of small owners per 1,000 persons, per year: the least-squares slope over the months
+     * after the burn-in (all months if the run is no longer than its burn-in); NaN with fewer than
+     * two months.
+     */
+    static double smallOwnerTrend(java.util.List<MonthlyMetrics> history, int burnIn) {
+        long n = 0;
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (MonthlyMetrics m : history) {
+            if (m.month() > burnIn || history.size() <= burnIn) {
+                double x = m.month() / 12.0;
+                double y = m.smallOwnersPerThousand();
+                n++;
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+            }
+        }
+        double spread = n * sxx - sx * sx;
+        return n < 2 || spread <= 0 ? Double.NaN : (n * sxy - sx * sy) / spread;
+    }
+
 
     /** The autonomy samples of the last 12 months pooled (see {@link ReviewTally#pooledAutonomy}). */
     static ReviewTally pooledAutonomy(java.util.List<MonthlyMetrics> history) {

@@ -58,6 +58,12 @@ public final class Economy {
     private static final int QUIT = -3;
     /** Slack on the founding bound, far above rounding error, so skipping never changes a choice. */
     private static final double BOUND_MARGIN = 1e-9;
+    /**
+     * The lowest price a person takes into account: a firm whose customers buy less than a
+     * millionth of its output pays as if at this price (a guard for the solver, which needs a
+     * positive income).
+     */
+    static final double MIN_PRICE = 1e-6;
 
     private final ModelParameters params;
     final LabourParameters labour;
@@ -82,12 +88,16 @@ public final class Economy {
     private final MonthlyReview review;
     /** Local labour markets; a firm is located in its founder's region. */
     private final Regions regions;
+    /** Firms with room to hire, by region (goods market only). */
+    private final Vacancies vacancies;
 
     private int month;
     /** Mean monthly pay of firm members in the last month: the unit of benefits and capital. */
     double meanPay;
     /** Stream base of the technologies drawn by founders in the current month. */
     private long technologyBase;
+    /** Stream base of the job seekers' random contacts in the current month. */
+    private long contactBase;
     private int[] active = new int[0];
     /** Unemployed persons who search in the coming month, increasing. */
     int[] searchers = new int[0];
@@ -151,7 +161,7 @@ public final class Economy {
             }
         }
         drawSkillsAndDegrees(n);
-        this.firms = new Firms(n + n / 16 + 1024, params);
+        this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket());
         this.sequentialDecider = new Decider();
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
         EffortSolver solo = new EffortSolver(1);
@@ -181,7 +191,17 @@ public final class Economy {
                 wealth[i] = -mean * StrictMath.log1p(-u);
             }
         }
+        this.vacancies = new Vacancies(regions);
         this.review = new MonthlyReview(this);
+    }
+
+    Vacancies vacancies() {
+        return vacancies;
+    }
+
+    /** The goods market, or null when the rules have none. */
+    GoodsMarket goodsMarket() {
+        return review.market();
     }
 
     /**
@@ -238,6 +258,7 @@ public final class Economy {
         int m = month + 1;
         int n = params.persons();
         technologyBase = streams.base(Purpose.FIRM_TECHNOLOGY, m);
+        contactBase = streams.base(Purpose.SEARCH_CONTACT, m);
         active = BernoulliSampler.sample(streams.base(Purpose.ACTIVATION, m), n,
                 params.activationRate(), executor);
         if (searchers.length > 0) {
@@ -403,7 +424,10 @@ public final class Economy {
     private final class Decider {
         private static final int BATCH = 32;
         private final int maxFriends = params.friendsMax();
-        private final EffortSolver solver = new EffortSolver(BATCH * (maxFriends + 2));
+        private final int contacts = labour.searchContacts();
+        /** Candidate slots per person: friends' firms, then employers of random search contacts. */
+        private final int slots = maxFriends + contacts;
+        private final EffortSolver solver = new EffortSolver(BATCH * (slots + 2));
         private final boolean hierarchy = labour.hierarchy();
         private final int span = labour.spanOfControl();
         private final double ownerShare = labour.ownerShare();
@@ -424,16 +448,20 @@ public final class Economy {
         private final int[] friendStart = new int[BATCH + 1];
         private final int[] friendFirm = new int[BATCH * maxFriends];
         private final int[] candidateCount = new int[BATCH];
-        private final int[] candidateFirm = new int[BATCH * maxFriends];
+        private final int[] candidateFirm = new int[BATCH * slots];
         private final long[] ownWords = new long[BATCH * Firms.WORDS];
         private final int[] ownStaff = new int[BATCH];
-        private final long[] candidateWords = new long[BATCH * maxFriends * Firms.WORDS];
-        private final int[] candidateStaff = new int[BATCH * maxFriends];
+        private final long[] candidateWords = new long[BATCH * slots * Firms.WORDS];
+        private final int[] candidateStaff = new int[BATCH * slots];
+        /** Prices the persons take as given (1 without a goods market). */
+        private final float[] ownPrice = new float[BATCH];
+        private final float[] candidatePrice = new float[BATCH * slots];
+        private final boolean market = firms.market();
         private final boolean screening = labour.dismissal();
         /** Per solver problem: the producers, share and gamma of its pay rule (for screening). */
-        private final int[] problemProducers = new int[BATCH * (maxFriends + 2)];
-        private final double[] problemShare = new double[BATCH * (maxFriends + 2)];
-        private final double[] problemGamma = new double[BATCH * (maxFriends + 2)];
+        private final int[] problemProducers = new int[BATCH * (slots + 2)];
+        private final double[] problemShare = new double[BATCH * (slots + 2)];
+        private final double[] problemGamma = new double[BATCH * (slots + 2)];
 
         void decide(int from, int to) {
             for (int start = from; start < to; start += BATCH) {
@@ -445,6 +473,7 @@ public final class Economy {
             int count = to - from;
             long[] w = firms.words();
             int[] staff = firms.staff();
+            float[] prices = firms.priceColumn();
             // Friends' ids are read row by row (the rows of persons in id order lie close
             // together); their firms are then loaded in one flat pass of independent loads.
             int friends = 0;
@@ -474,12 +503,25 @@ public final class Economy {
             }
             for (int b = 0; b < count; b++) {
                 int own = ownFirm[b];
-                int base = b * maxFriends;
+                int base = b * slots;
                 int c = 0;
                 for (int j = friendStart[b]; j < friendStart[b + 1]; j++) {
                     int g = friendFirm[j];
                     if (g >= 0 && g != own && !contains(candidateFirm, base, base + c, g)) {
                         candidateFirm[base + c++] = g;
+                    }
+                }
+                if (contacts > 0 && firms.marketOn) {
+                    // A person looking around also applies to vacancies of their region: firms
+                    // whose customers would buy more than they make.
+                    int i = active[from + b];
+                    int region = regions.of(i);
+                    for (int q = 0; q < contacts; q++) {
+                        double u = RandomStreams.toUnit(RandomStreams.at(contactBase, (long) i * contacts + q));
+                        int g = vacancies.sample(region, u);
+                        if (g >= 0 && g != own && !contains(candidateFirm, base, base + c, g)) {
+                            candidateFirm[base + c++] = g;
+                        }
                     }
                 }
                 candidateCount[b] = c;
@@ -490,12 +532,14 @@ public final class Economy {
                 if (own >= 0) {
                     copyWords(w, own, ownWords, b);
                     ownStaff[b] = staff[own];
+                    ownPrice[b] = market ? prices[own] : 1f;
                 }
-                int base = b * maxFriends;
+                int base = b * slots;
                 for (int j = 0, c = candidateCount[b]; j < c; j++) {
                     int g = candidateFirm[base + j];
                     copyWords(w, g, candidateWords, base + j);
                     candidateStaff[base + j] = staff[g];
+                    candidatePrice[base + j] = market ? prices[g] : 1f;
                 }
             }
             solver.clear();
@@ -540,7 +584,7 @@ public final class Economy {
                 if (layer != 0) {
                     double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t),
                             Firms.fromFixed(ownWords[wo]));
-                    double pay = Hierarchy.premium(layer) * producerMeanPay(output, n, managers,
+                    double pay = Hierarchy.premium(layer) * producerMeanPay(ownPrice[b] * output, n, managers,
                             firms.premiums(own));
                     fixedStay[b] = incomeUtility(theta, pay) + (1 - theta) * managerLeisure;
                     firstProblem[b] = -1;
@@ -550,35 +594,39 @@ public final class Economy {
                     double others = Firms.fromFixed(ownWords[wo] - mine);
                     double betaOwn = firms.beta(t);
                     firstProblem[b] = addProducer(firms.a(t), firms.b(t), betaOwn, theta, others, s,
-                            n, managers, (role & ROLE_OWNER) != 0);
+                            n, managers, (role & ROLE_OWNER) != 0, ownPrice[b]);
                 }
             }
-            int base = b * maxFriends;
+            int base = b * slots;
             firstCandidate[b] = solver.size();
             for (int j = 0; j < candidateCount[b]; j++) {
                 int wg = Firms.WORDS * (base + j);
                 int n = size(candidateWords, wg);
                 int st = candidateStaff[base + j];
-                if (n == 1 && (st & Firms.STAFF_MAY_HIRE) == 0) {
-                    candidateFirm[base + j] = -1; // its owner cannot yet hire
+                if (n == 0 || n == 1 && (st & Firms.STAFF_MAY_HIRE) == 0) {
+                    // A vacancy of a firm that closed since the review, or an owner who cannot yet hire.
+                    candidateFirm[base + j] = -1;
                     continue;
                 }
                 double eg = Firms.fromFixed(candidateWords[wg]);
                 long tg = Firms.expand(technologySeed(candidateWords, wg));
                 double betaG = firms.beta(tg);
                 addProducer(firms.a(tg), firms.b(tg), betaG, theta, eg, s, n + 1,
-                        st & Firms.STAFF_MANAGERS, false);
+                        st & Firms.STAFF_MANAGERS, false, candidatePrice[base + j]);
             }
         }
 
         /**
          * Adds the problem of a producer in a firm of {@code n} members with {@code managers}
-         * hired: the equal and the effort-tied parts of pay as the solver's share and gamma.
+         * hired: the equal and the effort-tied parts of pay as the solver's share and gamma, both
+         * scaled by the firm's price, which the person takes as given.
          */
         private int addProducer(double a, double b, double beta, double theta, double others,
-                                double s, int n, int managers, boolean owner) {
+                                double s, int n, int managers, boolean owner, float price) {
+            double p = Math.max(MIN_PRICE, price);
+
             if (!hierarchy && ownerShare == 0 && !screening) {
-                return solver.add(a, b, beta, theta, others, s, n, 1, 0,
+                return solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
             }
             int producers = n - managers;
@@ -590,14 +638,14 @@ public final class Economy {
                     ? toProducers * (ownerShare * producers + keep * (1 - tied))
                     : toProducers * keep * (1 - tied);
             double gamma = toProducers * keep * tied;
-            int p = solver.add(a, b, beta, theta, others, s, producers, share, gamma,
+            int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
                     EffortSolver.guess(beta, theta, others, s));
-            if (p < problemShare.length) {
-                problemProducers[p] = producers;
-                problemShare[p] = share;
-                problemGamma[p] = gamma;
+            if (k < problemShare.length) {
+                problemProducers[k] = producers;
+                problemShare[k] = share;
+                problemGamma[k] = gamma;
             }
-            return p;
+            return k;
         }
 
         /**
@@ -609,18 +657,16 @@ public final class Economy {
             if (!screening || p >= problemShare.length) {
                 return true;
             }
-            int wg = Firms.WORDS * (b * maxFriends + j);
+            int wg = Firms.WORDS * (b * slots + j);
+            int g = candidateFirm[b * slots + j];
             long t = Firms.expand(technologySeed(candidateWords, wg));
-            double a = firms.a(t);
-            double bb = firms.b(t);
-            double beta = firms.beta(t);
             double before = Firms.fromFixed(candidateWords[wg]);
             double x = skillOf[b] * effort;
             double after = before + x;
-            double output = EffortSolver.output(a, bb, beta, after);
-            double pay = output * (problemShare[p] / problemProducers[p]
+            double revenue = firms.revenue(g, t, after);
+            double pay = revenue * (problemShare[p] / problemProducers[p]
                     + (after > 0 ? problemGamma[p] * x / after : 0));
-            double product = output - EffortSolver.output(a, bb, beta, before);
+            double product = firms.revenueGain(g, t, before, after);
             return labour.dismissalHorizon() * (pay - product) <= labour.firingCost() * pay;
         }
 
@@ -640,14 +686,19 @@ public final class Economy {
             // The entropy term is never positive: try the bound without it first, which often
             // suffices and saves two logarithms.
             double best = bestSolved(b);
-            double bound = EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, 1, theta, 0);
+            double guess = EffortSolver.guess(betaNew, theta, 0, s);
+            double price = market ? firms.foundingPrice(tb, s * guess) : 1;
+            if (!(price >= MIN_PRICE)) {
+                foundingProblem[b] = -1;
+                return;
+            }
+            double bound = EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, price, theta, 0);
             if (bound + BOUND_MARGIN < best
                     || bound + EffortSolver.entropyTerm(theta) + BOUND_MARGIN < best) {
                 foundingProblem[b] = -1;
                 return;
             }
-            foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, 1, 0,
-                    EffortSolver.guess(betaNew, theta, 0, s));
+            foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, price, 0, guess);
         }
 
         private double stayUtility(int b) {
@@ -657,7 +708,7 @@ public final class Economy {
 
         private double bestSolved(int b) {
             double best = stayUtility(b);
-            int base = b * maxFriends;
+            int base = b * slots;
             // With screening a friend's firm may turn the person down, so only staying counts.
             for (int j = 0, p = firstCandidate[b]; !screening && j < candidateCount[b]; j++) {
                 if (candidateFirm[base + j] >= 0) {
@@ -681,7 +732,7 @@ public final class Economy {
             if (choice != STAY && ownFirm[b] >= 0 && stayUtility(b) >= threshold) {
                 count++;
             }
-            int base = b * maxFriends;
+            int base = b * slots;
             for (int j = 0, p = firstCandidate[b]; j < candidateCount[b]; j++) {
                 int g = candidateFirm[base + j];
                 if (g < 0) {
@@ -705,7 +756,7 @@ public final class Economy {
             double bestUtility = stayUtility(b);
             int bestEffort = first >= 0 ? Firms.toFixed(solver.effort(first)) : ownEffort[b];
             int choice = STAY;
-            int base = b * maxFriends;
+            int base = b * slots;
             int candidates = candidateCount[b];
             for (int j = 0, p = firstCandidate[b]; j < candidates; j++) {
                 int g = candidateFirm[base + j];
@@ -1101,7 +1152,7 @@ public final class Economy {
     /** @return bytes held by the columns of persons, firms and the network */
     public long columnBytes() {
         return 4L * persons.length + 8L * wealth.length + 8L * history.length + personClass.length
-                + firms.bytes() + review.bytes();
+                + firms.bytes() + review.bytes() + vacancies.bytes();
     }
 
     /**

@@ -50,6 +50,21 @@ public final class Firms {
      * precision (the review recomputes it each month for every firm with managers).
      */
     private float[] premiums;
+    /**
+     * Goods market only (empty arrays otherwise): the monthly spending of the customers attached
+     * to each firm, and the price the firm got at the last review, {@code min(1, customers /
+     * output)}, which its members and would-be members take as given.
+     */
+    private double[] customers;
+    private float[] price;
+    /** Set by the review once the market operates: revenue is capped by customers from then on. */
+    boolean marketOn;
+    /** The price a new firm is taken to get until its first review (set by the market). */
+    float foundingPrice = 1f;
+    /** The market's pool per unit of weight at the last review (set by the market). */
+    double poolPerWeight;
+    /** The market's value weight psi. */
+    double valueWeight;
     private final IdPool ids;
 
     /** {@link #staff()} bits: the number of hired managers. */
@@ -61,7 +76,10 @@ public final class Firms {
     /** {@link #staff()} bit: the firm has invested its start-up capital. */
     static final int STAFF_CAPITALISED = 1 << 31;
 
-    Firms(int initialCapacity, ModelParameters params) {
+    Firms(int initialCapacity, ModelParameters params, boolean market) {
+        customers = new double[market ? initialCapacity : 0];
+        price = new float[market ? initialCapacity : 0];
+        Arrays.fill(price, 1f);
         words = new long[WORDS * initialCapacity];
         foundedMonth = new int[initialCapacity];
         founder = new int[initialCapacity];
@@ -235,6 +253,12 @@ public final class Firms {
             owner = Arrays.copyOf(owner, grown);
             staff = Arrays.copyOf(staff, grown);
             premiums = Arrays.copyOf(premiums, grown);
+            if (price.length > 0) {
+                int old = price.length;
+                customers = Arrays.copyOf(customers, grown);
+                price = Arrays.copyOf(price, grown);
+                Arrays.fill(price, old, grown, 1f);
+            }
         }
         return id;
     }
@@ -248,6 +272,9 @@ public final class Firms {
         founder[firm] = founderId;
         owner[firm] = founderId;
         staff[firm] = mayHire ? STAFF_MAY_HIRE : 0;
+        if (price.length > 0) {
+            price[firm] = foundingPrice;
+        }
     }
 
     /** Adds a member with the given effort. The caller owns the firm in this phase. */
@@ -282,13 +309,19 @@ public final class Firms {
         owner[firm] = 0;
         staff[firm] = 0;
         premiums[firm] = 0;
+        if (price.length > 0) {
+            // The customers' spending returns to the market's pool at the next review.
+            customers[firm] = 0;
+            price[firm] = 1f;
+        }
         ids.release(firm);
     }
 
     /** @return bytes held by the firm columns and the id pool */
     public long bytes() {
         return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length
-                + 4L * owner.length + 4L * staff.length + 4L * premiums.length + ids.bytes();
+                + 4L * owner.length + 4L * staff.length + 4L * premiums.length
+                + 8L * customers.length + 4L * price.length + ids.bytes();
     }
 
     void hashInto(ColumnHasher hasher) {
@@ -307,5 +340,75 @@ public final class Firms {
         for (int f = 0; f < n; f++) {
             hasher.add(premiums[f]);
         }
+        for (int f = 0; f < Math.min(n, customers.length); f++) {
+            hasher.add(customers[f]);
+            hasher.add(price[f]);
+        }
     }
+
+    /** Whether the firms sell into a goods market (the customer columns exist). */
+    boolean market() {
+        return price.length > 0;
+    }
+
+    /** The monthly spending of the firm's customers (0 without a goods market). */
+    public double customers(int firm) {
+        return customers.length > 0 ? customers[firm] : 0;
+    }
+
+    /** The price the firm got at the last review, in (0, 1]; 1 without a goods market. */
+    public double price(int firm) {
+        return price.length > 0 ? price[firm] : 1;
+    }
+
+    /** Direct access for the review's firm passes (goods market only). */
+    double[] customerColumn() {
+        return customers;
+    }
+
+    /** Direct access for the review's firm passes and hot loops (goods market only). */
+    float[] priceColumn() {
+        return price;
+    }
+
+    /**
+     * The price a founder expects for a new firm of technology {@code t} at effective effort
+     * {@code x}: {@code min(1, (Q / sum W) (g(x) / x)^psi)}, its share of the next review's pool
+     * per unit of output; 1 before the market operates.
+     */
+    double foundingPrice(long t, double x) {
+        if (!marketOn) {
+            return 1;
+        }
+        if (valueWeight == 0 || !(x > 0)) {
+            return Math.min(1, poolPerWeight);
+        }
+        double productivity = EffortSolver.output(a(t), b(t), beta(t), x) / x;
+        return Math.min(1, poolPerWeight * Math.pow(productivity, valueWeight));
+    }
+
+    /** The revenue at effective effort {@code effort}: output, capped by customers in a market. */
+    double revenue(int firm, long t, double effort) {
+        double output = EffortSolver.output(a(t), b(t), beta(t), effort);
+        return marketOn ? Math.min(output, customers[firm]) : output;
+    }
+
+    /**
+     * The revenue a change of effective effort from {@code before} to {@code after} brings: the
+     * difference of output, each capped by the firm's customers when the firm sells into a market
+     * ({@code min(g(X), C)}).
+     */
+    double revenueGain(int firm, long t, double before, double after) {
+        double a = a(t);
+        double b = b(t);
+        double beta = beta(t);
+        double high = EffortSolver.output(a, b, beta, after);
+        double low = EffortSolver.output(a, b, beta, before);
+        if (marketOn) {
+            double c = customers[firm];
+            return Math.min(high, c) - Math.min(low, c);
+        }
+        return high - low;
+    }
+
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The rules that turn Axtell's teams into an economy of owners, employees, managers and the
  * unemployed: ownership and pay, skills and degrees, hierarchy, dismissal, unemployment, job
- * histories and wealth. {@link #AXTELL} switches every rule off (the foundation model);
+ * histories and wealth, and the goods market firms sell into. {@link #AXTELL} switches every rule off (the foundation model);
  * {@link #market()} is the US-like baseline. Amounts of money are in units of the previous
  * month's mean pay of firm members ({@code docs/MODEL.md}, "Pay and wealth"), so that they keep
  * their meaning whatever the technology parameters.
@@ -24,6 +24,8 @@ import java.util.List;
  * @param benefitOnQuit         whether a person who quits is entitled to the benefit (and so may
  *                              choose unemployment over work)
  * @param jobSearchRate         monthly probability that an unemployed person reconsiders, (0, 1]
+ * @param searchContacts        random persons of their region whose employers an unemployed
+ *                              person considers when they search, besides their friends', 0 to 16
  * @param dismissal             whether owners dismiss workers paid above their marginal product
  * @param firingCost            severance an owner pays on dismissal, in months of the worker's pay, 0 to 120
  * @param dismissalHorizon      months over which an owner weighs a worker's loss against the
@@ -40,6 +42,20 @@ import java.util.List;
  * @param regions               local labour markets, Zipf-distributed in size; 1 for none; an
  *                              economy uses at most persons / 100 of them
  * @param regionalFriendship    share of friendships formed within one's region, [0, 1]
+ * @param goodsMarket           whether firms sell into a finite market: revenue is capped by the
+ *                              firm's customer base ({@code docs/MODEL.md}, "Goods market")
+ * @param marketStart           month from which the goods market operates (firms form freely
+ *                              before it), 0 to 100,000
+ * @param demandSlack           aggregate demand at the market's start as a multiple of total
+ *                              output then, (0, 10]
+ * @param demandGrowth          yearly growth rate of aggregate demand in money, [-0.5, 0.5]
+ * @param customerChurn         share of every firm's customers who choose a supplier afresh each
+ *                              month, (0, 1]
+ * @param valueWeight           how strongly re-choosing customers favour productive firms (the
+ *                              exponent of relative output per unit of effort), [0, 10]
+ * @param customerShock         size of each firm's idiosyncratic monthly demand shock: the
+ *                              standard deviation of the uniform factor (mean 1) applied to the
+ *                              customers it keeps, [0, 0.5]
  */
 public record LabourParameters(
         double ownerShare,
@@ -53,6 +69,7 @@ public record LabourParameters(
         int benefitMonths,
         boolean benefitOnQuit,
         double jobSearchRate,
+        int searchContacts,
         boolean dismissal,
         double firingCost,
         int dismissalHorizon,
@@ -66,20 +83,29 @@ public record LabourParameters(
         double initialWealth,
         int largeFirmEmployees,
         int regions,
-        double regionalFriendship) {
+        double regionalFriendship,
+        boolean goodsMarket,
+        int marketStart,
+        double demandSlack,
+        double demandGrowth,
+        double customerChurn,
+        double valueWeight,
+        double customerShock) {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
      * and skills are equal. The model is then exactly Axtell's.
      */
     public static final LabourParameters AXTELL = new LabourParameters(
-            0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8);
+            0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
+            false, 120, 1, 0, 0.05, 0, 0);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
-                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, false, 0.10, true, 1.0, 12, 24, 3, 6,
-                0.9, 0.005, 3, 0, 6, 500, 50, 0.8);
+                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, false, 0.10, 2, true, 1.0, 12, 24, 3, 6,
+                0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
+                false, 120, 1, 0, 0.05, 0, 0.05);
     }
 
     /** Whether any hierarchy is formed. */
@@ -109,6 +135,7 @@ public record LabourParameters(
         if (!(jobSearchRate > 0 && jobSearchRate <= 1)) {
             out.add("job_search_rate = " + jobSearchRate + ": allowed (0, 1]");
         }
+        whole(out, "search_contacts", searchContacts, 0, 16);
         unit(out, "firing_cost", firingCost, 0, 120);
         whole(out, "dismissal_horizon", dismissalHorizon, 1, 120);
         whole(out, "precarity_window", precarityWindow, 1, 31);
@@ -126,6 +153,16 @@ public record LabourParameters(
         if (largeFirmEmployees < 1) {
             out.add("large_firm_employees = " + largeFirmEmployees + ": allowed 1 or more");
         }
+        whole(out, "market_start", marketStart, 0, 100_000);
+        if (!(demandSlack > 0 && demandSlack <= 10)) {
+            out.add("demand_slack = " + demandSlack + ": allowed (0, 10]");
+        }
+        unit(out, "demand_growth", demandGrowth, -0.5, 0.5);
+        if (!(customerChurn > 0 && customerChurn <= 1)) {
+            out.add("customer_churn = " + customerChurn + ": allowed (0, 1]");
+        }
+        unit(out, "value_weight", valueWeight, 0, 10);
+        unit(out, "customer_shock", customerShock, 0, 0.5);
         return out;
     }
 

@@ -28,6 +28,9 @@ package io.ownerscape.model;
  * @param review                   the month's review: classes, managers, unemployment, money flows
  * @param meanPay                  mean monthly pay of firm members
  * @param meanWealth               mean wealth over persons
+ * @param topPercentEmploymentShare share of employees in the largest 1% of employer firms (at
+ *                                  least one firm)
+ * @param topTenEmploymentShare    share of employees in the 10 largest employer firms
  */
 public record MonthlyMetrics(
         int month,
@@ -53,7 +56,9 @@ public record MonthlyMetrics(
         double outputPerPerson,
         ReviewTally review,
         double meanPay,
-        double meanWealth) {
+        double meanWealth,
+        double topPercentEmploymentShare,
+        double topTenEmploymentShare) {
 
     /** Share of persons in each class, indexed by {@link PersonClass#ordinal}. */
     public double[] classShares() {
@@ -114,7 +119,32 @@ public record MonthlyMetrics(
                 (double) economy.moves() / n,
                 Firms.fromFixed(dist.totalEffortFixed()) / n,
                 dist.totalOutput() / n,
-                economy.lastReview(), economy.meanPay(), economy.meanWealth());
+                economy.lastReview(), economy.meanPay(), economy.meanWealth(),
+                topShare(x, c, employees, Math.max(1, (employerFirms + 99) / 100)),
+                topShare(x, c, employees, 10));
+    }
+
+    /**
+     * Small owners (employers below the large-firm threshold) per 1,000 persons; 0 before the
+     * first review.
+     */
+    public double smallOwnersPerThousand() {
+        return review == null ? 0 : 1000 * classShares()[PersonClass.SMALL_OWNER.ordinal()];
+    }
+
+    /** Share of employees in the {@code top} largest firms, from sizes in increasing order. */
+    static double topShare(long[] x, long[] c, long employees, long top) {
+        if (employees == 0) {
+            return 0;
+        }
+        long left = top;
+        long sum = 0;
+        for (int j = x.length - 1; j >= 0 && left > 0; j--) {
+            long take = Math.min(left, c[j]);
+            sum += take * x[j];
+            left -= take;
+        }
+        return (double) sum / employees;
     }
 
     private static double median(long[] x, long[] c, long total) {

@@ -52,6 +52,10 @@ final class MonthlyReview {
      */
     private double[] rates = new double[0];
     private static final long STAFFING = 1L;
+    /** Bit 1 of the packed bits: the firm makes more than its customers buy. */
+    private static final long CAPPED = 2L;
+    /** The goods market, or null when firms sell all they make. */
+    private final GoodsMarket market;
     /** The tied share is kept as a 16-bit fraction: this is one. */
     private static final double TIED_UNIT = 65535;
     private ReviewTally last;
@@ -63,14 +67,20 @@ final class MonthlyReview {
         this.stride = economy.stride;
         this.lowMask = (1L << rules.precarityWindow()) - 1;
         this.historyMask = lowMask | (lowMask << 32);
+        this.market = rules.goodsMarket() ? new GoodsMarket(rules, economy.firms, economy.streams()) : null;
     }
 
     ReviewTally last() {
         return last;
     }
 
+    /** The goods market, or null without one. */
+    GoodsMarket market() {
+        return market;
+    }
+
     long bytes() {
-        return 8L * rates.length;
+        return 8L * rates.length + (market == null ? 0 : market.bytes());
     }
 
     boolean precarious(long history) {
@@ -87,9 +97,39 @@ final class MonthlyReview {
         }
         ParallelExecutor executor = economy.executor();
         int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
-        double[] revenue = new double[firmChunks];
-        executor.forEachChunk(firmChunks, c ->
-                revenue[c] = rates(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK)));
+        boolean selling = market != null && market.operates(month);
+        if (selling) {
+            market.prepare(capacity);
+            market.open(month);
+            double[][] sums = new double[firmChunks][];
+            executor.forEachChunk(firmChunks, c ->
+                    sums[c] = market.measure(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK)));
+            double[] totals = new double[GoodsMarket.SUMS];
+            for (double[] chunk : sums) {
+                for (int k = 0; k < totals.length; k++) {
+                    totals[k] += chunk[k];
+                }
+            }
+            market.settle(month, totals);
+        }
+        double[][] firmSums = new double[firmChunks][];
+        int[][] roomFirms = new int[firmChunks][];
+        int[][] roomRegions = new int[firmChunks][];
+        double[][] roomWeights = new double[firmChunks][];
+        int[] roomCounts = new int[firmChunks];
+        executor.forEachChunk(firmChunks, c -> {
+            RoomList room = selling ? new RoomList() : null;
+            firmSums[c] = rates(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK), room);
+            if (room != null) {
+                roomFirms[c] = room.firms;
+                roomRegions[c] = room.regions;
+                roomWeights[c] = room.weights;
+                roomCounts[c] = room.count;
+            }
+        });
+        if (selling) {
+            economy.vacancies().build(roomFirms, roomRegions, roomWeights, roomCounts);
+        }
         int n = economy.persons();
         int personChunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);
         ReviewTally[] tallies = new ReviewTally[personChunks];
@@ -106,8 +146,18 @@ final class MonthlyReview {
             dismissedPay[c] = Arrays.copyOf(pass.dismissedPay, pass.dismissedCount);
         });
         ReviewTally total = new ReviewTally();
-        for (double r : revenue) {
-            total.revenue += r;
+        double[] sold = new double[RATE_SUMS];
+        for (double[] chunk : firmSums) {
+            for (int k = 0; k < RATE_SUMS; k++) {
+                sold[k] += chunk[k];
+            }
+        }
+        total.revenue = sold[REVENUE];
+        if (selling) {
+            total.market = new MarketTally(market.demand(), market.pool(), sold[CUSTOMERS],
+                    sold[OUTPUT], sold[REVENUE], sold[UNMET],
+                    sold[CUSTOMERS] > 0 ? 1e4 * sold[CUSTOMER_SQUARES] / (sold[CUSTOMERS] * sold[CUSTOMERS]) : 0,
+                    (long) sold[CAPPED_FIRMS], (long) sold[LIVE_FIRMS], market.entryPrice());
         }
         for (ReviewTally t : tallies) {
             total.add(t);
@@ -165,16 +215,31 @@ final class MonthlyReview {
         return out;
     }
 
+    /** Indexes of the sums {@link #rates} returns per chunk. */
+    private static final int REVENUE = 0;
+    private static final int OUTPUT = 1;
+    private static final int CUSTOMERS = 2;
+    private static final int CUSTOMER_SQUARES = 3;
+    private static final int UNMET = 4;
+    private static final int CAPPED_FIRMS = 5;
+    private static final int LIVE_FIRMS = 6;
+    private static final int RATE_SUMS = 7;
+
     /**
-     * Pass 1: producers' mean pay {@code wbar = (1 - sigma) R / (P + (1 - sigma) Pi)} and the tied
-     * share {@code kappa c} of each live firm; returns the chunk's revenue.
+     * Pass 1: each live firm's revenue R (its output, or with a goods market {@code min(O, C)}
+     * after its customers are updated), producers' mean pay
+     * {@code wbar = (1 - sigma) R / (P + (1 - sigma) Pi)} and the tied share {@code kappa c};
+     * returns the chunk's sums (revenue, output and, with a market, customers).
      */
-    private double rates(int from, int to) {
+    private double[] rates(int from, int to, RoomList room) {
+        boolean selling = room != null;
         Firms firms = economy.firms;
+        Regions regions = economy.regions();
         double keep = 1 - rules.ownerShare();
         int span = rules.spanOfControl();
         boolean hierarchy = rules.hierarchy();
-        double revenue = 0;
+        double[] sums = new double[RATE_SUMS];
+        double[] customers = firms.customerColumn();
         for (int f = from; f < to; f++) {
             int n = firms.size(f);
             if (n == 0) {
@@ -182,9 +247,29 @@ final class MonthlyReview {
             }
             int managers = firms.managers(f);
             int producers = n - managers;
-            double output = firms.output(f);
-            revenue += output;
-            double wbar = keep * output / (producers + keep * firms.premiums(f));
+            double output;
+            double revenue;
+            boolean capped = false;
+            if (selling) {
+                output = market.output(f);
+                revenue = market.sell(f);
+                double c = customers[f];
+                capped = output > c;
+                sums[CUSTOMERS] += c;
+                sums[CUSTOMER_SQUARES] += c * c;
+                sums[UNMET] += Math.max(0, c - output);
+                sums[CAPPED_FIRMS] += capped ? 1 : 0;
+                sums[LIVE_FIRMS]++;
+                if (c > output) {
+                    room.add(f, regions.of(firms.founder(f)), c - output);
+                }
+            } else {
+                output = firms.output(f);
+                revenue = output;
+            }
+            sums[REVENUE] += revenue;
+            sums[OUTPUT] += output;
+            double wbar = keep * revenue / (producers + keep * firms.premiums(f));
             rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
             long x = firms.effortFixed(f);
             long tied = hierarchy && x > 0
@@ -193,10 +278,30 @@ final class MonthlyReview {
             long bits = (tied << 48)
                     | ((Float.floatToRawIntBits(perEffort) & 0xFFFFFFFFL) << 16)
                     | ((long) (31 - Integer.numberOfLeadingZeros(producers)) << 11)
-                    | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0);
+                    | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0)
+                    | (capped ? CAPPED : 0);
             rates[2 * f + 1] = Double.longBitsToDouble(bits);
         }
-        return revenue;
+        return sums;
+    }
+
+    /** Firms of one chunk whose customers would buy more than they make, and by how much. */
+    private static final class RoomList {
+        int[] firms = new int[256];
+        int[] regions = new int[256];
+        double[] weights = new double[256];
+        int count;
+
+        void add(int firm, int region, double weight) {
+            if (count == firms.length) {
+                firms = Arrays.copyOf(firms, 2 * count);
+                regions = Arrays.copyOf(regions, 2 * count);
+                weights = Arrays.copyOf(weights, 2 * count);
+            }
+            firms[count] = firm;
+            regions[count] = region;
+            weights[count++] = weight;
+        }
     }
 
     /** Adds a month's income to a person's wealth and takes out what they consume. */
@@ -344,6 +449,16 @@ final class MonthlyReview {
                                    long bits) {
             double horizon = rules.dismissalHorizon();
             double cost = rules.firingCost();
+            if ((bits & CAPPED) != 0) {
+                // A firm selling less than it makes: the bounds below assume revenue = output.
+                long totalFixed = firms.effortFixed(f);
+                double product = firms.revenueGain(f, Firms.expand(firms.technologySeed(f)),
+                        Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
+                if (horizon * (pay - product) > cost * pay) {
+                    listDismissal(i, pay);
+                }
+                return;
+            }
             double x = Firms.fromFixed(xFixed);
             double perEffort = perEffort(bits);
             double floor = x * wbar * perEffort / (1 - rules.ownerShare());
@@ -380,13 +495,17 @@ final class MonthlyReview {
             double product = EffortSolver.output(a, b, beta, total)
                     - EffortSolver.output(a, b, beta, Firms.fromFixed(totalFixed - xFixed));
             if (horizon * (pay - product) > cost * pay) {
-                if (dismissedCount == dismissed.length) {
-                    dismissed = Arrays.copyOf(dismissed, dismissedCount * 2);
-                    dismissedPay = Arrays.copyOf(dismissedPay, dismissedCount * 2);
-                }
-                dismissed[dismissedCount] = i;
-                dismissedPay[dismissedCount++] = pay;
+                listDismissal(i, pay);
             }
+        }
+
+        private void listDismissal(int i, double pay) {
+            if (dismissedCount == dismissed.length) {
+                dismissed = Arrays.copyOf(dismissed, dismissedCount * 2);
+                dismissedPay = Arrays.copyOf(dismissedPay, dismissedCount * 2);
+            }
+            dismissed[dismissedCount] = i;
+            dismissedPay[dismissedCount++] = pay;
         }
 
         private void unemployed(int i, int record, int role) {
@@ -412,18 +531,30 @@ final class MonthlyReview {
         }
     }
 
-    /** Pass 3a: a dismissal, applied in person order; the owner pays the severance. */
+    /**
+     * Pass 3a: a dismissal, applied in person order; the owner pays the severance. The owner
+     * weighs each worker again against the firm as it stands after the dismissals before: in a
+     * firm that makes more than its customers buy, every worker may test as surplus against the
+     * start of the review, but only enough of them to bring output down to sales are.
+     */
     private void dismiss(int i, double pay, ReviewTally total) {
         Firms firms = economy.firms;
         double[] wealth = economy.wealth;
         int record = stride * i;
         int f = persons[record + Economy.PERSON_FIRM];
+        long xFixed = economy.contributionFixed(i);
+        long totalFixed = firms.effortFixed(f);
+        double product = firms.revenueGain(f, Firms.expand(firms.technologySeed(f)),
+                Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
+        if (rules.dismissalHorizon() * (pay - product) <= rules.firingCost() * pay) {
+            return;
+        }
         int owner = firms.owner(f);
         double severance = rules.firingCost() * pay;
         wealth[owner] -= severance;
         wealth[i] += severance;
         total.severance += severance;
-        firms.leave(f, economy.contributionFixed(i));
+        firms.leave(f, xFixed);
         persons[record + Economy.PERSON_FIRM] = -1;
         persons[record + Economy.PERSON_EFFORT] = 0;
         persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
@@ -674,9 +805,8 @@ final class MonthlyReview {
                 double pay = wbar * (1 - tied + tied * Float.intBitsToFloat((int) (bits >>> 16))
                         * Firms.fromFixed(xFixed));
                 long totalFixed = firms.effortFixed(f);
-                long t = Firms.expand(firms.technologySeed(f));
-                double product = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), Firms.fromFixed(totalFixed))
-                        - EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), Firms.fromFixed(totalFixed - xFixed));
+                double product = firms.revenueGain(f, Firms.expand(firms.technologySeed(f)),
+                        Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
                 bargaining = Autonomy.bargaining(pay, product, false);
             }
             double exit = Autonomy.exit((role & Economy.ROLE_EXITS) >>> Economy.ROLE_EXITS_SHIFT);

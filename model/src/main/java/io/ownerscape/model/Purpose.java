@@ -16,6 +16,8 @@ final class Purpose {
     static final int JOB_SEARCH = 12;
     static final int AUTONOMY_SAMPLE = 13;
     static final int NETWORK_REGION = 14;
+    static final int DEMAND_SHOCK = 15;
+    static final int SEARCH_CONTACT = 16;
 
     private Purpose() {
     }

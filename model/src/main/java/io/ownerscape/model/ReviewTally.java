@@ -27,6 +27,8 @@ public final class ReviewTally {
     double consumption;
     double capitalInvested;
     double severance;
+    /** The goods market's month, or null when there is none (or it has not started). */
+    MarketTally market;
     final long[] firmsBySize = new long[SIZE_CLASSES];
     final long[] employeesBySize = new long[SIZE_CLASSES];
     final long[] managersBySize = new long[SIZE_CLASSES];
@@ -238,6 +240,11 @@ public final class ReviewTally {
     }
 
     /** Total output (revenue) of all firms this month. */
+    /** The goods market's month; null without a market or before it starts. */
+    public MarketTally market() {
+        return market;
+    }
+
     public double revenue() {
         return revenue;
     }

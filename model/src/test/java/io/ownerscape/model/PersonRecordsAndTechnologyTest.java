@@ -30,7 +30,7 @@ class PersonRecordsAndTechnologyTest {
     @Test
     void technologyIsUniformOnItsRangesAtFineResolution() {
         ModelParameters p = ModelParameters.defaults(1_000);
-        Firms firms = new Firms(16, p);
+        Firms firms = new Firms(16, p, false);
         int n = 200_000;
         double sa = 0;
         double sb = 0;

@@ -121,7 +121,7 @@ final class Charts {
         XYChart chart = base(title, "year", yTitle);
         chart.getStyler().setXAxisDecimalPattern("0");
         if (!"alpha".equals(yTitle)) {
-            chart.getStyler().setYAxisDecimalPattern("#,##0");
+            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         }
         double[] months = new double[history.size()];
         for (int k = 0; k < months.length; k++) {

@@ -51,6 +51,31 @@ public final class HtmlReport {
             if (lorenz != null) {
                 labourCharts.add(Charts.lorenz(lorenz));
             }
+            labourCharts.add(Charts.series("concentration", "Small owners and concentration over time",
+                    "share / per 1,000", history,
+                    List.of("small owners per 1,000 persons", "employment share of the top 1% of firms (x 100)",
+                            "employment share of the 10 largest firms (x 100)"),
+                    List.of(MonthlyMetrics::smallOwnersPerThousand, m -> 100 * m.topPercentEmploymentShare(),
+                            m -> 100 * m.topTenEmploymentShare()),
+                    "Small owners (employers below the large-firm threshold) per 1,000 persons, and the"
+                            + " share of employees in the largest 1% and the 10 largest employer firms, in percent."));
+            if (settings.labour().acquisitions()) {
+                labourCharts.add(Charts.series("acquisitions", "Acquisitions over time", "per month", history,
+                        List.of("acquisitions", "persons moved with the firms bought", "mergers blocked"),
+                        List.of(m -> m.acquisitions().deals(), m -> m.acquisitions().moved(),
+                                m -> m.acquisitions().blocked()),
+                        "Firms bought each month, the persons who moved with them (sellers included), and"
+                                + " deals the antitrust cap blocked."));
+            }
+            if (last.review().market() != null) {
+                labourCharts.add(Charts.series("goods_market", "Goods market over time", "share", history,
+                        List.of("mean price", "firms selling less than they make", "customer HHI / 10,000"),
+                        List.of(m -> m.review().market() == null ? Double.NaN : m.review().market().meanPrice(),
+                                m -> m.review().market() == null ? Double.NaN : m.review().market().cappedShare(),
+                                m -> m.review().market() == null ? Double.NaN : m.review().market().customerHhi() / 1e4),
+                        "Revenue-weighted mean price (revenue / output), the share of firms whose output exceeds"
+                                + " their customers' spending, and the HHI of customer shares, from the market's start."));
+            }
         }
         List<Charts.Named> charts = List.of(
                 Charts.ccdf(finalDistribution, last),

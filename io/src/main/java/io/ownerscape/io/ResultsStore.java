@@ -1,11 +1,12 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.AcquisitionTally;
 import io.ownerscape.model.Economy;
 import io.ownerscape.model.Firms;
+import io.ownerscape.model.MarketTally;
 import io.ownerscape.model.MonthlyMetrics;
 import io.ownerscape.model.PersonClass;
 import io.ownerscape.model.Regions;
-import io.ownerscape.model.MarketTally;
 import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
@@ -21,7 +22,7 @@ import java.sql.Statement;
  * The embedded DuckDB results store of one run: tables {@code run}, {@code monthly},
  * {@code size_classes}, {@code size_distribution}, {@code labour}, {@code classes},
  * {@code class_transitions}, {@code managers_by_size}, {@code wealth_lorenz}, {@code market}
- * (months the goods market operates) and, if asked for, {@code firm_panel}. Months are
+ * (months the goods market operates), {@code acquisitions_by_size} (months with deals) and, if asked for, {@code firm_panel}. Months are
  * appended as they finish (the run's recorder also keeps them, for the report: about 200 bytes a
  * month). {@link #exportParquet}
  * writes each table as a Parquet file. See {@code docs/OUTPUTS.md} for every column.
@@ -36,6 +37,7 @@ public final class ResultsStore implements AutoCloseable {
     private DuckDBAppender transitions;
     private DuckDBAppender managersBySize;
     private DuckDBAppender market;
+    private DuckDBAppender acquisitionsBySize;
 
     /** Creates a new store file (which must not exist yet). */
     public ResultsStore(Path file) throws SQLException {
@@ -56,7 +58,13 @@ public final class ResultsStore implements AutoCloseable {
                       singleton_share DOUBLE, activations BIGINT, births BIGINT, deaths BIGINT,
                       moves BIGINT, job_to_job_rate DOUBLE, mean_effort DOUBLE,
                       output_per_person DOUBLE, top1_employment_share DOUBLE,
-                      top10_employment_share DOUBLE)""");
+                      top10_employment_share DOUBLE, acquisitions BIGINT, acquired_persons BIGINT,
+                      blocked_mergers BIGINT, acquisition_payments DOUBLE,
+                      large_firm_acquired_share DOUBLE)""");
+            s.execute("""
+                    CREATE TABLE acquisitions_by_size (
+                      month INTEGER, acquirer_size_class VARCHAR, acquisitions BIGINT,
+                      acquired_persons BIGINT)""");
             s.execute("""
                     CREATE TABLE size_classes (
                       month INTEGER, size_class VARCHAR, firm_share DOUBLE, employment_share DOUBLE,
@@ -99,6 +107,7 @@ public final class ResultsStore implements AutoCloseable {
         transitions = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "class_transitions");
         managersBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "managers_by_size");
         market = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "market");
+        acquisitionsBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "acquisitions_by_size");
     }
 
     /**
@@ -249,7 +258,25 @@ public final class ResultsStore implements AutoCloseable {
         monthly.append(m.outputPerPerson());
         monthly.append(m.topPercentEmploymentShare());
         monthly.append(m.topTenEmploymentShare());
+        AcquisitionTally a = m.acquisitions();
+        monthly.append(a.deals());
+        monthly.append(a.moved());
+        monthly.append(a.blocked());
+        monthly.append(a.paid());
+        monthly.append(m.largeFirmAcquiredShare());
         monthly.endRow();
+        if (a.deals() > 0) {
+            long[] deals = a.dealsByBuyerSize();
+            long[] moved = a.movedByBuyerSize();
+            for (int k = 0; k < deals.length; k++) {
+                acquisitionsBySize.beginRow();
+                acquisitionsBySize.append(m.month());
+                acquisitionsBySize.append(SizeClass.SUSB.get(k).label());
+                acquisitionsBySize.append(deals[k]);
+                acquisitionsBySize.append(moved[k]);
+                acquisitionsBySize.endRow();
+            }
+        }
         for (int k = 0; k < SizeClass.SUSB.size(); k++) {
             SizeClass c = SizeClass.SUSB.get(k);
             sizeClasses.beginRow();
@@ -299,7 +326,7 @@ public final class ResultsStore implements AutoCloseable {
     /** Flushes the appenders so that queries see every appended row. */
     public void flush() throws SQLException {
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize, market}) {
+                transitions, managersBySize, market, acquisitionsBySize}) {
             a.flush();
         }
     }
@@ -310,7 +337,7 @@ public final class ResultsStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel",
                     "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz", "regions",
-                    "market"}) {
+                    "market", "acquisitions_by_size"}) {
                 String target = dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''");
                 s.execute("COPY " + table + " TO '" + target + "' (FORMAT PARQUET)");
             }
@@ -321,7 +348,7 @@ public final class ResultsStore implements AutoCloseable {
     public void close() throws SQLException {
         SQLException first = null;
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize, market}) {
+                transitions, managersBySize, market, acquisitionsBySize}) {
             try {
                 if (a != null) {
                     a.close();
@@ -330,7 +357,7 @@ public final class ResultsStore implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
-        monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = market = null;
+        monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = market = acquisitionsBySize = null;
         connection.close();
         if (first != null) {
             throw first;

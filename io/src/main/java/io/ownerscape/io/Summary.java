@@ -149,6 +149,19 @@ public final class Summary {
                 root.put("customer_hhi", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).customerHhi()));
             }
         }
+        if (settings.labour().acquisitions()) {
+            root.put("acquisitions_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().deals()));
+            root.put("acquired_persons_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().moved()));
+            root.put("blocked_mergers_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().blocked()));
+            ObjectNode bySize = root.putObject("acquisitions_by_acquirer_size");
+            for (int k = 0; k < SizeClass.SUSB.size(); k++) {
+                int size = k;
+                ObjectNode o = bySize.putObject(SizeClass.SUSB.get(k).label());
+                o.put("acquisitions_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().dealsByBuyerSize()[size]));
+                o.put("acquired_persons_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().movedByBuyerSize()[size]));
+            }
+            putNumber(root, "large_firm_acquired_share", last.largeFirmAcquiredShare());
+        }
         root.put("top1_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topPercentEmploymentShare));
         root.put("top10_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topTenEmploymentShare));
         root.put("mean_effort", last.meanEffort());

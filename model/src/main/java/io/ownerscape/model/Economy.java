@@ -90,6 +90,8 @@ public final class Economy {
     private final Regions regions;
     /** Firms with room to hire, by region (goods market only). */
     private final Vacancies vacancies;
+    /** Owners buying firms, or null when the rules have no acquisitions. */
+    private final Acquisitions acquisitions;
 
     private int month;
     /** Mean monthly pay of firm members in the last month: the unit of benefits and capital. */
@@ -161,7 +163,7 @@ public final class Economy {
             }
         }
         drawSkillsAndDegrees(n);
-        this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket());
+        this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket(), labour.acquisitions());
         this.sequentialDecider = new Decider();
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
         EffortSolver solo = new EffortSolver(1);
@@ -193,10 +195,33 @@ public final class Economy {
         }
         this.vacancies = new Vacancies(regions);
         this.review = new MonthlyReview(this);
+        this.acquisitions = labour.acquisitions() ? new Acquisitions(this) : null;
     }
 
     Vacancies vacancies() {
         return vacancies;
+    }
+
+    int role(int person) {
+        return persons[stride * person + PERSON_ROLE];
+    }
+
+    void setRole(int person, int role) {
+        persons[stride * person + PERSON_ROLE] = role;
+    }
+
+    /**
+     * The month's compliance cost of a firm of {@code members}: nothing for a firm without
+     * employees, else {@code wbar_{t-1} (compliance_fixed + compliance_per_employee (n - 1))}.
+     */
+    double complianceCost(int members) {
+        return members < 2 ? 0
+                : meanPay * (labour.complianceFixed() + labour.compliancePerEmployee() * (members - 1));
+    }
+
+    /** What the acquisitions of the last month did; {@link AcquisitionTally#NONE} without them. */
+    public AcquisitionTally lastAcquisitions() {
+        return acquisitions == null ? AcquisitionTally.NONE : acquisitions.last();
     }
 
     /** The goods market, or null when the rules have none. */
@@ -286,6 +311,9 @@ public final class Economy {
         }
         month = m;
         long t0 = System.nanoTime();
+        if (acquisitions != null) {
+            acquisitions.run(m);
+        }
         review.run(m);
         reviewNanos += System.nanoTime() - t0;
     }
@@ -1152,7 +1180,8 @@ public final class Economy {
     /** @return bytes held by the columns of persons, firms and the network */
     public long columnBytes() {
         return 4L * persons.length + 8L * wealth.length + 8L * history.length + personClass.length
-                + firms.bytes() + review.bytes() + vacancies.bytes();
+                + firms.bytes() + review.bytes() + vacancies.bytes()
+                + (acquisitions == null ? 0 : acquisitions.bytes());
     }
 
     /**

@@ -57,6 +57,8 @@ public final class Firms {
      */
     private double[] customers;
     private float[] price;
+    /** Acquisitions only (empty otherwise): members each firm took over by buying other firms. */
+    private int[] acquired;
     /** Set by the review once the market operates: revenue is capped by customers from then on. */
     boolean marketOn;
     /** The price a new firm is taken to get until its first review (set by the market). */
@@ -77,6 +79,11 @@ public final class Firms {
     static final int STAFF_CAPITALISED = 1 << 31;
 
     Firms(int initialCapacity, ModelParameters params, boolean market) {
+        this(initialCapacity, params, market, false);
+    }
+
+    Firms(int initialCapacity, ModelParameters params, boolean market, boolean acquisitions) {
+        acquired = new int[acquisitions ? initialCapacity : 0];
         customers = new double[market ? initialCapacity : 0];
         price = new float[market ? initialCapacity : 0];
         Arrays.fill(price, 1f);
@@ -253,6 +260,9 @@ public final class Firms {
             owner = Arrays.copyOf(owner, grown);
             staff = Arrays.copyOf(staff, grown);
             premiums = Arrays.copyOf(premiums, grown);
+            if (acquired.length > 0) {
+                acquired = Arrays.copyOf(acquired, grown);
+            }
             if (price.length > 0) {
                 int old = price.length;
                 customers = Arrays.copyOf(customers, grown);
@@ -309,6 +319,9 @@ public final class Firms {
         owner[firm] = 0;
         staff[firm] = 0;
         premiums[firm] = 0;
+        if (acquired.length > 0) {
+            acquired[firm] = 0;
+        }
         if (price.length > 0) {
             // The customers' spending returns to the market's pool at the next review.
             customers[firm] = 0;
@@ -321,7 +334,7 @@ public final class Firms {
     public long bytes() {
         return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length
                 + 4L * owner.length + 4L * staff.length + 4L * premiums.length
-                + 8L * customers.length + 4L * price.length + ids.bytes();
+                + 8L * customers.length + 4L * price.length + 4L * acquired.length + ids.bytes();
     }
 
     void hashInto(ColumnHasher hasher) {
@@ -344,6 +357,39 @@ public final class Firms {
             hasher.add(customers[f]);
             hasher.add(price[f]);
         }
+        if (acquired.length > 0) {
+            hasher.add(acquired, 0, n);
+        }
+    }
+
+    /**
+     * Firm {@code buyer} takes over firm {@code target}: its members and their effort, its
+     * managers and their premiums, its customers. The target is left empty, to be dissolved once
+     * its members' records point to the buyer. The caller owns both firms.
+     */
+    void absorb(int buyer, int target) {
+        int wb = WORDS * buyer;
+        int wt = WORDS * target;
+        int moving = size(target);
+        words[wb] += words[wt];
+        words[wb + 1] += (long) moving << 32;
+        words[wt] = 0;
+        words[wt + 1] &= 0xFFFFFFFFL;
+        int managers = managers(buyer) + managers(target);
+        setManagers(buyer, managers, premiums[buyer] + (double) premiums[target]);
+        setManagers(target, 0, 0);
+        if (customers.length > 0) {
+            customers[buyer] += customers[target];
+            customers[target] = 0;
+        }
+        if (acquired.length > 0) {
+            acquired[buyer] += moving;
+        }
+    }
+
+    /** Members the firm took over by buying other firms (0 without acquisitions). */
+    public int acquiredMembers(int firm) {
+        return acquired.length > 0 ? acquired[firm] : 0;
     }
 
     /** Whether the firms sell into a goods market (the customer columns exist). */

@@ -56,6 +56,22 @@ import java.util.List;
  * @param customerShock         size of each firm's idiosyncratic monthly demand shock: the
  *                              standard deviation of the uniform factor (mean 1) applied to the
  *                              customers it keeps, [0, 0.5]
+ * @param acquisitions          whether owners buy other firms ({@code docs/MODEL.md},
+ *                              "Acquisitions")
+ * @param acquisitionSearch     monthly probability that an employer firm's owner looks for a
+ *                              firm to buy, [0, 1]
+ * @param acquisitionContacts   firms of random persons of the owner's region considered besides
+ *                              the firms of the owner's friends, 0 to 16
+ * @param valuationMonths       months of profit at which buyer and seller value a firm, 1 to 600
+ * @param independencePremium   how much more than their valuation an owner asks to sell, [0, 10]
+ * @param acquisitionCredit     share of the price a lender advances to the buyer, [0, 1]
+ * @param antitrustCap          largest share of customers (with a goods market) or of its
+ *                              region's employees an acquirer may hold after a merger; 1 for no
+ *                              cap, (0, 1]
+ * @param complianceFixed       compliance cost of every firm with employees, in months of mean
+ *                              pay per month, [0, 10]
+ * @param compliancePerEmployee compliance cost per employee, in months of mean pay per month,
+ *                              [0, 1]
  */
 public record LabourParameters(
         double ownerShare,
@@ -90,7 +106,16 @@ public record LabourParameters(
         double demandGrowth,
         double customerChurn,
         double valueWeight,
-        double customerShock) {
+        double customerShock,
+        boolean acquisitions,
+        double acquisitionSearch,
+        int acquisitionContacts,
+        int valuationMonths,
+        double independencePremium,
+        double acquisitionCredit,
+        double antitrustCap,
+        double complianceFixed,
+        double compliancePerEmployee) {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -98,14 +123,16 @@ public record LabourParameters(
      */
     public static final LabourParameters AXTELL = new LabourParameters(
             0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
-            false, 120, 1, 0, 0.05, 0, 0);
+            false, 120, 1, 0, 0.05, 0, 0,
+            false, 0.04, 2, 36, 0.25, 0, 1, 0, 0);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
                 0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, false, 0.10, 2, true, 1.0, 12, 24, 3, 6,
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
-                false, 120, 1, 0, 0.05, 0, 0.05);
+                false, 120, 1, 0, 0.05, 0, 0.05,
+                true, 0.01, 2, 36, 9, 0, 1, 0, 0);
     }
 
     /** Whether any hierarchy is formed. */
@@ -163,6 +190,16 @@ public record LabourParameters(
         }
         unit(out, "value_weight", valueWeight, 0, 10);
         unit(out, "customer_shock", customerShock, 0, 0.5);
+        unit(out, "acquisition_search", acquisitionSearch, 0, 1);
+        whole(out, "acquisition_contacts", acquisitionContacts, 0, 16);
+        whole(out, "valuation_months", valuationMonths, 1, 600);
+        unit(out, "independence_premium", independencePremium, 0, 10);
+        unit(out, "acquisition_credit", acquisitionCredit, 0, 1);
+        if (!(antitrustCap > 0 && antitrustCap <= 1)) {
+            out.add("antitrust_cap = " + antitrustCap + ": allowed (0, 1], 1 for no cap");
+        }
+        unit(out, "compliance_fixed", complianceFixed, 0, 10);
+        unit(out, "compliance_per_employee", compliancePerEmployee, 0, 1);
         return out;
     }
 

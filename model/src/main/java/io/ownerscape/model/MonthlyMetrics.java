@@ -31,6 +31,10 @@ package io.ownerscape.model;
  * @param topPercentEmploymentShare share of employees in the largest 1% of employer firms (at
  *                                  least one firm)
  * @param topTenEmploymentShare    share of employees in the 10 largest employer firms
+ * @param acquisitions             the month's acquisitions ({@link AcquisitionTally#NONE} without)
+ * @param largeFirmAcquiredShare   over firms of at least {@code large_firm_employees} employees:
+ *                                 members taken over by buying firms (at most each firm's size)
+ *                                 as a share of their members; NaN when there is no large firm
  */
 public record MonthlyMetrics(
         int month,
@@ -58,7 +62,9 @@ public record MonthlyMetrics(
         double meanPay,
         double meanWealth,
         double topPercentEmploymentShare,
-        double topTenEmploymentShare) {
+        double topTenEmploymentShare,
+        AcquisitionTally acquisitions,
+        double largeFirmAcquiredShare) {
 
     /** Share of persons in each class, indexed by {@link PersonClass#ordinal}. */
     public double[] classShares() {
@@ -121,7 +127,27 @@ public record MonthlyMetrics(
                 dist.totalOutput() / n,
                 economy.lastReview(), economy.meanPay(), economy.meanWealth(),
                 topShare(x, c, employees, Math.max(1, (employerFirms + 99) / 100)),
-                topShare(x, c, employees, 10));
+                topShare(x, c, employees, 10),
+                economy.lastAcquisitions(), largeFirmAcquiredShare(economy));
+    }
+
+    /** See {@link #largeFirmAcquiredShare}: growth by acquisition against all growth, for large firms. */
+    static double largeFirmAcquiredShare(Economy economy) {
+        if (!economy.labour().acquisitions()) {
+            return Double.NaN;
+        }
+        Firms firms = economy.firms();
+        int large = economy.labour().largeFirmEmployees();
+        long members = 0;
+        long acquired = 0;
+        for (int f = 0; f < firms.capacity(); f++) {
+            int n = firms.size(f);
+            if (n - 1 >= large) {
+                members += n;
+                acquired += Math.min(n, firms.acquiredMembers(f));
+            }
+        }
+        return members == 0 ? Double.NaN : (double) acquired / members;
     }
 
     /**

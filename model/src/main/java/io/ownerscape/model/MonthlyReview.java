@@ -152,7 +152,8 @@ final class MonthlyReview {
                 sold[k] += chunk[k];
             }
         }
-        total.revenue = sold[REVENUE];
+        total.revenue = sold[REVENUE] - sold[COMPLIANCE];
+        total.compliance = sold[COMPLIANCE];
         if (selling) {
             total.market = new MarketTally(market.demand(), market.pool(), sold[CUSTOMERS],
                     sold[OUTPUT], sold[REVENUE], sold[UNMET],
@@ -223,7 +224,8 @@ final class MonthlyReview {
     private static final int UNMET = 4;
     private static final int CAPPED_FIRMS = 5;
     private static final int LIVE_FIRMS = 6;
-    private static final int RATE_SUMS = 7;
+    private static final int COMPLIANCE = 7;
+    private static final int RATE_SUMS = 8;
 
     /**
      * Pass 1: each live firm's revenue R (its output, or with a goods market {@code min(O, C)}
@@ -240,6 +242,7 @@ final class MonthlyReview {
         boolean hierarchy = rules.hierarchy();
         double[] sums = new double[RATE_SUMS];
         double[] customers = firms.customerColumn();
+        boolean compliance = rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0;
         for (int f = from; f < to; f++) {
             int n = firms.size(f);
             if (n == 0) {
@@ -269,6 +272,11 @@ final class MonthlyReview {
             }
             sums[REVENUE] += revenue;
             sums[OUTPUT] += output;
+            if (compliance && n > 1) {
+                double cost = Math.min(revenue, economy.complianceCost(n));
+                sums[COMPLIANCE] += cost;
+                revenue -= cost;
+            }
             double wbar = keep * revenue / (producers + keep * firms.premiums(f));
             rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
             long x = firms.effortFixed(f);

@@ -18,6 +18,8 @@ final class Purpose {
     static final int NETWORK_REGION = 14;
     static final int DEMAND_SHOCK = 15;
     static final int SEARCH_CONTACT = 16;
+    static final int ACQUISITION_SEARCH = 17;
+    static final int ACQUISITION_CONTACT = 18;
 
     private Purpose() {
     }

@@ -27,6 +27,8 @@ public final class ReviewTally {
     double consumption;
     double capitalInvested;
     double severance;
+    /** Compliance costs firms paid out of revenue (not part of {@link #revenue}). */
+    double compliance;
     /** The goods market's month, or null when there is none (or it has not started). */
     MarketTally market;
     final long[] firmsBySize = new long[SIZE_CLASSES];
@@ -239,12 +241,17 @@ public final class ReviewTally {
         return ownershipTransfers;
     }
 
-    /** Total output (revenue) of all firms this month. */
     /** The goods market's month; null without a market or before it starts. */
     public MarketTally market() {
         return market;
     }
 
+    /** Compliance costs paid this month; {@link #revenue()} is net of them. */
+    public double compliance() {
+        return compliance;
+    }
+
+    /** Revenue net of compliance costs: what was paid out to members and owners. */
     public double revenue() {
         return revenue;
     }

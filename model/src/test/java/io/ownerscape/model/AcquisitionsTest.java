@@ -1,0 +1,166 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ParallelExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Acquisitions: nobody lost or doubled, money and customers conserved, antitrust, determinism. */
+class AcquisitionsTest {
+
+    /** Frequent searches and a low premium, so that a small economy sees many deals. */
+    static LabourParameters busy(Map<String, Object> more) {
+        Map<String, Object> changes = new HashMap<>(Map.of("acquisitions", true, "acquisition_search", 0.2,
+                "independence_premium", 0.5));
+        changes.putAll(more);
+        return LabourKeys.with(LabourParameters.market(), changes);
+    }
+
+    @ParameterizedTest(name = "goods market={0}")
+    @ValueSource(booleans = {false, true})
+    void dealsKeepEveryPersonInOneFirmAndConserveMoneyAndCustomers(boolean goodsMarket) {
+        LabourParameters rules = busy(Map.of("goods_market", goodsMarket, "market_start", 6,
+                "compliance_fixed", 0.05, "compliance_per_employee", 0.01));
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(3_000), rules, 4, ex);
+            long deals = 0;
+            long moved = 0;
+            for (int m = 1; m <= 60; m++) {
+                double before = wealth(e);
+                e.step();
+                String where = "month " + m;
+                // Every person in exactly one live firm (or unemployed), sizes and efforts add up.
+                LabourRulesTest.check(e, where);
+                ReviewTally t = e.lastReview();
+                AcquisitionTally a = e.lastAcquisitions();
+                // The price moves between owners: total wealth changes only by the month's flows.
+                double flows = t.memberPay() + t.benefits() - t.consumption() - t.capitalInvested();
+                double after = wealth(e);
+                assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1), where);
+                assertEquals(t.revenue(), t.memberPay(), 1e-6 * Math.max(1, t.revenue()),
+                        where + ": revenue net of compliance = pay");
+                assertTrue(m < 6 || t.compliance() > 0, where + ": employer firms pay compliance costs");
+                if (t.market() != null) {
+                    double customers = 0;
+                    for (int f = 0; f < e.firms().capacity(); f++) {
+                        customers += e.firms().customers(f);
+                    }
+                    assertEquals(t.market().demand(), customers, 1e-9 * t.market().demand(),
+                            where + ": customers conserved through acquisitions");
+                }
+                long byClass = 0;
+                for (long d : a.dealsByBuyerSize()) {
+                    byClass += d;
+                }
+                assertEquals(a.deals(), byClass, where);
+                assertTrue(a.moved() >= a.deals(), where + ": every deal moves at least the seller");
+                deals += a.deals();
+                moved += a.moved();
+            }
+            assertTrue(deals > 10, "deals " + deals);
+            assertTrue(moved >= deals);
+        }
+    }
+
+    private static double wealth(Economy e) {
+        double s = 0;
+        for (int i = 0; i < e.persons(); i++) {
+            s += e.wealth(i);
+        }
+        return s;
+    }
+
+    @Test
+    void theSellerBecomesAnEmployeeOfTheBuyer() {
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            Economy e = new Economy(ModelParameters.defaults(3_000), busy(Map.of()), 4, ex);
+            int[] ownerBefore = new int[e.persons()];
+            for (int m = 1; m <= 40; m++) {
+                for (int i = 0; i < e.persons(); i++) {
+                    ownerBefore[i] = e.isOwner(i) ? e.firmOf(i) : -1;
+                }
+                e.step();
+                if (e.lastAcquisitions().deals() == 0) {
+                    continue;
+                }
+                int sellers = 0;
+                for (int i = 0; i < e.persons(); i++) {
+                    int f = ownerBefore[i];
+                    if (f >= 0 && !e.isOwner(i) && e.firmOf(i) >= 0 && e.firmOf(i) != f) {
+                        sellers++;
+                    }
+                }
+                assertTrue(sellers > 0, "month " + m + ": a former owner works for the buyer");
+                return;
+            }
+            throw new AssertionError("no deal in 40 months");
+        }
+    }
+
+    @Test
+    void antitrustBlocksExactlyWhatItsCapSays() {
+        Map<Double, long[]> outcome = new HashMap<>();
+        for (double cap : new double[] {1, 1e-9}) {
+            try (ParallelExecutor ex = new ParallelExecutor(2)) {
+                Economy e = new Economy(ModelParameters.defaults(3_000), busy(Map.of("antitrust_cap", cap)), 8, ex);
+                long deals = 0;
+                long blocked = 0;
+                for (int m = 0; m < 36; m++) {
+                    e.step();
+                    deals += e.lastAcquisitions().deals();
+                    blocked += e.lastAcquisitions().blocked();
+                }
+                outcome.put(cap, new long[] {deals, blocked});
+            }
+        }
+        // Without a cap nothing is blocked; with a cap below any one employee's share every deal is.
+        assertEquals(0, outcome.get(1.0)[1]);
+        assertTrue(outcome.get(1.0)[0] > 0);
+        assertEquals(0, outcome.get(1e-9)[0]);
+        assertTrue(outcome.get(1e-9)[1] > 0);
+    }
+
+    @Test
+    void runsIdenticallyOnAnyThreadCount() {
+        String reference = null;
+        for (int threads : new int[] {1, 2, 4}) {
+            try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+                Economy e = new Economy(ModelParameters.defaults(4_000),
+                        busy(Map.of("goods_market", true, "market_start", 6)), 13, ex);
+                for (int m = 0; m < 36; m++) {
+                    e.step();
+                }
+                String h = e.stateHash();
+                if (reference == null) {
+                    reference = h;
+                } else {
+                    assertEquals(reference, h, "threads = " + threads);
+                }
+            }
+        }
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(4_000),
+                    busy(Map.of("goods_market", true, "market_start", 6, "acquisitions", false)), 13, ex);
+            for (int m = 0; m < 36; m++) {
+                e.step();
+            }
+            assertNotEquals(reference, e.stateHash(), "acquisitions change the world");
+        }
+    }
+
+    @Test
+    void badAcquisitionRulesAreNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> busy(Map.of("antitrust_cap", 0.0, "valuation_months", 0)).validated());
+        assertTrue(e.getMessage().contains("antitrust_cap = 0.0: allowed (0, 1], 1 for no cap")
+                && e.getMessage().contains("valuation_months = 0"), e.getMessage());
+    }
+}

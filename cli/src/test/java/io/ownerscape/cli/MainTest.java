@@ -37,7 +37,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"run", "demo", "bench"}) {
+        for (String c : new String[] {"run", "demo", "bench", "sweep"}) {
             Outcome o = run(c, "--help");
             assertEquals(0, o.code());
             assertTrue(o.out().contains("--persons"), c);
@@ -114,6 +114,62 @@ class MainTest {
         for (String table : new String[] {"labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz"}) {
             assertTrue(Files.exists(out.resolve(table + ".parquet")), table);
         }
+    }
+
+    @Test
+    void marketAndAcquisitionsWriteTheirOutputs() throws Exception {
+        Path out = dir.resolve("goods");
+        Outcome o = run("run", "--preset", "market", "--persons", "3000", "--months", "30", "--threads", "2",
+                "--set", "goods_market=true", "--set", "market_start=6", "--set", "acquisition_search=0.2",
+                "--set", "independence_premium=0.5", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        var s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        for (String key : new String[] {"small_owner_share", "small_owner_share_trend", "market", "customer_hhi",
+                "acquisitions_per_year", "acquired_persons_per_year", "blocked_mergers_per_year",
+                "acquisitions_by_acquirer_size", "top1_employment_share", "top10_employment_share"}) {
+            assertTrue(s.has(key), key + " missing from summary.json");
+        }
+        assertTrue(s.get("acquisitions_per_year").asDouble() > 0, "deals happen at this search rate");
+        for (String table : new String[] {"market", "acquisitions_by_size"}) {
+            assertTrue(Files.exists(out.resolve(table + ".parquet")), table);
+        }
+        String report = Files.readString(out.resolve("report.html"));
+        for (String chart : new String[] {"concentration", "acquisitions", "goods_market"}) {
+            assertTrue(Files.exists(out.resolve("charts").resolve(chart + ".png")), chart);
+        }
+        assertTrue(report.contains("Firms bought each month"), "the acquisitions chart is in the report");
+    }
+
+    @Test
+    void sweepWritesConfidenceIntervalsAndResumes() throws Exception {
+        Path out = dir.resolve("sweep");
+        String[] args = {"sweep", "--preset", "market", "--set", "goods_market=true", "--set", "market_start=6",
+                "--vary", "demand_growth=-0.05,0.05", "--seeds", "2", "--persons", "2000", "--months", "18",
+                "--burn-in", "6", "--threads", "2", "--out", out.toString()};
+        Outcome o = run(args);
+        assertEquals(0, o.code(), o.err());
+        var json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+        assertEquals("demand_growth", json.get("varied").asText());
+        assertEquals(2, json.get("levels").size());
+        var small = json.get("levels").get(0).get("small_owner_share");
+        assertEquals(2, small.get("runs").size());
+        double a = small.get("runs").get(0).asDouble();
+        double b = small.get("runs").get(1).asDouble();
+        double mean = (a + b) / 2;
+        // t(0.975, 1) = 12.706: the interval of two values is mean +- 12.706 |a - b| / 2.
+        assertEquals(mean, small.get("mean").asDouble(), 1e-9);
+        assertEquals(mean + 12.7062047 * Math.abs(a - b) / 2, small.get("ci95_high").asDouble(), 1e-6 * (1 + Math.abs(a - b)));
+        assertTrue(Files.exists(out.resolve("sweep.html")) && Files.exists(out.resolve("sweep.csv")));
+        assertTrue(Files.exists(out.resolve("demand_growth=-0.05").resolve("seed-2").resolve("summary.json")));
+        Outcome again = run(args);
+        assertEquals(0, again.code(), again.err());
+        assertEquals(4, again.out().lines().filter(l -> l.contains("done earlier, read")).count(), again.out());
+        assertBadInput(run("sweep", "--vary", "demand_growth=0.9,0", "--out", dir.resolve("s2").toString()),
+                "demand_growth = 0.9");
+        assertBadInput(run("sweep", "--vary", "demand_growth=0", "--out", dir.resolve("s2").toString()),
+                "at least two levels");
+        assertBadInput(run("sweep", "--vary", "nonsense=1,2", "--out", dir.resolve("s2").toString()),
+                "nonsense", "allowed keys");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Owners buying firms ({@code docs/MODEL.md}, "Acquisitions"). Once a month, after the persons'
@@ -32,10 +33,12 @@ final class Acquisitions {
     private final Economy economy;
     private final LabourParameters rules;
     private final double sigma;
-    /** Per firm: the buyer it merges into this month, or -1. */
-    private int[] mergeInto = new int[0];
-    /** Per firm: whether it took part in a deal this month. */
-    private boolean[] dealt = new boolean[0];
+    /** Firms that took part in a deal this month (one bit per firm id). */
+    private final BitSet dealt = new BitSet();
+    /** Firms bought this month (one bit per firm id), and the buyers of the targets in id order. */
+    private final BitSet bought = new BitSet();
+    private int[] sortedTargets = new int[0];
+    private int[] buyerOfSorted = new int[0];
     private AcquisitionTally last = AcquisitionTally.NONE;
 
     Acquisitions(Economy economy) {
@@ -49,7 +52,7 @@ final class Acquisitions {
     }
 
     long bytes() {
-        return 5L * mergeInto.length;
+        return (dealt.size() + bought.size()) / 8 + 4L * (sortedTargets.length + buyerOfSorted.length);
     }
 
     /** One offer: a buyer, its best target, the price and the buyer's surplus. */
@@ -59,11 +62,6 @@ final class Acquisitions {
     void run(int month) {
         Firms firms = economy.firms;
         int capacity = firms.capacity();
-        if (mergeInto.length < capacity) {
-            mergeInto = new int[capacity + capacity / 8 + 1024];
-            Arrays.fill(mergeInto, -1);
-            dealt = new boolean[mergeInto.length];
-        }
         ParallelExecutor executor = economy.executor();
         Regions regions = economy.regions();
         int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
@@ -120,35 +118,34 @@ final class Acquisitions {
             offers[c] = out;
         });
         AcquisitionTally tally = new AcquisitionTally();
-        int[] targets = new int[16];
+        long[] pairs = new long[16];
         int deals = 0;
         for (Offer[] chunk : offers) {
             for (Offer o : chunk) {
                 if (o != null && apply(o, regionEmployees, tally)) {
-                    if (deals == targets.length) {
-                        targets = Arrays.copyOf(targets, 2 * deals);
+                    if (deals == pairs.length) {
+                        pairs = Arrays.copyOf(pairs, 2 * deals);
                     }
-                    targets[deals++] = o.target;
+                    pairs[deals++] = ((long) o.target << 32) | o.buyer;
                 }
             }
         }
         if (deals > 0) {
-            movePersons();
-            Arrays.sort(targets, 0, deals);
+            Arrays.sort(pairs, 0, deals);
+            sortedTargets = new int[deals];
+            buyerOfSorted = new int[deals];
             for (int k = 0; k < deals; k++) {
-                int t = targets[k];
-                mergeInto[t] = -1;
+                sortedTargets[k] = (int) (pairs[k] >>> 32);
+                buyerOfSorted[k] = (int) pairs[k];
+                bought.set(sortedTargets[k]);
+            }
+            movePersons();
+            for (int t : sortedTargets) {
                 firms.dissolve(t);
             }
+            bought.clear();
         }
-        for (Offer[] chunk : offers) {
-            for (Offer o : chunk) {
-                if (o != null) {
-                    dealt[o.buyer] = false;
-                    dealt[o.target] = false;
-                }
-            }
-        }
+        dealt.clear();
         tally.searching = searching;
         last = tally;
     }
@@ -246,7 +243,7 @@ final class Acquisitions {
         Firms firms = economy.firms;
         int a = o.buyer;
         int t = o.target;
-        if (dealt[a] || dealt[t] || firms.size(t) == 0) {
+        if (dealt.get(a) || dealt.get(t) || firms.size(t) == 0) {
             return false;
         }
         int buyerOwner = firms.owner(a);
@@ -274,14 +271,13 @@ final class Acquisitions {
             regionEmployees[rt] -= moving - 1;
         }
         tally.record(firms.size(a) - 1, moving);
-        dealt[a] = true;
-        dealt[t] = true;
+        dealt.set(a);
+        dealt.set(t);
         wealth[buyerOwner] -= o.price;
         wealth[sellerOwner] += o.price;
         tally.paid += o.price;
         economy.setRole(sellerOwner, economy.role(sellerOwner) & ~Economy.ROLE_OWNER);
         firms.absorb(a, t);
-        mergeInto[t] = a;
         return true;
     }
 
@@ -295,8 +291,8 @@ final class Acquisitions {
             int to = Math.min(n, (c + 1) << 16);
             for (int i = c << 16; i < to; i++) {
                 int f = persons[stride * i + Economy.PERSON_FIRM];
-                if (f >= 0 && mergeInto[f] >= 0) {
-                    persons[stride * i + Economy.PERSON_FIRM] = mergeInto[f];
+                if (f >= 0 && bought.get(f)) {
+                    persons[stride * i + Economy.PERSON_FIRM] = buyerOfSorted[Arrays.binarySearch(sortedTargets, f)];
                 }
             }
         });

@@ -5,6 +5,9 @@
  * <p>{@link io.ownerscape.model.Economy} is the world and its monthly step;
  * {@link io.ownerscape.model.ModelParameters} holds every parameter with its bounds;
  * {@link io.ownerscape.model.EffortSolver} is the best-response solver;
+ * {@link io.ownerscape.model.LabourParameters} holds the rules that add owners, managers,
+ * unemployment, a goods market and acquisitions (package-private: {@code MonthlyReview},
+ * {@code GoodsMarket}, {@code Vacancies}, {@code Acquisitions});
  * {@link io.ownerscape.model.MetricsRecorder} turns a month into
  * {@link io.ownerscape.model.MonthlyMetrics}. The model knows nothing of files, the web or Spark.
  */

@@ -78,7 +78,8 @@ public final class ResultsStore implements AutoCloseable {
                       ownership_transfers BIGINT, mean_pay DOUBLE, mean_wealth DOUBLE,
                       revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
                       capital_invested DOUBLE, severance DOUBLE, autonomy_index DOUBLE,
-                      autonomy_sampled BIGINT, small_owners_per_1000 DOUBLE)""");
+                      autonomy_sampled BIGINT, small_owners_per_1000 DOUBLE, compliance DOUBLE,
+                      compliance_in_house DOUBLE)""");
             s.execute("""
                     CREATE TABLE market (
                       month INTEGER, burn_in BOOLEAN, demand DOUBLE, pool DOUBLE, customers DOUBLE,
@@ -170,6 +171,8 @@ public final class ResultsStore implements AutoCloseable {
         labour.append(t.autonomyIndex());
         labour.append(t.autonomySampled());
         labour.append(m.smallOwnersPerThousand());
+        labour.append(t.compliance());
+        labour.append(t.complianceInHouse());
         labour.endRow();
         MarketTally g = t.market();
         if (g != null) {

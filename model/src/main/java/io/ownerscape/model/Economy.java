@@ -612,8 +612,12 @@ public final class Economy {
                 if (layer != 0) {
                     double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t),
                             Firms.fromFixed(ownWords[wo]));
-                    double pay = Hierarchy.premium(layer) * producerMeanPay(ownPrice[b] * output, n, managers,
-                            firms.premiums(own));
+                    double revenue = ownPrice[b] * output;
+                    double cost = Math.min(revenue, complianceCost(n));
+                    double premiums = firms.premiums(own);
+                    // Compliance work is done in house by managers and paid to them (MODEL.md §7.13).
+                    double pay = Hierarchy.premium(layer) * (producerMeanPay(revenue - cost, n, managers, premiums)
+                            + (premiums > 0 ? cost / premiums : 0));
                     fixedStay[b] = incomeUtility(theta, pay) + (1 - theta) * managerLeisure;
                     firstProblem[b] = -1;
                 } else {

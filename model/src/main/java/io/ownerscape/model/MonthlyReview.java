@@ -51,6 +51,11 @@ final class MonthlyReview {
      * managers or needs some).
      */
     private double[] rates = new double[0];
+    /**
+     * With compliance costs: per firm with managers, the month's compliance cost per unit of the
+     * managers' premiums, which the managers earn for doing the work in house.
+     */
+    private double[] adminRate = new double[0];
     private static final long STAFFING = 1L;
     /** Bit 1 of the packed bits: the firm makes more than its customers buy. */
     private static final long CAPPED = 2L;
@@ -80,7 +85,7 @@ final class MonthlyReview {
     }
 
     long bytes() {
-        return 8L * rates.length + (market == null ? 0 : market.bytes());
+        return 8L * rates.length + 8L * adminRate.length + (market == null ? 0 : market.bytes());
     }
 
     boolean precarious(long history) {
@@ -94,6 +99,9 @@ final class MonthlyReview {
         if (rates.length < 2 * capacity) {
             // Firm ids rarely pass their first high-water mark by much: a small margin suffices.
             rates = new double[2 * (capacity + capacity / 64 + 1024)];
+            if (rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0) {
+                adminRate = new double[rates.length / 2];
+            }
         }
         ParallelExecutor executor = economy.executor();
         int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
@@ -153,7 +161,8 @@ final class MonthlyReview {
             }
         }
         total.revenue = sold[REVENUE] - sold[COMPLIANCE];
-        total.compliance = sold[COMPLIANCE];
+        total.compliance = sold[COMPLIANCE] + sold[COMPLIANCE_IN_HOUSE];
+        total.complianceInHouse = sold[COMPLIANCE_IN_HOUSE];
         if (selling) {
             total.market = new MarketTally(market.demand(), market.pool(), sold[CUSTOMERS],
                     sold[OUTPUT], sold[REVENUE], sold[UNMET],
@@ -225,7 +234,8 @@ final class MonthlyReview {
     private static final int CAPPED_FIRMS = 5;
     private static final int LIVE_FIRMS = 6;
     private static final int COMPLIANCE = 7;
-    private static final int RATE_SUMS = 8;
+    private static final int COMPLIANCE_IN_HOUSE = 8;
+    private static final int RATE_SUMS = 9;
 
     /**
      * Pass 1: each live firm's revenue R (its output, or with a goods market {@code min(O, C)}
@@ -272,10 +282,14 @@ final class MonthlyReview {
             }
             sums[REVENUE] += revenue;
             sums[OUTPUT] += output;
-            if (compliance && n > 1) {
-                double cost = Math.min(revenue, economy.complianceCost(n));
-                sums[COMPLIANCE] += cost;
+            if (compliance) {
+                double cost = n > 1 ? Math.min(revenue, economy.complianceCost(n)) : 0;
                 revenue -= cost;
+                // A firm with managers does its compliance work in house: the cost is their pay.
+                double premiums = firms.premiums(f);
+                boolean inHouse = managers > 0 && premiums > 0;
+                adminRate[f] = inHouse ? cost / premiums : 0;
+                sums[inHouse ? COMPLIANCE_IN_HOUSE : COMPLIANCE] += cost;
             }
             double wbar = keep * revenue / (producers + keep * firms.premiums(f));
             rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
@@ -398,6 +412,9 @@ final class MonthlyReview {
                 long x = -1;
                 if (layer != 0) {
                     income = Hierarchy.premium(layer) * wbar;
+                    if (adminRate.length > 0) {
+                        income += Hierarchy.premium(layer) * adminRate[f];
+                    }
                 } else if (tied == 0) {
                     income = wbar;
                 } else {

@@ -27,8 +27,10 @@ public final class ReviewTally {
     double consumption;
     double capitalInvested;
     double severance;
-    /** Compliance costs firms paid out of revenue (not part of {@link #revenue}). */
+    /** Compliance costs of all firms; the part paid outside is not part of {@link #revenue}. */
     double compliance;
+    /** The part of {@link #compliance} done in house by firms' managers, and paid to them. */
+    double complianceInHouse;
     /** The goods market's month, or null when there is none (or it has not started). */
     MarketTally market;
     final long[] firmsBySize = new long[SIZE_CLASSES];
@@ -246,12 +248,17 @@ public final class ReviewTally {
         return market;
     }
 
-    /** Compliance costs paid this month; {@link #revenue()} is net of them. */
+    /** Compliance costs this month, in house and outside. */
     public double compliance() {
         return compliance;
     }
 
-    /** Revenue net of compliance costs: what was paid out to members and owners. */
+    /** Compliance costs done in house by managers and paid to them as pay. */
+    public double complianceInHouse() {
+        return complianceInHouse;
+    }
+
+    /** Revenue net of compliance costs paid outside: what was paid to members and owners. */
     public double revenue() {
         return revenue;
     }

@@ -33,6 +33,7 @@ class AcquisitionsTest {
             Economy e = new Economy(ModelParameters.defaults(3_000), rules, 4, ex);
             long deals = 0;
             long moved = 0;
+            double inHouse = 0;
             for (int m = 1; m <= 60; m++) {
                 double before = Worlds.totalWealth(e);
                 e.step();
@@ -48,6 +49,8 @@ class AcquisitionsTest {
                 assertEquals(t.revenue(), t.memberPay(), 1e-6 * Math.max(1, t.revenue()),
                         where + ": revenue net of compliance = pay");
                 assertTrue(m < 6 || t.compliance() > 0, where + ": employer firms pay compliance costs");
+                assertTrue(t.complianceInHouse() <= t.compliance(), where);
+                inHouse += t.complianceInHouse();
                 if (t.market() != null) {
                     double customers = 0;
                     for (int f = 0; f < e.firms().capacity(); f++) {
@@ -66,6 +69,7 @@ class AcquisitionsTest {
                 moved += a.moved();
             }
             assertTrue(deals > 10, "deals " + deals);
+            assertTrue(inHouse > 0, "firms with managers do their compliance work in house");
             assertTrue(moved >= deals);
         }
     }

@@ -15,6 +15,13 @@ public final class AcquisitionTally {
     long blocked;
     long searching;
     double paid;
+    /**
+     * The largest share (of the region's employees, or of all customers, whichever is larger) a
+     * buyer held after a deal this month, and the smallest such share a blocked deal would have
+     * given; the antitrust cap lies between them.
+     */
+    double largestDealShare;
+    double smallestBlockedShare = Double.POSITIVE_INFINITY;
     final long[] dealsByBuyerSize = new long[SizeClass.SUSB.size()];
     final long[] movedByBuyerSize = new long[SizeClass.SUSB.size()];
 
@@ -42,6 +49,16 @@ public final class AcquisitionTally {
     /** Owners who looked for a firm to buy. */
     public long searching() {
         return searching;
+    }
+
+    /** See the field: the largest post-deal share among this month's deals (0 without deals). */
+    public double largestDealShare() {
+        return largestDealShare;
+    }
+
+    /** The smallest post-deal share among this month's blocked deals (infinity without any). */
+    public double smallestBlockedShare() {
+        return smallestBlockedShare;
     }
 
     public double paid() {

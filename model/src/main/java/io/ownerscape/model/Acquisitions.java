@@ -259,13 +259,14 @@ final class Acquisitions {
         long regionAfter = regionEmployees[ra] + (ra == rt ? 1 : moving);
         long buyerAfter = firms.size(a) - 1 + moving;
         double cap = rules.antitrustCap();
-        boolean blocked = cap < 1 && (buyerAfter > cap * regionAfter
-                || firms.marketOn && firms.customers(a) + firms.customers(t)
-                        > cap * economy.goodsMarket().demand());
-        if (blocked) {
+        double share = Math.max((double) buyerAfter / regionAfter, firms.marketOn
+                ? (firms.customers(a) + firms.customers(t)) / economy.goodsMarket().demand() : 0);
+        if (cap < 1 && share > cap) {
             tally.blocked++;
+            tally.smallestBlockedShare = Math.min(tally.smallestBlockedShare, share);
             return false;
         }
+        tally.largestDealShare = Math.max(tally.largestDealShare, share);
         regionEmployees[ra] = regionAfter;
         if (ra != rt) {
             regionEmployees[rt] -= moving - 1;

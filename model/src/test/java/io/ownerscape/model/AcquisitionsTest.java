@@ -124,6 +124,28 @@ class AcquisitionsTest {
         assertTrue(outcome.get(1e-9)[1] > 0);
     }
 
+    @ParameterizedTest(name = "goods market={0}")
+    @ValueSource(booleans = {false, true})
+    void everyDealRespectsTheCapAndEveryBlockedOneWouldHaveBrokenIt(boolean goodsMarket) {
+        double cap = 0.1;
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(4_000), busy(Map.of("antitrust_cap", cap,
+                    "goods_market", goodsMarket, "market_start", 6)), 8, ex);
+            long deals = 0;
+            long blocked = 0;
+            for (int m = 1; m <= 48; m++) {
+                e.step();
+                AcquisitionTally a = e.lastAcquisitions();
+                assertTrue(a.largestDealShare() <= cap, "month " + m + ": a deal left the buyer with "
+                        + a.largestDealShare());
+                assertTrue(a.smallestBlockedShare() > cap, "month " + m + ": a deal within the cap was blocked");
+                deals += a.deals();
+                blocked += a.blocked();
+            }
+            assertTrue(deals > 0 && blocked > 0, "deals " + deals + ", blocked " + blocked);
+        }
+    }
+
     @Test
     void runsIdenticallyOnAnyThreadCount() {
         String reference = Worlds.threadIndependentHash(4_000, busy(Map.of("goods_market", true, "market_start", 6)), 13, 36);

@@ -112,6 +112,8 @@ public final class Economy {
     private long[] oldContribution = new long[0];
     private long[] newContribution = new long[0];
     private int[] exitsOf = new int[0];
+    /** Per decision: the pay a joiner was screened at (NaN when not a screened join). */
+    private double[] joinPay = new double[0];
     private final Decider sequentialDecider;
 
     private long activations;
@@ -686,6 +688,7 @@ public final class Economy {
          * dismissed at the end of the month.
          */
         private boolean hired(int b, int j, int p, double effort) {
+            lastPay = Double.NaN;
             if (!screening || p >= problemShare.length) {
                 return true;
             }
@@ -699,8 +702,12 @@ public final class Economy {
             double pay = revenue * (problemShare[p] / problemProducers[p]
                     + (after > 0 ? problemGamma[p] * x / after : 0));
             double product = firms.revenueGain(g, t, before, after);
+            lastPay = pay;
             return labour.dismissalHorizon() * (pay - product) <= labour.firingCost() * pay;
         }
+
+        /** The pay of the last joiner {@link #hired} screened; NaN if it did not screen. */
+        private double lastPay = Double.NaN;
 
         /**
          * Adds the problem of founding a firm alone with a freshly drawn technology, unless its
@@ -788,6 +795,7 @@ public final class Economy {
             double bestUtility = stayUtility(b);
             int bestEffort = first >= 0 ? Firms.toFixed(solver.effort(first)) : ownEffort[b];
             int choice = STAY;
+            double pay = Double.NaN;
             int base = b * slots;
             int candidates = candidateCount[b];
             for (int j = 0, p = firstCandidate[b]; j < candidates; j++) {
@@ -800,6 +808,7 @@ public final class Economy {
                     bestUtility = u;
                     bestEffort = Firms.toFixed(solver.effort(p));
                     choice = g;
+                    pay = lastPay;
                 }
                 p++;
             }
@@ -814,6 +823,7 @@ public final class Economy {
                 choice = QUIT;
             }
             target[k] = choice;
+            joinPay[k] = choice >= 0 ? pay : Double.NaN;
             chosenEffort[k] = bestEffort;
             exitsOf[k] = alternatives(b, choice, bestUtility);
             boolean producer = choice != QUIT && (choice != STAY || first >= 0);
@@ -857,6 +867,9 @@ public final class Economy {
 
     /** Sequential: counts moves and births and reserves firm ids for founders, in person order. */
     private void settleRound(int from, int to) {
+        if (firms.marketOn && labour.dismissal()) {
+            rescreenJoiners(from, to);
+        }
         for (int k = from; k < to; k++) {
             int t = target[k];
             if (t == STAY) {
@@ -872,6 +885,45 @@ public final class Economy {
                 foundedFirm[k] = firms.reserve();
             }
         }
+    }
+
+    /**
+     * Sequential, in person order, with a goods market: each owner screens the round's joiners
+     * again against the firm as it fills up (the effort of those already taken this round added),
+     * with the pay each was screened at; a joiner who no longer passes is turned away and keeps
+     * their situation. Without it, several persons drawn to the same small vacancy would all join
+     * and most be dismissed at the review. The first joiner of a firm passes as before.
+     */
+    private void rescreenJoiners(int from, int to) {
+        java.util.HashMap<Integer, Long> taken = new java.util.HashMap<>();
+        double horizon = labour.dismissalHorizon();
+        double cost = labour.firingCost();
+        for (int k = from; k < to; k++) {
+            int g = target[k];
+            if (g < 0 || Double.isNaN(joinPay[k])) {
+                continue;
+            }
+            long x = newContribution[k];
+            long before = firms.effortFixed(g) + taken.getOrDefault(g, 0L);
+            double product = firms.revenueGain(g, Firms.expand(firms.technologySeed(g)),
+                    Firms.fromFixed(before), Firms.fromFixed(before + x));
+            if (horizon * (joinPay[k] - product) > cost * joinPay[k]) {
+                target[k] = STAY;
+                chosenEffort[k] = persons[stride * active[k] + PERSON_EFFORT];
+                newContribution[k] = oldContribution[k];
+                rejected++;
+            } else {
+                taken.merge(g, x, Long::sum);
+            }
+        }
+    }
+
+    /** Joiners turned away by {@link #rescreenJoiners} since the economy was built. */
+    private long rejected;
+
+    /** Joiners owners turned away as their firm filled up within a round (goods market only). */
+    long rejectedJoiners() {
+        return rejected;
     }
 
     /** Sequential: dissolves, in firm-id order, the firms left without members. */
@@ -957,6 +1009,7 @@ public final class Economy {
             oldContribution = new long[size];
             newContribution = new long[size];
             exitsOf = new int[size];
+            joinPay = new double[size];
         }
     }
 

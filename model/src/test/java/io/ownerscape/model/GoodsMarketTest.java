@@ -158,6 +158,24 @@ class GoodsMarketTest {
     }
 
     @Test
+    void ownersTurnAwayJoinersOnceTheirCustomersAreServed() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(4_000), goods(6, Map.of()), 5, ex);
+            for (int m = 0; m < 36; m++) {
+                e.step();
+            }
+            assertTrue(e.rejectedJoiners() > 0, "simultaneous joiners of a small vacancy are turned away");
+        }
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(4_000), LabourParameters.market(), 5, ex);
+            for (int m = 0; m < 36; m++) {
+                e.step();
+            }
+            assertEquals(0, e.rejectedJoiners(), "without a market nobody is screened twice");
+        }
+    }
+
+    @Test
     void vacanciesAreDrawnInProportionToRoomWithinTheRegion() {
         Regions regions = new Regions(1_000, 2);
         Vacancies v = new Vacancies(regions);

@@ -77,10 +77,15 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--out " + out + ": is a file; allowed: a directory path");
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        Path page = Sweep.run(base, key, levels, seeds, out, line -> {
-            stdout.println(line);
-            stdout.flush();
-        });
+        Path page;
+        try {
+            page = Sweep.run(base, key, levels, seeds, out, line -> {
+                stdout.println(line);
+                stdout.flush();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--out: " + e.getMessage());
+        }
         stdout.println("report " + page);
         return 0;
     }

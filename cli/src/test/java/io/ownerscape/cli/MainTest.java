@@ -164,6 +164,9 @@ class MainTest {
         Outcome again = run(args);
         assertEquals(0, again.code(), again.err());
         assertEquals(4, again.out().lines().filter(l -> l.contains("done earlier, read")).count(), again.out());
+        String[] other = args.clone();
+        other[java.util.Arrays.asList(other).indexOf("18")] = "19";
+        assertBadInput(run(other), "other settings", "months: stored 18, asked 19");
         assertBadInput(run("sweep", "--vary", "demand_growth=0.9,0", "--out", dir.resolve("s2").toString()),
                 "demand_growth = 0.9");
         assertBadInput(run("sweep", "--vary", "demand_growth=0", "--out", dir.resolve("s2").toString()),

@@ -117,13 +117,18 @@ public final class Sweep {
                 Path dir = out.resolve(key + "=" + level).resolve("seed-" + seed);
                 Path summaryFile = dir.resolve("summary.json");
                 JsonNode summary;
+                RunSettings settings = new RunSettings(base.model(), base.months(), base.burnIn(), seed,
+                        base.threads(), base.firmPanel(), base.preset(), labour);
                 if (Files.exists(summaryFile)) {
-                    log.accept("sweep: " + key + " = " + level + ", seed " + seed + ": done earlier, read");
                     summary = JSON.readTree(summaryFile.toFile());
+                    String differs = difference(summary, settings);
+                    if (differs != null) {
+                        throw new IllegalArgumentException(dir + " holds a run with other settings (" + differs
+                                + "); use another --out, or delete that directory to run it again");
+                    }
+                    log.accept("sweep: " + key + " = " + level + ", seed " + seed + ": done earlier, read");
                 } else {
                     log.accept("sweep: " + key + " = " + level + ", seed " + seed + ": running");
-                    RunSettings settings = new RunSettings(base.model(), base.months(), base.burnIn(), seed,
-                            base.threads(), base.firmPanel(), base.preset(), labour);
                     summary = SimulationRun.execute(settings, dir, (done, total, metrics) -> { }).summary();
                 }
                 for (Measure m : MEASURES) {
@@ -133,6 +138,41 @@ public final class Sweep {
             values.put(level, byMeasure);
         }
         return write(out, key, values, base, seeds);
+    }
+
+    /**
+     * The first setting in which a stored run's {@code summary.json} differs from {@code settings}
+     * ("KEY: stored X, asked Y"), or null if it is the same run. Threads are not compared: they
+     * do not change the result.
+     */
+    static String difference(JsonNode summary, RunSettings settings) {
+        Map<String, Object> asked = new LinkedHashMap<>();
+        asked.put("persons", settings.model().persons());
+        asked.put("months", settings.months());
+        asked.put("burn_in", settings.burnIn());
+        asked.put("seed", settings.seed());
+        asked.put("preset", settings.preset().key());
+        for (var e : asked.entrySet()) {
+            String stored = summary.path(e.getKey()).asText();
+            if (!stored.equals(e.getValue().toString())) {
+                return e.getKey() + ": stored " + stored + ", asked " + e.getValue();
+            }
+        }
+        JsonNode parameters = Summary.parameters(settings.model());
+        var names = parameters.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!summary.path("parameters").path(name).equals(parameters.get(name))) {
+                return name + ": stored " + summary.path("parameters").path(name) + ", asked " + parameters.get(name);
+            }
+        }
+        for (var e : LabourKeys.toMap(settings.labour()).entrySet()) {
+            JsonNode stored = summary.path("labour_parameters").path(e.getKey());
+            if (!stored.equals(JSON.valueToTree(e.getValue()))) {
+                return e.getKey() + ": stored " + stored + ", asked " + e.getValue();
+            }
+        }
+        return null;
     }
 
     /** A measure of one run; acquisitions are per 1,000 employer firms; NaN where absent. */

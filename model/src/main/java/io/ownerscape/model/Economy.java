@@ -463,6 +463,7 @@ public final class Economy {
         private final double ownerShare = labour.ownerShare();
         private final double monitoring = labour.monitoring();
         private final double benefit = labour.benefitReplacement() * meanPay;
+        private final double assistance = labour.assistanceReplacement() * meanPay;
         private final boolean quitOption = labour.benefitOnQuit() && benefit > 0;
         private final double managerLeisure = Math.log(1 - labour.managerEffort());
         /** Index of the stay problem, or -1 when staying is a fixed option (manager, unemployed). */
@@ -603,7 +604,7 @@ public final class Economy {
             if (own < 0) {
                 boolean paid = (role & ROLE_ELIGIBLE) != 0
                         && ((role & ROLE_MONTHS) >>> ROLE_MONTHS_SHIFT) < labour.benefitMonths();
-                fixedStay[b] = incomeUtility(theta, paid ? benefit : 0);
+                fixedStay[b] = incomeUtility(theta, paid ? Math.max(benefit, assistance) : assistance);
                 firstProblem[b] = -1;
             } else {
                 int wo = Firms.WORDS * b;

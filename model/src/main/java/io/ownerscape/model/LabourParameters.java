@@ -21,6 +21,8 @@ import java.util.List;
  * @param degreeSkillCorrelation correlation of the degree's latent score with log skill, [-1, 1]
  * @param benefitReplacement    unemployment benefit as a share of mean pay, [0, 2]
  * @param benefitMonths         months a dismissed person draws the benefit, 0 to 120
+ * @param assistanceReplacement income of an unemployed person without the benefit (social
+ *                              assistance), as a share of mean pay, [0, 2]
  * @param benefitOnQuit         whether a person who quits is entitled to the benefit (and so may
  *                              choose unemployment over work)
  * @param jobSearchRate         monthly probability that an unemployed person reconsiders, (0, 1]
@@ -83,6 +85,7 @@ public record LabourParameters(
         double degreeSkillCorrelation,
         double benefitReplacement,
         int benefitMonths,
+        double assistanceReplacement,
         boolean benefitOnQuit,
         double jobSearchRate,
         int searchContacts,
@@ -122,14 +125,14 @@ public record LabourParameters(
      * and skills are equal. The model is then exactly Axtell's.
      */
     public static final LabourParameters AXTELL = new LabourParameters(
-            0, 0, 0, 0.5, 0, 0, 0, 0, 6, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
+            0, 0, 0, 0.5, 0, 0, 0, 0, 6, 0, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
             false, 120, 1, 0, 0.05, 0, 0,
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
-                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, false, 0.10, 2, true, 1.0, 12, 24, 3, 6,
+                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.10, 2, true, 1.0, 12, 24, 3, 6,
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
                 false, 120, 1, 0, 0.05, 0, 0.05,
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0);
@@ -159,6 +162,7 @@ public record LabourParameters(
         unit(out, "degree_skill_correlation", degreeSkillCorrelation, -1, 1);
         unit(out, "benefit_replacement", benefitReplacement, 0, 2);
         whole(out, "benefit_months", benefitMonths, 0, 120);
+        unit(out, "assistance_replacement", assistanceReplacement, 0, 2);
         if (!(jobSearchRate > 0 && jobSearchRate <= 1)) {
             out.add("job_search_rate = " + jobSearchRate + ": allowed (0, 1]");
         }

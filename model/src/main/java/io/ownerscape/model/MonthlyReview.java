@@ -344,6 +344,7 @@ final class MonthlyReview {
         double[] dismissedPay = new double[16];
         int dismissedCount;
         private final double benefit;
+        private final double assistance;
         private final Firms firms = economy.firms;
         private final double[] wealth = economy.wealth;
         private final long[] history = economy.history;
@@ -356,6 +357,7 @@ final class MonthlyReview {
 
         PersonPass(double benefit, double meanPay) {
             this.benefit = benefit;
+            this.assistance = rules.assistanceReplacement() * meanPay;
             this.capital = rules.startupCapital() * meanPay;
             this.ownFunds = (1 - rules.startupCredit()) * capital;
         }
@@ -542,10 +544,10 @@ final class MonthlyReview {
             int months = Math.min(255, ((role & Economy.ROLE_MONTHS) >>> Economy.ROLE_MONTHS_SHIFT) + 1);
             role = (role & ~Economy.ROLE_MONTHS) | (months << Economy.ROLE_MONTHS_SHIFT);
             history[i] |= 1L << 32;
-            double income = 0;
+            double income = assistance;
             if ((role & Economy.ROLE_ELIGIBLE) != 0) {
                 if (months <= rules.benefitMonths()) {
-                    income = benefit;
+                    income = Math.max(benefit, assistance);
                 } else {
                     role &= ~Economy.ROLE_ELIGIBLE;
                 }

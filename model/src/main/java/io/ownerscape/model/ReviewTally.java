@@ -223,6 +223,11 @@ public final class ReviewTally {
         return managers;
     }
 
+    /** Persons who became unemployed this month (no benefit or assistance until next month). */
+    public long newlyUnemployed() {
+        return newlyUnemployed;
+    }
+
     public long unemployed() {
         return unemployed;
     }

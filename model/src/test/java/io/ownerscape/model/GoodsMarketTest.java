@@ -176,6 +176,28 @@ class GoodsMarketTest {
     }
 
     @Test
+    void everyUnemployedPersonGetsAtLeastTheAssistance() {
+        double share = 0.3;
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(3_000),
+                    goods(6, Map.of("assistance_replacement", share)), 5, ex);
+            long counted = 0;
+            for (int m = 1; m <= 36; m++) {
+                double meanPay = e.meanPay();
+                e.step();
+                ReviewTally t = e.lastReview();
+                // Those dismissed or newly unemployed this month are paid from next month.
+                long paid = t.unemployed() - t.newlyUnemployed() - t.dismissals();
+                // Each pays at least the assistance; those still on the benefit get the larger benefit.
+                assertTrue(t.benefits() >= share * meanPay * paid * (1 - 1e-12), "month " + m);
+                assertTrue(t.benefits() <= Math.max(share, 0.4) * meanPay * paid * (1 + 1e-12), "month " + m);
+                counted += paid;
+            }
+            assertTrue(counted > 0, "some persons were unemployed");
+        }
+    }
+
+    @Test
     void vacanciesAreDrawnInProportionToRoomWithinTheRegion() {
         Regions regions = new Regions(1_000, 2);
         Vacancies v = new Vacancies(regions);

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -173,6 +174,24 @@ class MainTest {
                 "at least two levels");
         assertBadInput(run("sweep", "--vary", "nonsense=1,2", "--out", dir.resolve("s2").toString()),
                 "nonsense", "allowed keys");
+    }
+
+    @Test
+    void everyExampleScenarioRuns() throws Exception {
+        Path examples = Path.of("..", "examples");
+        List<Path> files;
+        try (var listing = Files.list(examples)) {
+            files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 3, "examples/ holds the example scenarios");
+        for (Path file : files) {
+            Path out = dir.resolve(file.getFileName().toString().replace(".yaml", ""));
+            // Small and short, so that CI steps every example; the file's own rules apply.
+            Outcome o = run("run", "--config", file.toString(), "--persons", "2000", "--months", "24",
+                    "--burn-in", "6", "--set", "market_start=6", "--threads", "2", "--out", out.toString());
+            assertEquals(0, o.code(), file + ": " + o.err());
+            assertTrue(Files.exists(out.resolve("summary.json")), file.toString());
+        }
     }
 
     @Test

@@ -659,7 +659,6 @@ public final class Economy {
         private int addProducer(double a, double b, double beta, double theta, double others,
                                 double s, int n, int managers, boolean owner, float price) {
             double p = Math.max(MIN_PRICE, price);
-
             if (!hierarchy && ownerShare == 0 && !screening) {
                 return solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
@@ -699,10 +698,13 @@ public final class Economy {
             double before = Firms.fromFixed(candidateWords[wg]);
             double x = skillOf[b] * effort;
             double after = before + x;
-            double revenue = firms.revenue(g, t, after);
+            double a = firms.a(t);
+            double bb = firms.b(t);
+            double beta = firms.beta(t);
+            double revenue = firms.sold(g, EffortSolver.output(a, bb, beta, after));
             double pay = revenue * (problemShare[p] / problemProducers[p]
                     + (after > 0 ? problemGamma[p] * x / after : 0));
-            double product = firms.revenueGain(g, t, before, after);
+            double product = revenue - firms.sold(g, EffortSolver.output(a, bb, beta, before));
             lastPay = pay;
             return labour.dismissalHorizon() * (pay - product) <= labour.firingCost() * pay;
         }

@@ -433,10 +433,14 @@ public final class Firms {
         return Math.min(1, poolPerWeight * Math.pow(productivity, valueWeight));
     }
 
+    /** What the firm sells of {@code output}: all of it, or in a market at most its customers buy. */
+    double sold(int firm, double output) {
+        return marketOn ? Math.min(output, customers[firm]) : output;
+    }
+
     /** The revenue at effective effort {@code effort}: output, capped by customers in a market. */
     double revenue(int firm, long t, double effort) {
-        double output = EffortSolver.output(a(t), b(t), beta(t), effort);
-        return marketOn ? Math.min(output, customers[firm]) : output;
+        return sold(firm, EffortSolver.output(a(t), b(t), beta(t), effort));
     }
 
     /**
@@ -448,13 +452,6 @@ public final class Firms {
         double a = a(t);
         double b = b(t);
         double beta = beta(t);
-        double high = EffortSolver.output(a, b, beta, after);
-        double low = EffortSolver.output(a, b, beta, before);
-        if (marketOn) {
-            double c = customers[firm];
-            return Math.min(high, c) - Math.min(low, c);
-        }
-        return high - low;
+        return sold(firm, EffortSolver.output(a, b, beta, after)) - sold(firm, EffortSolver.output(a, b, beta, before));
     }
-
 }

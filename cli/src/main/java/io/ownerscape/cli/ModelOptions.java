@@ -43,8 +43,11 @@ final class ModelOptions {
     @Option(names = "--firm-panel", description = "Also write the yearly firm-level panel (firm id, year, size, age, output).")
     Boolean firmPanel;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Labour rules to start from: axtell (default; Axtell's model) or market (US-like baseline).")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Rules to start from: axtell (default; Axtell's model), market (US-like baseline), managerial-capitalism, centralisation, distributism or open-politics.")
     String preset;
+
+    @Option(names = "--platform", paramLabel = "NAME", description = "Platform that rules from politics_start: market, centralise, distribute or one the scenario file defines (default: the preset's, none for most).")
+    String platform;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one labour rule by its scenario key, e.g. --set firing_cost=3; repeatable.")
     java.util.Map<String, String> overrides;
@@ -103,11 +106,18 @@ final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("invalid setting: " + e.getMessage());
         }
+        java.util.List<io.ownerscape.model.Platform> platforms = io.ownerscape.model.Platform.builtIns();
+        try {
+            platforms.addAll(file.userPlatforms());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("invalid setting: " + e.getMessage());
+        }
         RunSettings s = new RunSettings(model, m,
                 pick(burnIn, file.burnIn(), Math.min(defaultBurnIn, Math.max(0, m))),
                 pick(seed, file.seed(), 1L),
                 pick(threads, file.threads(), Runtime.getRuntime().availableProcessors()),
-                pick(firmPanel, file.firmPanel(), false), chosen, labour);
+                pick(firmPanel, file.firmPanel(), false), chosen, labour, platforms,
+                pick(platform, file.rulingPlatform(), chosen.ruling()));
         List<String> bad = s.violations();
         if (!bad.isEmpty()) {
             throw new BadInputException("invalid setting: " + String.join("; ", bad)

@@ -23,6 +23,14 @@ public final class IdPool {
         this.free = new int[Math.max(16, initialFreeCapacity)];
     }
 
+    /** An independent copy: acquiring or releasing on one never changes the other. */
+    public IdPool copy() {
+        IdPool c = new IdPool(highWater, free.length);
+        c.free = free.clone();
+        c.freeCount = freeCount;
+        return c;
+    }
+
     /** @return a recycled id if there is one, else a newly minted one */
     public int acquire() {
         if (freeCount > 0) {

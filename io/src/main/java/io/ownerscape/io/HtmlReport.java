@@ -1,6 +1,9 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.Election;
 import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.PersonClass;
+import io.ownerscape.model.StateTally;
 import io.ownerscape.model.MonthlyMetrics;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
@@ -36,6 +39,13 @@ public final class HtmlReport {
     public static void write(Path dir, RunSettings settings, List<MonthlyMetrics> history,
                              SizeDistribution finalDistribution, Map<String, String> summary,
                              RunMetadata meta, double[] lorenz) throws IOException {
+        write(dir, settings, history, finalDistribution, summary, meta, lorenz, List.of());
+    }
+
+    /** As above, with the elections that were due (held or suspended). */
+    public static void write(Path dir, RunSettings settings, List<MonthlyMetrics> history,
+                             SizeDistribution finalDistribution, Map<String, String> summary,
+                             RunMetadata meta, double[] lorenz, List<Election> elections) throws IOException {
         System.setProperty("java.awt.headless", "true");
         MonthlyMetrics last = history.get(history.size() - 1);
         List<Charts.Named> labourCharts = new java.util.ArrayList<>();
@@ -142,6 +152,10 @@ public final class HtmlReport {
             figures(html, labourCharts, chartDir);
         }
 
+        if (stateActive(history, elections)) {
+            politics(html, history, elections, chartDir);
+        }
+
         html.append("<h2>Summary</h2>\n<table class=\"meta\">\n");
         for (Map.Entry<String, String> e : summary.entrySet()) {
             html.append("<tr><td>").append(escape(e.getKey())).append("</td><td>")
@@ -159,6 +173,96 @@ public final class HtmlReport {
         Files.writeString(dir.resolve("report.html"), html, StandardCharsets.UTF_8);
     }
 
+    /** Whether the state did more than pay benefits: a section on it is then worth reading. */
+    private static boolean stateActive(List<MonthlyMetrics> history, List<Election> elections) {
+        if (!elections.isEmpty()) {
+            return true;
+        }
+        for (MonthlyMetrics m : history) {
+            StateTally t = m.state();
+            if (t != null && (t.ubiPromised() > 0 || t.stateEmploymentShare() > 0 || t.revenue() > 0
+                    || !t.platform().isEmpty() || t.coopMembers() > 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The state and politics: promises against payments, the state sector, the budget, elections. */
+    private static void politics(StringBuilder html, List<MonthlyMetrics> history, List<Election> elections,
+                                 Path chartDir) throws IOException {
+        html.append("<h2>State and politics</h2>\n");
+        StateTally last = history.get(history.size() - 1).state();
+        html.append("<table><tr><th>measure</th><th>end of run</th></tr>\n");
+        row(html, "ruling platform", last.platform().isEmpty() ? "none (the scenario's rules)" : last.platform(), null);
+        row(html, "basic income promised / paid (share of mean pay)",
+                fmt(last.ubiPromised()) + " / " + fmt(last.ubiPaid()), null);
+        row(html, "state share of employment / output", pct(last.stateEmploymentShare()) + " / "
+                + pct(last.stateOutputShare()), null);
+        row(html, "countervailing power (0 to 1)", fmt(last.countervailingPower()), null);
+        long held = elections.stream().filter(Election::held).count();
+        row(html, "elections held / suspended", held + " / " + (elections.size() - held), null);
+        html.append("</table>\n");
+        List<Charts.Named> charts = new java.util.ArrayList<>();
+        charts.add(Charts.series("ubi", "Basic income promised and paid", "share of mean pay", history,
+                List.of("promised", "paid"), List.of(m -> m.state().ubiPromised(), m -> m.state().ubiPaid()),
+                "The basic income the ruling platform promised and what the rulers paid each month, per person,"
+                        + " as a share of the previous month's mean pay."));
+        charts.add(Charts.series("state_sector", "State sector and countervailing power", "share", history,
+                List.of("state share of employment", "state share of output", "countervailing power",
+                        "exit options"),
+                List.of(m -> m.state().stateEmploymentShare(), m -> m.state().stateOutputShare(),
+                        m -> m.state().countervailingPower(), m -> m.state().exitOptions()),
+                "Members of state firms among all firm members, state firms' share of output, and"
+                        + " countervailing power, the mean of the private shares and the exit options (MODEL.md §7.15)."));
+        charts.add(Charts.series("budget", "The state's budget", "share of output", history,
+                List.of("revenue", "spending", "debt / 12 months of output"),
+                List.of(m -> m.state().revenue() / output(m), m -> m.state().spending() / output(m),
+                        m -> m.state().debt() / (12 * output(m))),
+                "Taxes and state firms' profits against basic income, benefits, grants and compensation,"
+                        + " each as a share of the month's output; the debt in years of output."));
+        figures(html, charts, chartDir);
+        if (elections.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Elections</h3>\n<table><tr><th>month</th><th>held</th><th>incumbent</th><th>winner</th>")
+                .append("<th>turnout</th><th>margin</th><th>votes the promise decided</th><th>countervailing power</th></tr>\n");
+        for (Election e : elections) {
+            long persons = e.cast() + e.abstained();
+            html.append("<tr><td>").append(e.month()).append("</td><td>").append(e.held() ? "yes" : "suspended")
+                    .append("</td><td>").append(escape(e.incumbent().isEmpty() ? "none" : e.incumbent()))
+                    .append("</td><td>").append(escape(e.winner().isEmpty() ? "none" : e.winner()))
+                    .append("</td><td>").append(e.held() && persons > 0 ? pct((double) e.cast() / persons) : "")
+                    .append("</td><td>").append(e.held() ? pct(e.margin()) : "")
+                    .append("</td><td>").append(e.held() ? pct(e.decisive()) : "")
+                    .append("</td><td>").append(fmt(e.countervailingPower())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        for (Election e : elections) {
+            if (!e.held()) {
+                continue;
+            }
+            html.append("<h4>Vote shares by class, month ").append(e.month()).append("</h4>\n<table><tr><th>class</th>");
+            e.platforms().forEach(p -> html.append("<th>").append(escape(p)).append("</th>"));
+            html.append("<th>votes</th></tr>\n");
+            double[][] shares = e.voteShareByClass();
+            for (PersonClass c : PersonClass.values()) {
+                long votes = java.util.Arrays.stream(e.votesByClass()[c.ordinal()]).sum();
+                html.append("<tr><td>").append(c.key()).append("</td>");
+                for (int p = 0; p < e.platforms().size(); p++) {
+                    html.append("<td>").append(votes == 0 ? "" : pct(shares[c.ordinal()][p])).append("</td>");
+                }
+                html.append("<td>").append(String.format("%,d", votes)).append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+    }
+
+    private static double output(MonthlyMetrics m) {
+        double persons = java.util.Arrays.stream(m.review().classCounts()).sum();
+        return Math.max(Double.MIN_NORMAL, m.outputPerPerson() * persons);
+    }
+
     /** Writes each chart's files and inlines it as a figure with its caption. */
     private static void figures(StringBuilder html, List<Charts.Named> charts, Path chartDir) throws IOException {
         for (Charts.Named c : charts) {
@@ -170,8 +274,11 @@ public final class HtmlReport {
     }
 
     private static void row(StringBuilder html, String name, String model, String reference) {
-        html.append("<tr><td>").append(escape(name)).append("</td><td>").append(escape(model))
-                .append("</td><td>").append(escape(reference)).append("</td></tr>\n");
+        html.append("<tr><td>").append(escape(name)).append("</td><td>").append(escape(model));
+        if (reference != null) {
+            html.append("</td><td>").append(escape(reference));
+        }
+        html.append("</td></tr>\n");
     }
 
     private static void metaRow(StringBuilder html, String key, String value) {

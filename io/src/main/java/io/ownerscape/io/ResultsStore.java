@@ -2,6 +2,8 @@ package io.ownerscape.io;
 
 import io.ownerscape.model.AcquisitionTally;
 import io.ownerscape.model.Economy;
+import io.ownerscape.model.Election;
+import io.ownerscape.model.StateTally;
 import io.ownerscape.model.Firms;
 import io.ownerscape.model.MarketTally;
 import io.ownerscape.model.MonthlyMetrics;
@@ -38,6 +40,9 @@ public final class ResultsStore implements AutoCloseable {
     private DuckDBAppender managersBySize;
     private DuckDBAppender market;
     private DuckDBAppender acquisitionsBySize;
+    private DuckDBAppender state;
+    private DuckDBAppender elections;
+    private DuckDBAppender votes;
 
     /** Creates a new store file (which must not exist yet). */
     public ResultsStore(Path file) throws SQLException {
@@ -92,6 +97,25 @@ public final class ResultsStore implements AutoCloseable {
             s.execute("""
                     CREATE TABLE managers_by_size (
                       month INTEGER, size_class VARCHAR, managerial_share DOUBLE, mean_layers DOUBLE)""");
+            s.execute("""
+                    CREATE TABLE state (
+                      month INTEGER, burn_in BOOLEAN, platform VARCHAR, ubi_promised DOUBLE,
+                      ubi_paid DOUBLE, income_tax_surcharge DOUBLE, income_taxes DOUBLE,
+                      profit_taxes DOUBLE, wealth_taxes DOUBLE, state_firm_profit DOUBLE,
+                      state_firm_pay DOUBLE, state_manager_pay DOUBLE,
+                      ubi_spending DOUBLE, benefits DOUBLE, grants DOUBLE, severance DOUBLE,
+                      compensation DOUBLE, revenue DOUBLE, spending DOUBLE, debt DOUBLE,
+                      nationalised BIGINT, converted BIGINT, merged_into_trusts BIGINT,
+                      coop_members BIGINT, state_employment_share DOUBLE, state_output_share DOUBLE,
+                      exit_options DOUBLE, countervailing_power DOUBLE)""");
+            s.execute("""
+                    CREATE TABLE elections (
+                      month INTEGER, held BOOLEAN, incumbent VARCHAR, winner VARCHAR, votes_cast BIGINT,
+                      abstained BIGINT, margin DOUBLE, decisive DOUBLE, countervailing_power DOUBLE,
+                      seconds DOUBLE)""");
+            s.execute("""
+                    CREATE TABLE votes_by_class (
+                      month INTEGER, class VARCHAR, platform VARCHAR, votes BIGINT, share DOUBLE)""");
             s.execute("CREATE TABLE wealth_lorenz (population_share DOUBLE, wealth_share DOUBLE)");
             s.execute("CREATE TABLE regions (region INTEGER, persons BIGINT, employees DOUBLE, hhi DOUBLE,"
                     + " autonomy_index DOUBLE)");
@@ -109,6 +133,74 @@ public final class ResultsStore implements AutoCloseable {
         managersBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "managers_by_size");
         market = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "market");
         acquisitionsBySize = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "acquisitions_by_size");
+        state = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "state");
+        elections = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "elections");
+        votes = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "votes_by_class");
+    }
+
+    /** Appends a month of the state's accounts and, if one was due, its election. */
+    private void appendState(StateTally t, boolean burnIn) throws SQLException {
+        state.beginRow();
+        state.append(t.month());
+        state.append(burnIn);
+        state.append(t.platform());
+        state.append(t.ubiPromised());
+        state.append(t.ubiPaid());
+        state.append(t.surcharge());
+        state.append(t.incomeTaxes());
+        state.append(t.profitTaxes());
+        state.append(t.wealthTaxes());
+        state.append(t.stateFirmProfit());
+        state.append(t.stateFirmPay());
+        state.append(t.stateManagerPay());
+        state.append(t.ubiSpending());
+        state.append(t.benefits());
+        state.append(t.grants());
+        state.append(t.severance());
+        state.append(t.compensation());
+        state.append(t.revenue());
+        state.append(t.spending());
+        state.append(t.debt());
+        state.append(t.nationalised());
+        state.append(t.converted());
+        state.append(t.mergedIntoTrusts());
+        state.append(t.coopMembers());
+        state.append(t.stateEmploymentShare());
+        state.append(t.stateOutputShare());
+        state.append(t.exitOptions());
+        state.append(t.countervailingPower());
+        state.endRow();
+        Election e = t.election();
+        if (e == null) {
+            return;
+        }
+        elections.beginRow();
+        elections.append(e.month());
+        elections.append(e.held());
+        elections.append(e.incumbent());
+        elections.append(e.winner());
+        elections.append(e.cast());
+        elections.append(e.abstained());
+        elections.append(e.margin());
+        elections.append(e.decisive());
+        elections.append(e.countervailingPower());
+        elections.append(e.seconds());
+        elections.endRow();
+        if (!e.held()) {
+            return;
+        }
+        double[][] shares = e.voteShareByClass();
+        for (PersonClass c : PersonClass.values()) {
+            for (int p = 0; p < e.platforms().size(); p++) {
+                votes.beginRow();
+                votes.append(e.month());
+                votes.append(c.key());
+                votes.append(e.platforms().get(p));
+                votes.append(e.votesByClass()[c.ordinal()][p]);
+                votes.append(shares[c.ordinal()][p]);
+                votes.endRow();
+            }
+        }
     }
 
     /**
@@ -294,6 +386,9 @@ public final class ResultsStore implements AutoCloseable {
         if (m.review() != null) {
             appendLabour(m, burnIn);
         }
+        if (m.state() != null) {
+            appendState(m.state(), burnIn);
+        }
     }
 
     /** Appends every live firm as one row of the yearly firm panel. */
@@ -329,7 +424,7 @@ public final class ResultsStore implements AutoCloseable {
     /** Flushes the appenders so that queries see every appended row. */
     public void flush() throws SQLException {
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize, market, acquisitionsBySize}) {
+                transitions, managersBySize, market, acquisitionsBySize, state, elections, votes}) {
             a.flush();
         }
     }
@@ -340,7 +435,7 @@ public final class ResultsStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel",
                     "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz", "regions",
-                    "market", "acquisitions_by_size"}) {
+                    "market", "acquisitions_by_size", "state", "elections", "votes_by_class"}) {
                 String target = dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''");
                 s.execute("COPY " + table + " TO '" + target + "' (FORMAT PARQUET)");
             }
@@ -351,7 +446,7 @@ public final class ResultsStore implements AutoCloseable {
     public void close() throws SQLException {
         SQLException first = null;
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize, market, acquisitionsBySize}) {
+                transitions, managersBySize, market, acquisitionsBySize, state, elections, votes}) {
             try {
                 if (a != null) {
                     a.close();
@@ -361,6 +456,7 @@ public final class ResultsStore implements AutoCloseable {
             }
         }
         monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = market = acquisitionsBySize = null;
+        state = elections = votes = null;
         connection.close();
         if (first != null) {
             throw first;

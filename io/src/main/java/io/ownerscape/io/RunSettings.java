@@ -2,6 +2,7 @@ package io.ownerscape.io;
 
 import io.ownerscape.model.LabourParameters;
 import io.ownerscape.model.ModelParameters;
+import io.ownerscape.model.Platform;
 import io.ownerscape.model.Preset;
 
 import java.util.ArrayList;
@@ -18,9 +19,32 @@ import java.util.List;
  * @param firmPanel  whether to write the yearly firm-level panel
  * @param preset     the preset the labour rules started from
  * @param labour     the labour rules: the preset's with any overrides
+ * @param platforms  the platforms voters choose between (the built-in ones, then the scenario's)
+ * @param ruling     the platform in force from {@code politics_start}, or null for none
  */
 public record RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
-                          boolean firmPanel, Preset preset, LabourParameters labour) {
+                          boolean firmPanel, Preset preset, LabourParameters labour,
+                          List<Platform> platforms, String ruling) {
+
+    public RunSettings {
+        platforms = List.copyOf(platforms);
+    }
+
+    /** Settings with the built-in platforms and the preset's ruling platform. */
+    public RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
+                       boolean firmPanel, Preset preset, LabourParameters labour) {
+        this(model, months, burnIn, seed, threads, firmPanel, preset, labour, Platform.builtIns(), preset.ruling());
+    }
+
+    /** The same settings with another seed. */
+    public RunSettings withSeed(long newSeed) {
+        return new RunSettings(model, months, burnIn, newSeed, threads, firmPanel, preset, labour, platforms, ruling);
+    }
+
+    /** The same settings with other labour rules. */
+    public RunSettings withLabour(LabourParameters rules) {
+        return new RunSettings(model, months, burnIn, seed, threads, firmPanel, preset, rules, platforms, ruling);
+    }
 
     /** Settings of an Axtell run (every labour rule off). */
     public RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
@@ -46,6 +70,23 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
         }
         if (threads < 1 || threads > MAX_THREADS) {
             out.add("threads = " + threads + ": allowed 1 to " + MAX_THREADS);
+        }
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Platform p : platforms) {
+            if (!names.add(p.name())) {
+                out.add("platforms: '" + p.name() + "' is defined twice (built-in platforms: market, centralise, distribute)");
+            }
+            try {
+                p.applyTo(labour);
+            } catch (IllegalArgumentException e) {
+                out.add("platform " + p.name() + ": " + e.getMessage());
+            }
+        }
+        if (platforms.size() > 100) {
+            out.add("platforms: " + platforms.size() + " defined; allowed at most 100");
+        }
+        if (ruling != null && !names.contains(ruling)) {
+            out.add("ruling_platform = '" + ruling + "': allowed " + String.join(", ", names));
         }
         return out;
     }

@@ -67,14 +67,28 @@ public final class ScenarioFile {
             @JsonProperty("friends_min") Integer friendsMin,
             @JsonProperty("friends_max") Integer friendsMax,
             @JsonProperty("preset") String preset,
+            @JsonProperty("ruling_platform") String rulingPlatform,
+            @JsonProperty("platforms") Map<String, Map<String, Object>> platforms,
             @JsonAnySetter Map<String, Object> labour) {
 
         /** No key given. */
         public static final Values EMPTY = new Values(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, Map.of());
+                null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of());
 
         public Values {
             labour = labour == null ? Map.of() : Map.copyOf(labour);
+            platforms = platforms == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(platforms));
+        }
+
+        /** The platforms the file defines, in file order, with their policies typed and checked. */
+        public List<io.ownerscape.model.Platform> userPlatforms() {
+            List<io.ownerscape.model.Platform> out = new java.util.ArrayList<>();
+            platforms.forEach((name, body) -> {
+                Map<String, Object> policy = new LinkedHashMap<>(body);
+                Object description = policy.remove("description");
+                out.add(new io.ownerscape.model.Platform(name, description == null ? "" : description.toString(), policy));
+            });
+            return out;
         }
     }
 
@@ -122,7 +136,7 @@ public final class ScenarioFile {
             return new Values(v.persons(), v.months(), v.burnIn(), v.seed(), v.threads(), v.firmPanel(),
                     v.activationRate(), v.substeps(), v.sequential(), v.aMin(), v.aMax(), v.bMin(),
                     v.bMax(), v.betaMin(), v.betaMax(), v.friendsMin(), v.friendsMax(), v.preset(),
-                    labourValues(file, v.labour()));
+                    v.rulingPlatform(), platformValues(file, v.platforms()), labourValues(file, v.labour()));
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
@@ -167,14 +181,7 @@ public final class ScenarioFile {
                         + "'; allowed keys: " + String.join(", ", allowed));
             }
             Class<?> type = LabourKeys.type(key);
-            Object value = null;
-            if (type == double.class && v instanceof Number num && !(v instanceof java.math.BigInteger)) {
-                value = num.doubleValue();
-            } else if (type == int.class && v instanceof Integer i) {
-                value = i;
-            } else if (type == boolean.class && v instanceof Boolean b) {
-                value = b;
-            }
+            Object value = typed(key, v);
             if (value == null) {
                 throw new ScenarioException(whereKey(file, key, null) + "key '" + key + "' has value '"
                         + v + "': expected " + LabourKeys.describe(type));
@@ -182,6 +189,64 @@ public final class ScenarioFile {
             out.put(key, value);
         }
         return out;
+    }
+
+    /**
+     * Checks user-defined platforms: each is a mapping of policy keys
+     * ({@link io.ownerscape.model.LabourParameters#POLICY_KEYS}) to values of their type, plus an
+     * optional {@code description}; the name must suit outputs.
+     */
+    private static Map<String, Map<String, Object>> platformValues(Path file, Map<String, Map<String, Object>> raw)
+            throws ScenarioException {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (Map.Entry<String, Map<String, Object>> p : raw.entrySet()) {
+            String name = p.getKey();
+            if (!name.matches("[a-z][a-z0-9_-]{0,39}")) {
+                throw new ScenarioException(whereKey(file, name, null) + "platform name '" + name
+                        + "': allowed a lower-case letter then up to 39 letters, digits, '_' or '-'");
+            }
+            if (p.getValue() == null) {
+                throw new ScenarioException(whereKey(file, name, null) + "platforms." + name
+                        + ": expected a mapping of policy keys to values");
+            }
+            Map<String, Object> policy = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : p.getValue().entrySet()) {
+                String key = e.getKey();
+                if (key.equals("description")) {
+                    policy.put(key, String.valueOf(e.getValue()));
+                    continue;
+                }
+                if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
+                    throw new ScenarioException(whereKey(file, key, null) + "platforms." + name + "." + key
+                            + ": not a policy key; allowed: description, " + String.join(", ",
+                            new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
+                }
+                Object value = typed(key, e.getValue());
+                if (value == null) {
+                    throw new ScenarioException(whereKey(file, key, null) + "platforms." + name + "." + key
+                            + " has value '" + e.getValue() + "': expected " + LabourKeys.describe(LabourKeys.type(key)));
+                }
+                policy.put(key, value);
+            }
+            out.put(name, policy);
+        }
+        return out;
+    }
+
+    /** A value converted to its key's type, or null when it has the wrong type. */
+    private static Object typed(String key, Object v) {
+        Class<?> type = LabourKeys.type(key);
+        if (type == double.class && v instanceof Number num && !(v instanceof java.math.BigInteger)) {
+            return num.doubleValue();
+        } else if (type == int.class && v instanceof Integer i) {
+            return i;
+        } else if (type == boolean.class && v instanceof Boolean b) {
+            return b;
+        }
+        return null;
     }
 
     private static String currentName(com.fasterxml.jackson.core.JsonParser p) {

@@ -123,7 +123,8 @@ public final class SimulationRun {
         long activations = 0;
         try (ParallelExecutor executor = new ParallelExecutor(settings.threads());
              ResultsStore store = new ResultsStore(dir.resolve("results.duckdb"))) {
-            Economy economy = new Economy(settings.model(), settings.labour(), settings.seed(), executor);
+            Economy economy = new Economy(settings.model(), settings.labour(), settings.platforms(),
+                    settings.ruling(), settings.seed(), executor);
             MetricsRecorder recorder = new MetricsRecorder((m, dist) -> {
                 try {
                     store.appendMonth(m, m.month() <= settings.burnIn());
@@ -152,6 +153,7 @@ public final class SimulationRun {
             String hash = economy.stateHash();
             ObjectNode summary = Summary.of(settings, recorder, hash, seconds,
                     economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
+            Summary.addPolitics(summary, recorder, economy.state(), economy.labour());
             store.putRegions(economy, recorder.last());
             double[] lorenz = economy.wealthLorenz(100);
             store.putWealthLorenz(lorenz);
@@ -169,7 +171,8 @@ public final class SimulationRun {
                     flat.put(e.getKey(), e.getValue().asText());
                 }
             });
-            HtmlReport.write(dir, settings, recorder.history(), recorder.lastDistribution(), flat, meta, lorenz);
+            HtmlReport.write(dir, settings, recorder.history(), recorder.lastDistribution(), flat, meta, lorenz,
+                    economy.state().elections());
             return new Result(dir, summary, recorder.last());
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -1,6 +1,13 @@
 package io.ownerscape.io;
 
+import io.ownerscape.model.Election;
 import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.Platform;
+import io.ownerscape.model.State;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.List;
+import java.util.Map;
 import io.ownerscape.model.MarketTally;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -171,6 +178,99 @@ public final class Summary {
         root.put("seconds", seconds);
         root.put("activations_per_second", seconds > 0 ? activations / seconds : 0);
         return root;
+    }
+
+    /**
+     * Adds the state and politics keys: the basic income promised and paid, the state's share of
+     * employment and output, countervailing power, the budget, the elections held and suspended
+     * with each one's vote shares by class, autonomy by year, and the policies in force at the end.
+     */
+    public static void addPolitics(ObjectNode root, MetricsRecorder recorder, State state, LabourParameters inForce) {
+        List<MonthlyMetrics> history = recorder.history();
+        if (history.isEmpty() || history.get(history.size() - 1).state() == null) {
+            return;
+        }
+        root.put("ubi_promised", recorder.meanOverLast(RATE_WINDOW, m -> m.state().ubiPromised()));
+        root.put("ubi_paid", recorder.meanOverLast(RATE_WINDOW, m -> m.state().ubiPaid()));
+        double promisedMonths = 0;
+        double paidMonths = 0;
+        for (MonthlyMetrics m : history) {
+            promisedMonths += m.state().ubiPromised();
+            paidMonths += m.state().ubiPaid();
+        }
+        root.put("ubi_promised_months", promisedMonths);
+        root.put("ubi_paid_months", paidMonths);
+        root.put("state_employment_share", recorder.meanOverLast(RATE_WINDOW, m -> m.state().stateEmploymentShare()));
+        root.put("state_output_share", recorder.meanOverLast(RATE_WINDOW, m -> m.state().stateOutputShare()));
+        root.put("countervailing_power", recorder.meanOverLast(RATE_WINDOW, m -> m.state().countervailingPower()));
+        root.put("coop_members_share", recorder.meanOverLast(RATE_WINDOW,
+                m -> (double) m.state().coopMembers() / Math.max(1, m.review().members())));
+        ObjectNode budget = root.putObject("state_budget");
+        budget.put("revenue_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.state().revenue()));
+        budget.put("spending_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.state().spending()));
+        budget.put("debt", state.debt());
+        MonthlyMetrics last = history.get(history.size() - 1);
+        long persons = java.util.Arrays.stream(last.review().classCounts()).sum();
+        double monthlyOutput = last.outputPerPerson() * persons;
+        putNumber(budget, "debt_in_months_of_output", monthlyOutput > 0 ? state.debt() / monthlyOutput : Double.NaN);
+        budget.put("nationalised_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().nationalised()));
+        budget.put("converted_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().converted()));
+        long held = state.elections().stream().filter(Election::held).count();
+        root.put("elections_held", held);
+        root.put("elections_suspended", state.elections().size() - held);
+        Platform ruling = state.ruling();
+        if (ruling == null) {
+            root.putNull("ruling_platform");
+        } else {
+            root.put("ruling_platform", ruling.name());
+        }
+        ArrayNode platforms = root.putArray("platforms");
+        for (Platform p : state.platforms()) {
+            ObjectNode o = platforms.addObject();
+            o.put("name", p.name());
+            o.put("description", p.description());
+            ObjectNode policy = o.putObject("policy");
+            p.policy().forEach(policy::putPOJO);
+        }
+        ObjectNode inForceNode = root.putObject("policies_in_force");
+        Map<String, Object> rules = LabourKeys.toMap(inForce);
+        new java.util.TreeSet<>(LabourParameters.POLICY_KEYS).forEach(k -> inForceNode.putPOJO(k, rules.get(k)));
+        ArrayNode votes = root.putArray("vote_share_by_class");
+        for (Election e : state.elections()) {
+            ObjectNode o = votes.addObject();
+            o.put("month", e.month());
+            o.put("held", e.held());
+            o.put("incumbent", e.incumbent());
+            o.put("winner", e.winner());
+            o.put("votes_cast", e.cast());
+            o.put("abstained", e.abstained());
+            putNumber(o, "margin", e.margin());
+            putNumber(o, "decisive", e.decisive());
+            o.put("countervailing_power", e.countervailingPower());
+            if (!e.held()) {
+                continue;
+            }
+            ObjectNode total = o.putObject("vote_shares");
+            for (int p = 0; p < e.platforms().size(); p++) {
+                total.put(e.platforms().get(p), e.cast() == 0 ? 0 : (double) e.votes()[p] / e.cast());
+            }
+            ObjectNode byClass = o.putObject("by_class");
+            double[][] shares = e.voteShareByClass();
+            for (PersonClass c : PersonClass.values()) {
+                ObjectNode row = byClass.putObject(c.key());
+                for (int p = 0; p < e.platforms().size(); p++) {
+                    putNumber(row, e.platforms().get(p), shares[c.ordinal()][p]);
+                }
+            }
+        }
+        ArrayNode autonomy = root.putArray("autonomy_over_time");
+        for (int start = 0; start + RATE_WINDOW <= history.size(); start += RATE_WINDOW) {
+            ReviewTally pooled = ReviewTally.pooledAutonomy(history.subList(start, start + RATE_WINDOW)
+                    .stream().map(MonthlyMetrics::review).toList());
+            ObjectNode o = autonomy.addObject();
+            o.put("year", history.get(start + RATE_WINDOW - 1).month() / 12);
+            putNumber(o, "autonomy_index", pooled.autonomyIndex());
+        }
     }
 
     /** The month's market tally, or an empty one for months before the market started. */

@@ -117,8 +117,7 @@ public final class Sweep {
                 Path dir = out.resolve(key + "=" + level).resolve("seed-" + seed);
                 Path summaryFile = dir.resolve("summary.json");
                 JsonNode summary;
-                RunSettings settings = new RunSettings(base.model(), base.months(), base.burnIn(), seed,
-                        base.threads(), base.firmPanel(), base.preset(), labour);
+                RunSettings settings = base.withLabour(labour).withSeed(seed);
                 if (Files.exists(summaryFile)) {
                     summary = JSON.readTree(summaryFile.toFile());
                     String differs = difference(summary, settings);

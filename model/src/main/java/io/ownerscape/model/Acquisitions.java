@@ -31,7 +31,6 @@ final class Acquisitions {
     private static final int SEARCH_CHUNK = 1 << 10;
 
     private final Economy economy;
-    private final LabourParameters rules;
     private final double sigma;
     /** Firms that took part in a deal this month (one bit per firm id). */
     private final BitSet dealt = new BitSet();
@@ -43,8 +42,14 @@ final class Acquisitions {
 
     Acquisitions(Economy economy) {
         this.economy = economy;
-        this.rules = economy.labour;
-        this.sigma = rules.ownerShare();
+        this.sigma = economy.labour.ownerShare();
+    }
+
+    /** A copy for a fork of the economy: only the last tally carries over between months. */
+    Acquisitions copyFor(Economy fork) {
+        Acquisitions c = new Acquisitions(fork);
+        c.last = last;
+        return c;
     }
 
     AcquisitionTally last() {
@@ -80,8 +85,8 @@ final class Acquisitions {
                     continue;
                 }
                 byRegion[regions.of(firms.founder(f))] += n - 1;
-                if (!firms.ownerLeft(f)
-                        && RandomStreams.toUnit(RandomStreams.at(searchBase, f)) < rules.acquisitionSearch()) {
+                if (!firms.ownerLeft(f) && firms.ownership(f) == Firms.PRIVATE
+                        && RandomStreams.toUnit(RandomStreams.at(searchBase, f)) < economy.labour.acquisitionSearch()) {
                     if (count == found.length) {
                         found = Arrays.copyOf(found, 2 * count);
                     }
@@ -160,7 +165,7 @@ final class Acquisitions {
         int region = regions.of(owner);
         int first = regions.start(region);
         int width = regions.end(region) - first;
-        int contacts = rules.acquisitionContacts();
+        int contacts = economy.labour.acquisitionContacts();
         int friends = stride - Economy.PERSON_FRIENDS;
         int[] seen = new int[friends + contacts];
         int candidates = 0;
@@ -195,9 +200,9 @@ final class Acquisitions {
             double gain = profit(buyer, firms.effort(buyer) + firms.effort(t),
                     firms.customers(buyer) + firms.customers(t), firms.size(t) - firms.managers(t),
                     firms.premiums(t), firms.size(t)) - before;
-            double value = rules.valuationMonths() * gain;
+            double value = economy.labour.valuationMonths() * gain;
             double surplus = value - price;
-            if (surplus > 0 && funds >= (1 - rules.acquisitionCredit()) * price
+            if (surplus > 0 && funds >= (1 - economy.labour.acquisitionCredit()) * price
                     && (best == null || surplus > best.surplus)) {
                 best = new Offer(buyer, t, price, surplus);
             }
@@ -210,7 +215,7 @@ final class Acquisitions {
         Firms firms = economy.firms;
         double r = residual(net(t, firms.revenue(t, Firms.expand(firms.technologySeed(t)), firms.effort(t)),
                 firms.size(t)), firms.size(t) - firms.managers(t), firms.premiums(t));
-        return rules.valuationMonths() * r * (1 + rules.independencePremium());
+        return economy.labour.valuationMonths() * r * (1 + economy.labour.independencePremium());
     }
 
     /**
@@ -243,13 +248,14 @@ final class Acquisitions {
         Firms firms = economy.firms;
         int a = o.buyer;
         int t = o.target;
-        if (dealt.get(a) || dealt.get(t) || firms.size(t) == 0) {
+        if (dealt.get(a) || dealt.get(t) || firms.size(t) == 0 || firms.ownership(t) != Firms.PRIVATE
+                || firms.ownership(a) != Firms.PRIVATE) {
             return false;
         }
         int buyerOwner = firms.owner(a);
         int sellerOwner = firms.owner(t);
         double[] wealth = economy.wealth;
-        if (wealth[buyerOwner] < (1 - rules.acquisitionCredit()) * o.price) {
+        if (wealth[buyerOwner] < (1 - economy.labour.acquisitionCredit()) * o.price) {
             return false;
         }
         int moving = firms.size(t);
@@ -258,7 +264,7 @@ final class Acquisitions {
         int rt = regions.of(firms.founder(t));
         long regionAfter = regionEmployees[ra] + (ra == rt ? 1 : moving);
         long buyerAfter = firms.size(a) - 1 + moving;
-        double cap = rules.antitrustCap();
+        double cap = economy.labour.antitrustCap();
         double share = Math.max((double) buyerAfter / regionAfter, firms.marketOn
                 ? (firms.customers(a) + firms.customers(t)) / economy.goodsMarket().demand() : 0);
         if (cap < 1 && share > cap) {

@@ -53,6 +53,10 @@ public final class Economy {
     static final int ROLE_EXITS_SHIFT = 16;
     static final int ROLE_EXITS = 0xF << ROLE_EXITS_SHIFT;
 
+    /** What a producer claims of the residual: nothing, all of it (owner), a member's share. */
+    private static final int NO_CLAIM = 0;
+    private static final int OWNER_CLAIM = 1;
+    private static final int MEMBER_CLAIM = 2;
     private static final int STAY = -1;
     private static final int FOUND = -2;
     private static final int QUIT = -3;
@@ -66,7 +70,19 @@ public final class Economy {
     static final double MIN_PRICE = 1e-6;
 
     private final ModelParameters params;
-    final LabourParameters labour;
+    /** The rules in force this month: the scenario's, changed by the ruling platform's policies. */
+    LabourParameters labour;
+    /** The scenario's rules, which platforms' policies are applied to. */
+    final LabourParameters baseRules;
+    /** The state: budget, ownership programmes, platforms, elections. */
+    final State state;
+    /**
+     * In a forecast only: each person's discounted net income summed over the forecast's months;
+     * null otherwise.
+     */
+    double[] outcome;
+    /** The weight of this month's income in {@link #outcome}. */
+    double outcomeWeight;
     private final RandomStreams streams;
     private final ParallelExecutor executor;
     final Firms firms;
@@ -114,7 +130,6 @@ public final class Economy {
     private int[] exitsOf = new int[0];
     /** Per decision: the pay a joiner was screened at (NaN when not a screened join). */
     private double[] joinPay = new double[0];
-    private final Decider sequentialDecider;
 
     private long activations;
     /** Wall-clock time spent in monthly reviews since the start, for benchmarks. */
@@ -137,8 +152,18 @@ public final class Economy {
      * in a firm of their own at their best-response effort, with their initial wealth.
      */
     public Economy(ModelParameters params, LabourParameters labour, long seed, ParallelExecutor executor) {
+        this(params, labour, Platform.builtIns(), null, seed, executor);
+    }
+
+    /**
+     * Builds the initial world with the platforms voters may choose between and the one that rules
+     * from {@code politics_start} (null for none: the scenario's rules stay until an election).
+     */
+    public Economy(ModelParameters params, LabourParameters labour, java.util.List<Platform> platforms,
+                   String ruling, long seed, ParallelExecutor executor) {
         this.params = params.validated();
         this.labour = labour.validated();
+        this.baseRules = this.labour;
         this.streams = new RandomStreams(seed);
         this.executor = executor;
         this.preferenceBase = streams.base(Purpose.PREFERENCE);
@@ -166,7 +191,6 @@ public final class Economy {
         }
         drawSkillsAndDegrees(n);
         this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket(), labour.acquisitions());
-        this.sequentialDecider = new Decider();
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
         EffortSolver solo = new EffortSolver(1);
         double totalPay = 0;
@@ -198,6 +222,62 @@ public final class Economy {
         this.vacancies = new Vacancies(regions);
         this.review = new MonthlyReview(this);
         this.acquisitions = labour.acquisitions() ? new Acquisitions(this) : null;
+        this.state = new State(this, platforms, ruling);
+    }
+
+    /**
+     * A fork: an independent deep copy of the world, for forecasts. Stepped with the same rules it
+     * reproduces this economy exactly; changing either never changes the other.
+     */
+    private Economy(Economy o) {
+        this.params = o.params;
+        this.labour = o.labour;
+        this.baseRules = o.baseRules;
+        this.streams = o.streams;
+        this.executor = o.executor;
+        this.firms = new Firms(o.firms);
+        this.persons = o.persons.clone();
+        this.stride = o.stride;
+        this.wealth = o.wealth.clone();
+        this.history = o.history.clone();
+        this.personClass = o.personClass.clone();
+        this.preferenceBase = o.preferenceBase;
+        this.regions = o.regions;
+        this.vacancies = o.vacancies.copy();
+        this.month = o.month;
+        this.meanPay = o.meanPay;
+        this.searchers = o.searchers.clone();
+        this.rejected = o.rejected;
+        this.review = new MonthlyReview(this, o.review);
+        this.acquisitions = o.acquisitions == null ? null : o.acquisitions.copyFor(this);
+        this.state = o.state.copyFor(this);
+    }
+
+    /** An independent deep copy of the world (see {@link #Economy(Economy)}). */
+    public Economy fork() {
+        return new Economy(this);
+    }
+
+    /** The state: budget, platforms and elections. */
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Puts rules in force from the next month. Only policy keys ({@link LabourParameters#POLICY_KEYS})
+     * may differ from the scenario's rules.
+     */
+    void applyRules(LabourParameters rules) {
+        java.util.Map<String, Object> now = LabourKeys.toMap(rules.validated());
+        java.util.Map<String, Object> base = LabourKeys.toMap(baseRules);
+        for (var e : now.entrySet()) {
+            if (!LabourParameters.POLICY_KEYS.contains(e.getKey()) && !e.getValue().equals(base.get(e.getKey()))) {
+                throw new IllegalArgumentException(e.getKey() + " = " + e.getValue()
+                        + ": not a policy a platform may change during a run; allowed: "
+                        + String.join(", ", new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
+            }
+        }
+        labour = rules;
     }
 
     Vacancies vacancies() {
@@ -299,6 +379,8 @@ public final class Economy {
         ensureBuffers(active.length);
         if (params.sequential()) {
             shuffle(active, streams.base(Purpose.ORDER, m));
+            // Made each month: the rules it reads may change between months.
+            Decider sequentialDecider = new Decider();
             for (int k = 0; k < active.length; k++) {
                 sequentialDecider.decide(k, k + 1);
                 settleRound(k, k + 1);
@@ -317,6 +399,7 @@ public final class Economy {
             acquisitions.run(m);
         }
         review.run(m);
+        state.run(m);
         reviewNanos += System.nanoTime() - t0;
     }
 
@@ -461,6 +544,14 @@ public final class Economy {
         private final boolean hierarchy = labour.hierarchy();
         private final int span = labour.spanOfControl();
         private final double ownerShare = labour.ownerShare();
+        /**
+         * The owner's residual in units of pay after taxes: pay and benefits bear the income tax,
+         * residuals the profit tax, so only their ratio matters to a choice.
+         */
+        private final double residualWeight = (1 - labour.profitTax())
+                / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge)));
+        private final boolean founding = labour.privateFounding();
+        private final boolean publicFirms = firms.anyPublic();
         private final double monitoring = labour.monitoring();
         private final double benefit = labour.benefitReplacement() * meanPay;
         private final double assistance = labour.assistanceReplacement() * meanPay;
@@ -628,8 +719,10 @@ public final class Economy {
                     oldContribution[k] = mine;
                     double others = Firms.fromFixed(ownWords[wo] - mine);
                     double betaOwn = firms.beta(t);
+                    int claim = (role & ROLE_OWNER) != 0 ? OWNER_CLAIM
+                            : publicFirms && firms.ownership(own) == Firms.COOP ? MEMBER_CLAIM : NO_CLAIM;
                     firstProblem[b] = addProducer(firms.a(t), firms.b(t), betaOwn, theta, others, s,
-                            n, managers, (role & ROLE_OWNER) != 0, ownPrice[b]);
+                            n, managers, claim, ownPrice[b]);
                 }
             }
             int base = b * slots;
@@ -646,8 +739,10 @@ public final class Economy {
                 double eg = Firms.fromFixed(candidateWords[wg]);
                 long tg = Firms.expand(technologySeed(candidateWords, wg));
                 double betaG = firms.beta(tg);
+                int claim = publicFirms && firms.ownership(candidateFirm[base + j]) == Firms.COOP
+                        ? MEMBER_CLAIM : NO_CLAIM;
                 addProducer(firms.a(tg), firms.b(tg), betaG, theta, eg, s, n + 1,
-                        st & Firms.STAFF_MANAGERS, false, candidatePrice[base + j]);
+                        st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j]);
             }
         }
 
@@ -657,9 +752,9 @@ public final class Economy {
          * scaled by the firm's price, which the person takes as given.
          */
         private int addProducer(double a, double b, double beta, double theta, double others,
-                                double s, int n, int managers, boolean owner, float price) {
+                                double s, int n, int managers, int claim, float price) {
             double p = Math.max(MIN_PRICE, price);
-            if (!hierarchy && ownerShare == 0 && !screening) {
+            if (!hierarchy && ownerShare == 0 && !screening && claim == NO_CLAIM) {
                 return solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
             }
@@ -668,8 +763,11 @@ public final class Economy {
             double premiums = hierarchy ? Hierarchy.premiumSum(n, managers, span) : 0;
             double keep = 1 - ownerShare;
             double toProducers = producers / (producers + keep * premiums);
-            double share = owner
-                    ? toProducers * (ownerShare * producers + keep * (1 - tied))
+            double residual = residualWeight * ownerShare * producers;
+            double share = claim == OWNER_CLAIM
+                    ? toProducers * (residual + keep * (1 - tied))
+                    : claim == MEMBER_CLAIM
+                    ? toProducers * (residual / n + keep * (1 - tied))
                     : toProducers * keep * (1 - tied);
             double gamma = toProducers * keep * tied;
             int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
@@ -718,6 +816,10 @@ public final class Economy {
          * changes no decision, it only saves the solve.
          */
         private void poseFounding(int k, int b) {
+            if (!founding) {
+                foundingProblem[b] = -1;
+                return;
+            }
             int i = active[k];
             double theta = thetaOf[b];
             double s = skillOf[b];
@@ -1241,7 +1343,8 @@ public final class Economy {
     public long columnBytes() {
         return 4L * persons.length + 8L * wealth.length + 8L * history.length + personClass.length
                 + firms.bytes() + review.bytes() + vacancies.bytes()
-                + (acquisitions == null ? 0 : acquisitions.bytes());
+                + (acquisitions == null ? 0 : acquisitions.bytes())
+                + (outcome == null ? 0 : 8L * outcome.length);
     }
 
     /**
@@ -1262,6 +1365,7 @@ public final class Economy {
                         .add(history[i]);
             }
         }
+        state.hashInto(h);
         return h.hex();
     }
 }

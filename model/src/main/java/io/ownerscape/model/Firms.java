@@ -68,6 +68,19 @@ public final class Firms {
     /** The market's value weight psi. */
     double valueWeight;
     private final IdPool ids;
+    /**
+     * Who owns each firm beyond the default, a person ({@link #PRIVATE}): the state or the
+     * members. Null until the first firm leaves private hands, so that worlds without a state
+     * sector pay nothing for it.
+     */
+    private byte[] ownership;
+
+    /** {@link #ownership} kinds: a person owns the firm (its {@link #owner}). */
+    static final byte PRIVATE = 0;
+    /** The state owns the firm; its residual goes to the budget; {@link #owner} is -1. */
+    static final byte STATE = 1;
+    /** The members own the firm together and share its residual; {@link #owner} is -1. */
+    static final byte COOP = 2;
 
     /** {@link #staff()} bits: the number of hired managers. */
     static final int STAFF_MANAGERS = (1 << 29) - 1;
@@ -100,6 +113,50 @@ public final class Firms {
         bRange = params.bMax() - params.bMin();
         betaMin = params.betaMin();
         betaRange = params.betaMax() - params.betaMin();
+    }
+
+    /** An independent deep copy, for forecasts: changing one never changes the other. */
+    Firms(Firms o) {
+        aMin = o.aMin;
+        aRange = o.aRange;
+        bMin = o.bMin;
+        bRange = o.bRange;
+        betaMin = o.betaMin;
+        betaRange = o.betaRange;
+        words = o.words.clone();
+        foundedMonth = o.foundedMonth.clone();
+        founder = o.founder.clone();
+        owner = o.owner.clone();
+        staff = o.staff.clone();
+        premiums = o.premiums.clone();
+        customers = o.customers.clone();
+        price = o.price.clone();
+        acquired = o.acquired.clone();
+        ownership = o.ownership == null ? null : o.ownership.clone();
+        marketOn = o.marketOn;
+        foundingPrice = o.foundingPrice;
+        poolPerWeight = o.poolPerWeight;
+        valueWeight = o.valueWeight;
+        ids = o.ids.copy();
+    }
+
+    /** Who owns the firm: {@link #PRIVATE}, {@link #STATE} or {@link #COOP}. */
+    byte ownership(int firm) {
+        return ownership == null ? PRIVATE : ownership[firm];
+    }
+
+    /** Whether any firm has ever left private hands (the ownership column exists). */
+    boolean anyPublic() {
+        return ownership != null;
+    }
+
+    /** Hands a private firm to the state or its members; the owner field becomes -1. */
+    void setOwnership(int firm, byte kind) {
+        if (ownership == null) {
+            ownership = new byte[founder.length];
+        }
+        ownership[firm] = kind;
+        owner[firm] = kind == PRIVATE ? owner[firm] : -1;
     }
 
     /** Converts an effort in [0, 1] to fixed point. */
@@ -260,6 +317,9 @@ public final class Firms {
             owner = Arrays.copyOf(owner, grown);
             staff = Arrays.copyOf(staff, grown);
             premiums = Arrays.copyOf(premiums, grown);
+            if (ownership != null) {
+                ownership = Arrays.copyOf(ownership, grown);
+            }
             if (acquired.length > 0) {
                 acquired = Arrays.copyOf(acquired, grown);
             }
@@ -319,6 +379,9 @@ public final class Firms {
         owner[firm] = 0;
         staff[firm] = 0;
         premiums[firm] = 0;
+        if (ownership != null) {
+            ownership[firm] = PRIVATE;
+        }
         if (acquired.length > 0) {
             acquired[firm] = 0;
         }
@@ -334,7 +397,8 @@ public final class Firms {
     public long bytes() {
         return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length
                 + 4L * owner.length + 4L * staff.length + 4L * premiums.length
-                + 8L * customers.length + 4L * price.length + 4L * acquired.length + ids.bytes();
+                + 8L * customers.length + 4L * price.length + 4L * acquired.length + ids.bytes()
+                + (ownership == null ? 0 : ownership.length);
     }
 
     void hashInto(ColumnHasher hasher) {
@@ -359,6 +423,11 @@ public final class Firms {
         }
         if (acquired.length > 0) {
             hasher.add(acquired, 0, n);
+        }
+        if (ownership != null) {
+            for (int f = 0; f < n; f++) {
+                hasher.add(ownership[f]);
+            }
         }
     }
 

@@ -68,6 +68,25 @@ final class GoodsMarket {
         firms.valueWeight = valueWeight;
     }
 
+    /** A copy bound to a fork's firms: demand, pool and prices carry over. */
+    GoodsMarket(GoodsMarket o, Firms firms) {
+        this.rules = o.rules;
+        this.firms = firms;
+        this.streams = o.streams;
+        this.shock = o.shock;
+        this.churn = o.churn;
+        this.valueWeight = o.valueWeight;
+        this.shockBase = o.shockBase;
+        this.startDemand = o.startDemand;
+        this.outputs = o.outputs.clone();
+        this.retain = o.retain;
+        this.starting = o.starting;
+        this.poolPerWeight = o.poolPerWeight;
+        this.demand = o.demand;
+        this.pool = o.pool;
+        this.entryPrice = o.entryPrice;
+    }
+
     /** Whether the market caps revenue in the given month. */
     boolean operates(int month) {
         return rules.goodsMarket() && month >= rules.marketStart();

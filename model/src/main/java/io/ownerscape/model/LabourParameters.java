@@ -74,6 +74,39 @@ import java.util.List;
  *                              pay per month, [0, 10]
  * @param compliancePerEmployee compliance cost per employee, in months of mean pay per month,
  *                              [0, 1]
+ * @param ubi                   universal basic income the state pays every person each month, as
+ *                              a share of mean pay, [0, 2] ({@code docs/MODEL.md}, "The state")
+ * @param incomeTax             tax rate on pay and benefits, [0, 0.9]
+ * @param profitTax             tax rate on owners' residuals, [0, 0.9]
+ * @param wealthTax             yearly tax rate on positive wealth, [0, 0.2]
+ * @param balancedBudget        whether a surcharge on the income tax closes last month's deficit
+ *                              (and repays a twelfth of the debt); otherwise the state borrows
+ * @param startupGrant          share of a founder's start-up capital the state pays, [0, 1]
+ * @param coopConversion        monthly probability that a private employer firm is bought out by
+ *                              the state for its members (employee ownership), [0, 1]
+ * @param nationalisationRate   monthly probability that a private firm in the programme's scope
+ *                              is taken over by the state, [0, 1]
+ * @param nationalisationMinEmployees employees a private firm must have to fall in the
+ *                              programme's scope; 0 includes the self-employed, 0 to 1,000,000,000
+ * @param nationalisationCompensation share of the firm's value paid to its owner when it is taken
+ *                              over; 0 is expropriation, [0, 1]
+ * @param stateTrusts           whether the state merges its firms of each region into one trust
+ * @param privateFounding       whether persons may found new private firms
+ * @param elections             whether elections decide the ruling platform
+ * @param politicsStart         month from which the ruling platform's policies apply and elections
+ *                              are held, 0 to 100,000
+ * @param electionInterval      months between elections, 1 to 1,200
+ * @param forecastMonths        months a voter's forecast looks ahead, 1 to 240
+ * @param forecastDiscount      monthly discount of the forecast (myopia), [0, 1)
+ * @param voteNoise             standard deviation of the noise on a voter's forecast log income,
+ *                              [0, 10]
+ * @param turnout               probability that a person votes, [0, 1]
+ * @param promiseBelief         share of a promised basic income voters believe they will be paid,
+ *                              [0, 1]
+ * @param promisesBinding       whether rulers must pay what their platform promised
+ * @param lockIn                whether rulers suspend elections when countervailing power falls
+ *                              below {@code lockInThreshold}
+ * @param lockInThreshold       countervailing power below which elections are suspended, [0, 1]
  */
 public record LabourParameters(
         double ownerShare,
@@ -118,7 +151,30 @@ public record LabourParameters(
         double acquisitionCredit,
         double antitrustCap,
         double complianceFixed,
-        double compliancePerEmployee) {
+        double compliancePerEmployee,
+        double ubi,
+        double incomeTax,
+        double profitTax,
+        double wealthTax,
+        boolean balancedBudget,
+        double startupGrant,
+        double coopConversion,
+        double nationalisationRate,
+        int nationalisationMinEmployees,
+        double nationalisationCompensation,
+        boolean stateTrusts,
+        boolean privateFounding,
+        boolean elections,
+        int politicsStart,
+        int electionInterval,
+        int forecastMonths,
+        double forecastDiscount,
+        double voteNoise,
+        double turnout,
+        double promiseBelief,
+        boolean promisesBinding,
+        boolean lockIn,
+        double lockInThreshold) {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -127,7 +183,9 @@ public record LabourParameters(
     public static final LabourParameters AXTELL = new LabourParameters(
             0, 0, 0, 0.5, 0, 0, 0, 0, 6, 0, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
             false, 120, 1, 0, 0.05, 0, 0,
-            false, 0.04, 2, 36, 0.25, 0, 1, 0, 0);
+            false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
+            0, 0, 0, 0, false, 0, 0, 0, 1, 1, false, true,
+            false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -135,7 +193,26 @@ public record LabourParameters(
                 0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.10, 2, true, 1.0, 12, 24, 3, 6,
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
                 false, 120, 1, 0, 0.05, 0, 0.05,
-                true, 0.01, 2, 36, 9, 0, 1, 0, 0);
+                true, 0.01, 2, 36, 9, 0, 1, 0, 0,
+                0, 0, 0, 0, false, 0, 0, 0, 1, 1, false, true,
+                false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5);
+    }
+
+    /**
+     * The keys a ruling platform may change while a run goes on: the state's instruments. Every
+     * other key shapes the world itself and is fixed for a run.
+     */
+    public static final java.util.Set<String> POLICY_KEYS = java.util.Set.of(
+            "ubi", "income_tax", "profit_tax", "wealth_tax", "balanced_budget",
+            "benefit_replacement", "benefit_months", "assistance_replacement", "firing_cost",
+            "startup_credit", "startup_grant", "coop_conversion", "antitrust_cap",
+            "compliance_fixed", "compliance_per_employee", "nationalisation_rate",
+            "nationalisation_min_employees", "nationalisation_compensation", "state_trusts",
+            "private_founding");
+
+    /** Whether the state can own firms under these rules (nationalisation or conversion on). */
+    public boolean stateOwnership() {
+        return nationalisationRate > 0 || coopConversion > 0;
     }
 
     /** Whether any hierarchy is formed. */
@@ -204,6 +281,25 @@ public record LabourParameters(
         }
         unit(out, "compliance_fixed", complianceFixed, 0, 10);
         unit(out, "compliance_per_employee", compliancePerEmployee, 0, 1);
+        unit(out, "ubi", ubi, 0, 2);
+        unit(out, "income_tax", incomeTax, 0, 0.9);
+        unit(out, "profit_tax", profitTax, 0, 0.9);
+        unit(out, "wealth_tax", wealthTax, 0, 0.2);
+        unit(out, "startup_grant", startupGrant, 0, 1);
+        unit(out, "coop_conversion", coopConversion, 0, 1);
+        unit(out, "nationalisation_rate", nationalisationRate, 0, 1);
+        whole(out, "nationalisation_min_employees", nationalisationMinEmployees, 0, 1_000_000_000);
+        unit(out, "nationalisation_compensation", nationalisationCompensation, 0, 1);
+        whole(out, "politics_start", politicsStart, 0, 100_000);
+        whole(out, "election_interval", electionInterval, 1, 1200);
+        whole(out, "forecast_months", forecastMonths, 1, 240);
+        if (!(forecastDiscount >= 0 && forecastDiscount < 1)) {
+            out.add("forecast_discount = " + forecastDiscount + ": allowed [0, 1)");
+        }
+        unit(out, "vote_noise", voteNoise, 0, 10);
+        unit(out, "turnout", turnout, 0, 1);
+        unit(out, "promise_belief", promiseBelief, 0, 1);
+        unit(out, "lock_in_threshold", lockInThreshold, 0, 1);
         return out;
     }
 

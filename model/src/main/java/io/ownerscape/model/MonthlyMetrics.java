@@ -35,6 +35,7 @@ package io.ownerscape.model;
  * @param largeFirmAcquiredShare   over firms of at least {@code large_firm_employees} employees:
  *                                 members taken over by buying firms (at most each firm's size)
  *                                 as a share of their members; NaN when there is no large firm
+ * @param state                    the state's accounts and measures this month (see {@link StateTally})
  */
 public record MonthlyMetrics(
         int month,
@@ -64,7 +65,8 @@ public record MonthlyMetrics(
         double topPercentEmploymentShare,
         double topTenEmploymentShare,
         AcquisitionTally acquisitions,
-        double largeFirmAcquiredShare) {
+        double largeFirmAcquiredShare,
+        StateTally state) {
 
     /** Share of persons in each class, indexed by {@link PersonClass#ordinal}. */
     public double[] classShares() {
@@ -128,7 +130,7 @@ public record MonthlyMetrics(
                 economy.lastReview(), economy.meanPay(), economy.meanWealth(),
                 topShare(x, c, employees, Math.max(1, (employerFirms + 99) / 100)),
                 topShare(x, c, employees, 10),
-                economy.lastAcquisitions(), largeFirmAcquiredShare(economy));
+                economy.lastAcquisitions(), largeFirmAcquiredShare(economy), economy.state().last());
     }
 
     /** See {@link #largeFirmAcquiredShare}: growth by acquisition against all growth, for large firms. */

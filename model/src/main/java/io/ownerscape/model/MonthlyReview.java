@@ -38,7 +38,8 @@ final class MonthlyReview {
     private static final int BLOCK = 256;
 
     private final Economy economy;
-    private final LabourParameters rules;
+    /** The rules in force: read afresh each month, since a ruling platform may change them. */
+    private LabourParameters rules;
     private final int[] persons;
     private final int stride;
     private final long lowMask;
@@ -59,6 +60,12 @@ final class MonthlyReview {
     private static final long STAFFING = 1L;
     /** Bit 1 of the packed bits: the firm makes more than its customers buy. */
     private static final long CAPPED = 2L;
+    /** Bit 2 of the packed bits: the members own the firm and share its residual. */
+    private static final long COOP = 4L;
+    /** Bit 3 of the packed bits: the state owns the firm and takes its residual. */
+    private static final long STATE_OWNED = 8L;
+    /** Per member-owned firm: each member's share of the month's residual (empty without any). */
+    private double[] dividend = new double[0];
     /** The goods market, or null when firms sell all they make. */
     private final GoodsMarket market;
     /** The tied share is kept as a 16-bit fraction: this is one. */
@@ -75,6 +82,18 @@ final class MonthlyReview {
         this.market = rules.goodsMarket() ? new GoodsMarket(rules, economy.firms, economy.streams()) : null;
     }
 
+    /** A copy for a fork of the economy: the market's state and the last tally carry over. */
+    MonthlyReview(Economy fork, MonthlyReview o) {
+        this.economy = fork;
+        this.rules = fork.labour;
+        this.persons = fork.persons;
+        this.stride = fork.stride;
+        this.lowMask = o.lowMask;
+        this.historyMask = o.historyMask;
+        this.market = o.market == null ? null : new GoodsMarket(o.market, fork.firms);
+        this.last = o.last;
+    }
+
     ReviewTally last() {
         return last;
     }
@@ -85,7 +104,8 @@ final class MonthlyReview {
     }
 
     long bytes() {
-        return 8L * rates.length + 8L * adminRate.length + (market == null ? 0 : market.bytes());
+        return 8L * rates.length + 8L * adminRate.length + 8L * dividend.length
+                + (market == null ? 0 : market.bytes());
     }
 
     boolean precarious(long history) {
@@ -94,14 +114,19 @@ final class MonthlyReview {
     }
 
     void run(int month) {
+        rules = economy.labour;
         Firms firms = economy.firms;
         int capacity = firms.capacity();
         if (rates.length < 2 * capacity) {
             // Firm ids rarely pass their first high-water mark by much: a small margin suffices.
             rates = new double[2 * (capacity + capacity / 64 + 1024)];
-            if (rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0) {
-                adminRate = new double[rates.length / 2];
-            }
+        }
+        if (adminRate.length < rates.length / 2
+                && (rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0)) {
+            adminRate = new double[rates.length / 2];
+        }
+        if (dividend.length < rates.length / 2 && firms.anyPublic()) {
+            dividend = new double[rates.length / 2];
         }
         ParallelExecutor executor = economy.executor();
         int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
@@ -145,8 +170,11 @@ final class MonthlyReview {
         int[][] dismissed = new int[personChunks][];
         double[][] dismissedPay = new double[personChunks][];
         double benefit = rules.benefitReplacement() * economy.meanPay;
+        State state = economy.state;
+        double ubi = state.ubiRate * economy.meanPay;
+        double incomeTax = Math.max(0, Math.min(0.9, rules.incomeTax() + state.surcharge));
         executor.forEachChunk(personChunks, c -> {
-            PersonPass pass = new PersonPass(benefit, economy.meanPay);
+            PersonPass pass = new PersonPass(benefit, economy.meanPay, ubi, incomeTax);
             pass.pay(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK));
             tallies[c] = pass.tally;
             listed[c] = Arrays.copyOf(pass.listed, pass.listedCount);
@@ -163,6 +191,7 @@ final class MonthlyReview {
         total.revenue = sold[REVENUE] - sold[COMPLIANCE];
         total.compliance = sold[COMPLIANCE] + sold[COMPLIANCE_IN_HOUSE];
         total.complianceInHouse = sold[COMPLIANCE_IN_HOUSE];
+        total.stateFirmProfit = sold[STATE_PROFIT];
         if (selling) {
             total.market = new MarketTally(market.demand(), market.pool(), sold[CUSTOMERS],
                     sold[OUTPUT], sold[REVENUE], sold[UNMET],
@@ -235,7 +264,8 @@ final class MonthlyReview {
     private static final int LIVE_FIRMS = 6;
     private static final int COMPLIANCE = 7;
     private static final int COMPLIANCE_IN_HOUSE = 8;
-    private static final int RATE_SUMS = 9;
+    private static final int STATE_PROFIT = 9;
+    private static final int RATE_SUMS = 10;
 
     /**
      * Pass 1: each live firm's revenue R (its output, or with a goods market {@code min(O, C)}
@@ -253,6 +283,7 @@ final class MonthlyReview {
         double[] sums = new double[RATE_SUMS];
         double[] customers = firms.customerColumn();
         boolean compliance = rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0;
+        double ownerFactor = rules.ownerShare() / (1 - rules.ownerShare());
         for (int f = from; f < to; f++) {
             int n = firms.size(f);
             if (n == 0) {
@@ -293,6 +324,12 @@ final class MonthlyReview {
             }
             double wbar = keep * revenue / (producers + keep * firms.premiums(f));
             rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
+            byte kind = firms.ownership(f);
+            if (kind == Firms.STATE) {
+                sums[STATE_PROFIT] += ownerFactor * wbar * producers;
+            } else if (kind == Firms.COOP) {
+                dividend[f] = ownerFactor * wbar * producers / n;
+            }
             long x = firms.effortFixed(f);
             long tied = hierarchy && x > 0
                     ? Math.round(rules.monitoring() * Hierarchy.coverage(n, managers, span) * TIED_UNIT) : 0;
@@ -301,7 +338,8 @@ final class MonthlyReview {
                     | ((Float.floatToRawIntBits(perEffort) & 0xFFFFFFFFL) << 16)
                     | ((long) (31 - Integer.numberOfLeadingZeros(producers)) << 11)
                     | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0)
-                    | (capped ? CAPPED : 0);
+                    | (capped ? CAPPED : 0)
+                    | (kind == Firms.COOP ? COOP : kind == Firms.STATE ? STATE_OWNED : 0);
             rates[2 * f + 1] = Double.longBitsToDouble(bits);
         }
         return sums;
@@ -355,11 +393,43 @@ final class MonthlyReview {
         private final double betaMin = economy.parameters().betaMin();
         private final double betaMax = economy.parameters().betaMax();
 
-        PersonPass(double benefit, double meanPay) {
+        private final double ubi;
+        private final double incomeTax;
+        private final double profitTax = rules.profitTax();
+        private final double wealthTax = rules.wealthTax() / 12;
+        private final double grant = rules.startupGrant();
+        private final double[] outcome = economy.outcome;
+        private final double outcomeWeight = economy.outcomeWeight;
+
+        PersonPass(double benefit, double meanPay, double ubi, double incomeTax) {
             this.benefit = benefit;
             this.assistance = rules.assistanceReplacement() * meanPay;
             this.capital = rules.startupCapital() * meanPay;
-            this.ownFunds = (1 - rules.startupCredit()) * capital;
+            this.ownFunds = Math.max(0, 1 - rules.startupCredit() - rules.startupGrant()) * capital;
+            this.ubi = ubi;
+            this.incomeTax = incomeTax;
+        }
+
+        /**
+         * Taxes a person's month and adds the basic income: pay and benefits at the income tax,
+         * an owner's residual (or a member's dividend) at the profit tax, positive wealth at a
+         * twelfth of the yearly wealth tax; returns the net income, which is also what a
+         * forecast adds up.
+         */
+        private double net(int i, double pay, double residual) {
+            double taxIncome = incomeTax * pay;
+            double taxProfit = profitTax * residual;
+            double taxWealth = wealthTax * Math.max(0, wealth[i]);
+            tally.incomeTaxes += taxIncome;
+            tally.profitTaxes += taxProfit;
+            tally.wealthTaxes += taxWealth;
+            tally.incomeBase += pay;
+            tally.ubi += ubi;
+            double net = pay + residual - taxIncome - taxProfit - taxWealth + ubi;
+            if (outcome != null) {
+                outcome[i] += outcomeWeight * net;
+            }
+            return net;
         }
 
         /**
@@ -423,16 +493,25 @@ final class MonthlyReview {
                     x = contribution(record);
                     income = wbar * (1 - tied + tied * perEffort(bits) * Firms.fromFixed(x));
                 }
+                double residual = 0;
                 if (owner && ownerFactor > 0) {
                     int staff = ownerStaff[i - start];
-                    income += ownerFactor * wbar * (ownerSize[i - start] - (staff & Firms.STAFF_MANAGERS));
+                    residual = ownerFactor * wbar * (ownerSize[i - start] - (staff & Firms.STAFF_MANAGERS));
+                } else if ((bits & COOP) != 0) {
+                    residual = dividend[f];
                 }
-                tally.memberPay += income;
-                tally.consumption += settle(wealth, i, income);
+                tally.memberPay += income + residual;
+                if ((bits & STATE_OWNED) != 0) {
+                    tally.stateFirmPay += income;
+                    if (layer != 0) {
+                        tally.stateManagerPay += income;
+                    }
+                }
+                tally.consumption += settle(wealth, i, net(i, income, residual));
                 if (owner && capital > 0) {
                     fund(i, f, ownerSize[i - start], ownerStaff[i - start]);
                 }
-                if (dismissal && !owner && layer == 0 && !ownerLeft) {
+                if (dismissal && !owner && layer == 0 && !ownerLeft && (bits & COOP) == 0) {
                     testDismissal(i, record, f, income, wbar, x < 0 ? contribution(record) : x, bits);
                 }
                 if (ownerLeft || ((bits & STAFFING) != 0 && (role & Economy.ROLE_DEGREE) != 0)) {
@@ -451,7 +530,8 @@ final class MonthlyReview {
         private void fund(int owner, int f, int size, int staff) {
             boolean capitalised = (staff & Firms.STAFF_CAPITALISED) != 0;
             if (!capitalised && size > 1) {
-                wealth[owner] -= capital;
+                wealth[owner] -= (1 - grant) * capital;
+                tally.grants += grant * capital;
                 tally.capitalInvested += capital;
                 capitalised = true;
             }
@@ -539,6 +619,9 @@ final class MonthlyReview {
             if ((role & Economy.ROLE_NEW_UNEMPLOYED) != 0) {
                 persons[record + Economy.PERSON_ROLE] = role & ~Economy.ROLE_NEW_UNEMPLOYED;
                 tally.newlyUnemployed++;
+                if (ubi > 0 || wealthTax > 0 || outcome != null) {
+                    tally.consumption += settle(wealth, i, net(i, 0, 0));
+                }
                 return;
             }
             int months = Math.min(255, ((role & Economy.ROLE_MONTHS) >>> Economy.ROLE_MONTHS_SHIFT) + 1);
@@ -553,7 +636,7 @@ final class MonthlyReview {
                 }
             }
             tally.benefits += income;
-            tally.consumption += settle(wealth, i, income);
+            tally.consumption += settle(wealth, i, net(i, income, 0));
             persons[record + Economy.PERSON_ROLE] = role;
         }
     }
@@ -578,8 +661,15 @@ final class MonthlyReview {
         }
         int owner = firms.owner(f);
         double severance = rules.firingCost() * pay;
-        wealth[owner] -= severance;
+        if (owner >= 0) {
+            wealth[owner] -= severance;
+        } else {
+            total.stateSeverance += severance;
+        }
         wealth[i] += severance;
+        if (economy.outcome != null) {
+            economy.outcome[i] += economy.outcomeWeight * severance;
+        }
         total.severance += severance;
         firms.leave(f, xFixed);
         persons[record + Economy.PERSON_FIRM] = -1;
@@ -654,8 +744,10 @@ final class MonthlyReview {
         double sigma = rules.ownerShare();
         if (sigma > 0) {
             double residual = sigma / (1 - sigma) * Math.abs(rates[2 * f]) * (firms.size(f) - firms.managers(f));
+            double tax = rules.profitTax() * residual;
             total.memberPay += residual;
-            total.consumption += settle(economy.wealth, best, residual);
+            total.profitTaxes += tax;
+            total.consumption += settle(economy.wealth, best, residual - tax);
         }
         int layer = role(best) & Economy.ROLE_LAYER;
         if (layer != 0) {

@@ -20,6 +20,10 @@ final class Purpose {
     static final int SEARCH_CONTACT = 16;
     static final int ACQUISITION_SEARCH = 17;
     static final int ACQUISITION_CONTACT = 18;
+    static final int NATIONALISATION = 19;
+    static final int COOP_CONVERSION = 20;
+    static final int TURNOUT = 21;
+    static final int VOTE_NOISE = 22;
 
     private Purpose() {
     }

@@ -27,6 +27,23 @@ public final class ReviewTally {
     double consumption;
     double capitalInvested;
     double severance;
+    /** Income tax on pay and benefits, profit tax on residuals, wealth tax: all to the state. */
+    double incomeTaxes;
+    double profitTaxes;
+    double wealthTaxes;
+    /** Pay and benefits the income tax applied to (the surcharge's base). */
+    double incomeBase;
+    /** Basic income paid to persons. */
+    double ubi;
+    /** The state's share of start-up capital invested this month. */
+    double grants;
+    /** Severance the state paid on dismissals from its firms. */
+    double stateSeverance;
+    /** The residual of state firms, which goes to the budget instead of an owner. */
+    double stateFirmProfit;
+    /** Pay of the members of state firms, and the part of it paid to their managers. */
+    double stateFirmPay;
+    double stateManagerPay;
     /** Compliance costs of all firms; the part paid outside is not part of {@link #revenue}. */
     double compliance;
     /** The part of {@link #compliance} done in house by firms' managers, and paid to them. */
@@ -136,6 +153,16 @@ public final class ReviewTally {
         memberPay += o.memberPay;
         benefits += o.benefits;
         consumption += o.consumption;
+        incomeTaxes += o.incomeTaxes;
+        profitTaxes += o.profitTaxes;
+        wealthTaxes += o.wealthTaxes;
+        incomeBase += o.incomeBase;
+        ubi += o.ubi;
+        grants += o.grants;
+        stateSeverance += o.stateSeverance;
+        stateFirmProfit += o.stateFirmProfit;
+        stateFirmPay += o.stateFirmPay;
+        stateManagerPay += o.stateManagerPay;
         capitalInvested += o.capitalInvested;
         severance += o.severance;
         for (int k = 0; k < SIZE_CLASSES; k++) {
@@ -186,6 +213,31 @@ public final class ReviewTally {
             out[k] = autonomyCount[k] == 0 ? Double.NaN : autonomySum[k] / autonomyCount[k];
         }
         return out;
+    }
+
+    /** Taxes persons paid this month: on income, profit and wealth. */
+    public double taxes() {
+        return incomeTaxes + profitTaxes + wealthTaxes;
+    }
+
+    /** Basic income paid to persons this month. */
+    public double ubi() {
+        return ubi;
+    }
+
+    /** The state's share of the start-up capital invested this month. */
+    public double grants() {
+        return grants;
+    }
+
+    /** Severance the state paid to workers its firms dismissed. */
+    public double stateSeverance() {
+        return stateSeverance;
+    }
+
+    /** The residual of state firms, paid to the budget. */
+    public double stateFirmProfit() {
+        return stateFirmProfit;
     }
 
     /** Mean exit, bargaining, protection and ownership components over the sample; NaN if empty. */

@@ -23,6 +23,15 @@ final class Vacancies {
         this.start = new int[regions.count() + 1];
     }
 
+    /** An independent copy, for a fork of the economy. */
+    Vacancies copy() {
+        Vacancies c = new Vacancies(regions);
+        c.firms = firms.clone();
+        c.cumulative = cumulative.clone();
+        System.arraycopy(start, 0, c.start, 0, start.length);
+        return c;
+    }
+
     /**
      * Rebuilds the table from per-chunk lists of (firm, region, weight) in firm order; chunks are
      * taken in order, so the table is the same for any thread count.

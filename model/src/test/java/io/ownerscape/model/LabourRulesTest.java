@@ -60,7 +60,7 @@ class LabourRulesTest {
             if (firms.size(f) == 0) {
                 continue;
             }
-            assertEquals(1, owners[f], where + ": owners of firm " + f);
+            assertEquals(firms.ownership(f) == Firms.PRIVATE ? 1 : 0, owners[f], where + ": owners of firm " + f);
             assertEquals(firms.managers(f), managers[f], where + ": managers of firm " + f);
             assertEquals(firms.effortFixed(f), effort[f], where + ": effort of firm " + f);
             if (rules.hierarchy() && firms.size(f) - 1 <= rules.spanOfControl()) {

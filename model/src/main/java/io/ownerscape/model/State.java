@@ -1,0 +1,407 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ColumnHasher;
+import io.ownerscape.engine.RandomStreams;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The state ({@code docs/MODEL.md}, "The state" and "Politics"): a budget, the ownership
+ * programmes, the ruling platform, elections decided by voters' forecasts, and the rulers' monthly
+ * choice whether to pay the basic income they promised.
+ *
+ * <p>At the end of each month, after the review has paid everyone and collected the taxes:
+ * <ol>
+ *   <li>nationalisation and employee buy-outs, firm by firm in id order, each with a draw keyed by
+ *       (seed, month, firm); then, with trusts, the state firms of each region are merged into
+ *       its largest one;</li>
+ *   <li>the budget closes: {@code debt += spending - revenue};</li>
+ *   <li>countervailing power is measured;</li>
+ *   <li>when an election is due it is held (or suspended under lock-in); the winner's policies
+ *       apply from the next month;</li>
+ *   <li>the rulers decide the basic income paid next month, and with a balanced-budget rule the
+ *       surcharge on the income tax.</li>
+ * </ol>
+ * Everything runs on the calling thread in a fixed order, or through the economy's forks, which
+ * are deterministic: the outcome does not depend on the thread count.
+ */
+public final class State {
+    private final Economy economy;
+    private final List<Platform> platforms;
+    /** The platform in force from {@code politics_start} before any election; -1 for none. */
+    private final int initialRuling;
+    /** The ruling platform's index; -1 while the scenario's own rules apply. */
+    private int ruling = -1;
+    private double debt;
+    /** Basic income paid per person this month, as a share of mean pay. */
+    double ubiRate;
+    /** Surcharge on the income tax this month (balanced-budget rule). */
+    double surcharge;
+    /** Set on a forecast's fork: no elections, and the basic income fixed at what voters believe. */
+    private boolean forecasting;
+    /** The last election held under the current rulers: its margin and the share the promise swung. */
+    private double lastMargin = Double.NaN;
+    private double lastDecisive = Double.NaN;
+    private double countervailingPower = 1;
+    private StateTally last;
+    private final List<Election> elections;
+
+    State(Economy economy, List<Platform> platforms, String ruling) {
+        this.economy = economy;
+        this.platforms = List.copyOf(platforms);
+        if (this.platforms.isEmpty()) {
+            throw new IllegalArgumentException("platforms: at least one is needed");
+        }
+        for (int a = 0; a < this.platforms.size(); a++) {
+            for (int b = a + 1; b < this.platforms.size(); b++) {
+                if (this.platforms.get(a).name().equals(this.platforms.get(b).name())) {
+                    throw new IllegalArgumentException("platforms: '" + this.platforms.get(a).name()
+                            + "' is defined twice");
+                }
+            }
+            this.platforms.get(a).applyTo(economy.baseRules);
+        }
+        this.initialRuling = ruling == null ? -1 : indexOf(ruling);
+        this.ubiRate = economy.baseRules.ubi();
+        this.elections = new ArrayList<>();
+    }
+
+    private State(State o, Economy fork) {
+        this.economy = fork;
+        this.platforms = o.platforms;
+        this.initialRuling = o.initialRuling;
+        this.ruling = o.ruling;
+        this.debt = o.debt;
+        this.ubiRate = o.ubiRate;
+        this.surcharge = o.surcharge;
+        this.forecasting = o.forecasting;
+        this.lastMargin = o.lastMargin;
+        this.lastDecisive = o.lastDecisive;
+        this.countervailingPower = o.countervailingPower;
+        this.last = o.last;
+        this.elections = new ArrayList<>(o.elections);
+    }
+
+    State copyFor(Economy fork) {
+        return new State(this, fork);
+    }
+
+    /** The index of a platform by name; the exception lists the names allowed. */
+    int indexOf(String name) {
+        for (int k = 0; k < platforms.size(); k++) {
+            if (platforms.get(k).name().equals(name)) {
+                return k;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        platforms.forEach(p -> names.add(p.name()));
+        throw new IllegalArgumentException("ruling_platform = '" + name + "': allowed " + String.join(", ", names));
+    }
+
+    public List<Platform> platforms() {
+        return platforms;
+    }
+
+    /** The ruling platform, or null while the scenario's own rules apply. */
+    public Platform ruling() {
+        return ruling < 0 ? null : platforms.get(ruling);
+    }
+
+    /** The state's debt: every deficit since the start, less every surplus. */
+    public double debt() {
+        return debt;
+    }
+
+    /** Countervailing power at the end of the last month, in [0, 1] (see {@link StateTally}). */
+    public double countervailingPower() {
+        return countervailingPower;
+    }
+
+    /** The last month's accounts and measures; null before the first month. */
+    public StateTally last() {
+        return last;
+    }
+
+    /** Every election due so far, held or suspended, in order. */
+    public List<Election> elections() {
+        return Collections.unmodifiableList(elections);
+    }
+
+    /** Puts a platform in force from the next month (its policies on the scenario's rules). */
+    void impose(int platform) {
+        ruling = platform;
+        economy.applyRules(platform < 0 ? economy.baseRules : platforms.get(platform).applyTo(economy.baseRules));
+        lastMargin = Double.NaN;
+        lastDecisive = Double.NaN;
+    }
+
+    void hashInto(ColumnHasher h) {
+        if (!engaged()) {
+            return;
+        }
+        h.add(debt).add(ubiRate).add(surcharge).add(ruling).add(elections.size());
+    }
+
+    /** Whether the state does anything beyond paying benefits under these rules. */
+    private boolean engaged() {
+        LabourParameters r = economy.baseRules;
+        return initialRuling >= 0 || r.elections() || r.ubi() > 0 || r.incomeTax() > 0 || r.profitTax() > 0
+                || r.wealthTax() > 0 || r.startupGrant() > 0 || r.stateOwnership() || r.balancedBudget()
+                || !r.privateFounding();
+    }
+
+    void run(int month) {
+        LabourParameters rules = economy.labour;
+        ReviewTally review = economy.lastReview();
+        StateTally t = new StateTally();
+        t.month = month;
+        t.platform = ruling < 0 ? "" : platforms.get(ruling).name();
+        t.ubiPromised = ruling < 0 ? rules.ubi() : platforms.get(ruling).promisedUbi(economy.baseRules);
+        t.ubiPaid = ubiRate;
+        t.surcharge = surcharge;
+        t.incomeTaxes = review.incomeTaxes;
+        t.profitTaxes = review.profitTaxes;
+        t.wealthTaxes = review.wealthTaxes;
+        t.stateFirmProfit = review.stateFirmProfit;
+        t.stateFirmPay = review.stateFirmPay;
+        t.stateManagerPay = review.stateManagerPay;
+        t.ubiSpending = review.ubi;
+        t.benefits = review.benefits;
+        t.grants = review.grants;
+        t.severance = review.stateSeverance;
+        if (rules.stateOwnership()) {
+            ownershipProgrammes(month, rules, t);
+        }
+        if (rules.stateTrusts() && economy.firms.anyPublic()) {
+            mergeTrusts(t);
+        }
+        debt += t.spending() - t.revenue();
+        t.debt = debt;
+        measurePower(review, t);
+        countervailingPower = t.countervailingPower;
+        if (!forecasting) {
+            int next = month + 1;
+            int sinceStart = next - rules.politicsStart();
+            if (sinceStart == 0 && initialRuling >= 0) {
+                impose(initialRuling);
+            }
+            if (economy.baseRules.elections() && sinceStart >= 0 && sinceStart % rules.electionInterval() == 0
+                    && (sinceStart > 0 || initialRuling < 0)) {
+                Election e = new ElectionRunner(economy, this).hold(month);
+                elections.add(e);
+                t.election = e;
+                if (e.held()) {
+                    int winner = indexOf(e.winner());
+                    if (winner != ruling) {
+                        impose(winner);
+                    }
+                    lastMargin = e.margin();
+                    lastDecisive = e.decisive();
+                }
+            }
+            ubiRate = decideUbi(economy.labour);
+        }
+        surcharge = nextSurcharge(economy.labour, review, t);
+        last = t;
+    }
+
+    /**
+     * The rulers' choice of the basic income paid next month. With binding promises they pay what
+     * they promised. Otherwise keeping the promise costs its bill and buys only votes, so they
+     * keep it exactly when cutting it risks the next election: elections are held, not about to
+     * be suspended, and at the last election the voters whose choice the promise decided were at
+     * least half the winning margin (before any election under them, the risk is taken as real).
+     * Without a ruling platform the scenario's own basic income is law and always paid.
+     */
+    private double decideUbi(LabourParameters rules) {
+        if (ruling < 0) {
+            // The scenario's own basic income is law, not a promise.
+            return rules.ubi();
+        }
+        double promised = platforms.get(ruling).promisedUbi(economy.baseRules);
+        if (promised == 0 || rules.promisesBinding()) {
+            return promised;
+        }
+        if (!economy.baseRules.elections()) {
+            return 0;
+        }
+        if (rules.lockIn() && countervailingPower < rules.lockInThreshold()) {
+            return 0;
+        }
+        if (Double.isNaN(lastDecisive)) {
+            return promised;
+        }
+        return lastDecisive >= lastMargin / 2 ? promised : 0;
+    }
+
+    /**
+     * Balanced budget: next month's surcharge on the income tax covers this month's deficit and a
+     * twelfth of the debt (a negative surcharge, a rebate, hands back a surplus and a twelfth of
+     * the state's savings), over this month's taxable pay and benefits; the income tax with it
+     * stays within [0, 0.9].
+     */
+    private double nextSurcharge(LabourParameters rules, ReviewTally review, StateTally t) {
+        if (!rules.balancedBudget() || review.incomeBase <= 0) {
+            return 0;
+        }
+        double gap = t.spending() - t.revenue() + debt / 12 + surcharge * review.incomeBase;
+        return Math.max(-rules.incomeTax(), Math.min(0.9 - rules.incomeTax(), gap / review.incomeBase));
+    }
+
+    /**
+     * Nationalisation and employee buy-outs, in firm-id order. A private firm whose owner stays
+     * is taken over with probability {@code nationalisation_rate} when it has at least
+     * {@code nationalisation_min_employees} employees (at least one unless that is 0); its owner
+     * receives {@code nationalisation_compensation} of its value, {@code H} months of its owner's
+     * residual, and becomes an employee. Otherwise an employer firm is bought out for its members
+     * with probability {@code coop_conversion}, the state paying the owner the full value.
+     */
+    private void ownershipProgrammes(int month, LabourParameters rules, StateTally t) {
+        Firms firms = economy.firms;
+        long nationaliseBase = economy.streams().base(Purpose.NATIONALISATION, month);
+        long coopBase = economy.streams().base(Purpose.COOP_CONVERSION, month);
+        int minEmployees = rules.nationalisationMinEmployees();
+        int capacity = firms.capacity();
+        for (int f = 0; f < capacity; f++) {
+            int size = firms.size(f);
+            if (size == 0 || firms.ownership(f) != Firms.PRIVATE || firms.ownerLeft(f)) {
+                continue;
+            }
+            int employees = size - 1;
+            boolean inScope = minEmployees == 0 || employees >= minEmployees;
+            if (rules.nationalisationRate() > 0 && inScope
+                    && RandomStreams.toUnit(RandomStreams.at(nationaliseBase, f)) < rules.nationalisationRate()) {
+                double paid = rules.nationalisationCompensation() * value(f, rules);
+                transfer(f, Firms.STATE, paid);
+                t.nationalised++;
+                t.compensation += paid;
+            } else if (rules.coopConversion() > 0 && employees > 0
+                    && RandomStreams.toUnit(RandomStreams.at(coopBase, f)) < rules.coopConversion()) {
+                double paid = value(f, rules);
+                transfer(f, Firms.COOP, paid);
+                t.converted++;
+                t.compensation += paid;
+            }
+        }
+    }
+
+    /** A firm's value to its owner: H months of the residual at its current revenue. */
+    private double value(int f, LabourParameters rules) {
+        Firms firms = economy.firms;
+        int size = firms.size(f);
+        double revenue = Math.max(0, firms.sold(f, firms.output(f)) - economy.complianceCost(size));
+        int producers = size - firms.managers(f);
+        double sigma = rules.ownerShare();
+        double residual = producers <= 0 ? 0
+                : sigma * revenue * producers / (producers + (1 - sigma) * firms.premiums(f));
+        return rules.valuationMonths() * residual;
+    }
+
+    private void transfer(int f, byte kind, double paid) {
+        Firms firms = economy.firms;
+        int owner = firms.owner(f);
+        economy.wealth[owner] += paid;
+        if (economy.outcome != null) {
+            economy.outcome[owner] += economy.outcomeWeight * paid;
+        }
+        economy.setRole(owner, economy.role(owner) & ~Economy.ROLE_OWNER);
+        firms.setOwnership(f, kind);
+        firms.setFlags(f, true, true);
+    }
+
+    /**
+     * Merges the state firms of each region into the region's largest (lowest id on ties): its
+     * members, effort, managers and customers move over; the others are dissolved in id order.
+     */
+    private void mergeTrusts(StateTally t) {
+        Firms firms = economy.firms;
+        Regions regions = economy.regions();
+        int[] trust = new int[regions.count()];
+        Arrays.fill(trust, -1);
+        int capacity = firms.capacity();
+        for (int f = 0; f < capacity; f++) {
+            if (firms.size(f) > 0 && firms.ownership(f) == Firms.STATE) {
+                int r = regions.of(firms.founder(f));
+                if (trust[r] < 0 || firms.size(f) > firms.size(trust[r])) {
+                    trust[r] = f;
+                }
+            }
+        }
+        int[] into = new int[capacity];
+        Arrays.fill(into, -1);
+        int merged = 0;
+        for (int f = 0; f < capacity; f++) {
+            if (firms.size(f) > 0 && firms.ownership(f) == Firms.STATE) {
+                int target = trust[regions.of(firms.founder(f))];
+                if (target != f) {
+                    firms.absorb(target, f);
+                    into[f] = target;
+                    merged++;
+                }
+            }
+        }
+        if (merged == 0) {
+            return;
+        }
+        int[] persons = economy.persons;
+        int stride = economy.stride;
+        for (int i = 0, n = economy.persons(); i < n; i++) {
+            int f = persons[stride * i + Economy.PERSON_FIRM];
+            if (f >= 0 && into[f] >= 0) {
+                persons[stride * i + Economy.PERSON_FIRM] = into[f];
+            }
+        }
+        for (int f = 0; f < capacity; f++) {
+            if (into[f] >= 0) {
+                firms.dissolve(f);
+                economy.countDeath();
+            }
+        }
+        t.mergedIntoTrusts = merged;
+    }
+
+    /**
+     * Countervailing power: the mean of three shares, each in [0, 1]: employment outside state
+     * firms (of all firm members), output outside state firms, and the exit component of the
+     * employed persons' autonomy (alternatives they could take, {@link Autonomy}).
+     */
+    private void measurePower(ReviewTally review, StateTally t) {
+        Firms firms = economy.firms;
+        long members = 0;
+        long stateMembers = 0;
+        double output = 0;
+        double stateOutput = 0;
+        if (firms.anyPublic()) {
+            for (int f = 0, capacity = firms.capacity(); f < capacity; f++) {
+                int size = firms.size(f);
+                if (size == 0) {
+                    continue;
+                }
+                double o = firms.output(f);
+                members += size;
+                output += o;
+                if (firms.ownership(f) == Firms.STATE) {
+                    stateMembers += size;
+                    stateOutput += o;
+                } else if (firms.ownership(f) == Firms.COOP) {
+                    t.coopMembers += size;
+                }
+            }
+        }
+        t.stateEmploymentShare = members == 0 ? 0 : (double) stateMembers / members;
+        t.stateOutputShare = output == 0 ? 0 : stateOutput / output;
+        long sampled = review.autonomySampled();
+        t.exitOptions = sampled == 0 ? 0 : review.autonomyComponents()[0];
+        t.countervailingPower = ((1 - t.stateEmploymentShare) + (1 - t.stateOutputShare) + t.exitOptions) / 3;
+    }
+
+    /** Marks this state as a forecast's: no elections, the basic income fixed at {@code ubi}. */
+    void forecast(int platform, double ubi) {
+        forecasting = true;
+        impose(platform);
+        ubiRate = ubi;
+    }
+}

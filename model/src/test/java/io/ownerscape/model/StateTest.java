@@ -1,0 +1,269 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ParallelExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The state: budget, ownership programmes, forks, elections, promises and lock-in. */
+class StateTest {
+
+    static LabourParameters rules(Object... keyValues) {
+        Map<String, Object> changes = new HashMap<>();
+        for (int k = 0; k < keyValues.length; k += 2) {
+            changes.put((String) keyValues[k], keyValues[k + 1]);
+        }
+        return LabourKeys.with(LabourParameters.market(), changes);
+    }
+
+    /** Every instrument on at once, from the first month. */
+    static LabourParameters busyState() {
+        return rules("ubi", 0.1, "income_tax", 0.2, "profit_tax", 0.3, "wealth_tax", 0.02,
+                "startup_grant", 0.5, "nationalisation_rate", 0.01, "nationalisation_min_employees", 2,
+                "nationalisation_compensation", 0.5, "coop_conversion", 0.01, "state_trusts", true,
+                "regions", 5, "firing_cost", 2.0);
+    }
+
+    @ParameterizedTest(name = "threads={0}")
+    @ValueSource(ints = {1, 2})
+    void budgetAndMoneyBalanceEveryMonth(int threads) {
+        try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+            Economy e = new Economy(ModelParameters.defaults(3_000), busyState(), 5, ex);
+            double debt = 0;
+            long nationalised = 0;
+            long converted = 0;
+            long merged = 0;
+            for (int m = 1; m <= 100; m++) {
+                double before = Worlds.totalWealth(e);
+                double meanPay = e.meanPay();
+                e.step();
+                String where = "month " + m;
+                LabourRulesTest.check(e, where);
+                ReviewTally t = e.lastReview();
+                StateTally s = e.state().last();
+                double after = Worlds.totalWealth(e);
+                double flows = t.memberPay() + t.benefits() + t.ubi() - t.taxes() - t.consumption()
+                        - t.capitalInvested() + t.grants() + s.compensation() + t.stateSeverance();
+                assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1),
+                        where + ": wealth change = net income - consumption - capital + transfers");
+                assertEquals(t.revenue(), t.memberPay() + t.stateFirmProfit(), 1e-6 * Math.max(1, t.revenue()),
+                        where + ": revenue = pay + residuals of owners, members and the state");
+                assertEquals(debt + s.spending() - s.revenue(), s.debt(), 1e-9 * (Math.abs(debt) + 1),
+                        where + ": debt change = spending - revenue");
+                assertEquals(0.1 * 3_000 * meanPay, t.ubi(), 1e-9 * t.ubi(),
+                        where + ": everybody gets the basic income the scenario's law sets");
+                debt = s.debt();
+                nationalised += s.nationalised();
+                converted += s.converted();
+                merged += s.mergedIntoTrusts();
+            }
+            assertTrue(nationalised > 0, "the programme must take firms over");
+            assertTrue(converted > 0, "buy-outs must happen");
+            assertTrue(merged > 0, "trusts must absorb state firms");
+            assertTrue(e.state().last().stateEmploymentShare() > 0);
+        }
+    }
+
+    @Test
+    void balancedBudgetKeepsDebtBounded() {
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            Economy borrowing = new Economy(ModelParameters.defaults(2_000), rules("ubi", 0.3), 3, ex);
+            Economy balanced = new Economy(ModelParameters.defaults(2_000),
+                    rules("ubi", 0.3, "balanced_budget", true), 3, ex);
+            double revenue = 0;
+            for (int m = 0; m < 60; m++) {
+                borrowing.step();
+                balanced.step();
+                revenue += balanced.state().last().revenue();
+            }
+            assertTrue(borrowing.state().debt() > 0, "a basic income without taxes is borrowed");
+            assertTrue(balanced.state().last().surcharge() > 0, "the surcharge pays for it");
+            assertTrue(balanced.state().debt() < 0.1 * borrowing.state().debt(),
+                    "balanced " + balanced.state().debt() + " against borrowing " + borrowing.state().debt());
+            assertTrue(revenue > 0);
+        }
+    }
+
+    @Test
+    void forkReproducesItsParentAndIsIndependent() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            LabourParameters r = busyState();
+            Economy parent = new Economy(ModelParameters.defaults(2_000), r, 9, ex);
+            for (int m = 0; m < 30; m++) {
+                parent.step();
+            }
+            Economy fork = parent.fork();
+            assertEquals(parent.stateHash(), fork.stateHash(), "a fork starts as its parent");
+            for (int m = 0; m < 12; m++) {
+                parent.step();
+                fork.step();
+            }
+            assertEquals(parent.stateHash(), fork.stateHash(), "same rules, same world");
+            String parentNow = parent.stateHash();
+            Economy changed = parent.fork();
+            changed.applyRules(rules("ubi", 0.5, "income_tax", 0.5, "nationalisation_rate", 0.2,
+                    "state_trusts", true, "regions", 5, "firing_cost", 2.0, "startup_grant", 0.5,
+                    "coop_conversion", 0.01, "profit_tax", 0.3, "wealth_tax", 0.02,
+                    "nationalisation_min_employees", 2, "nationalisation_compensation", 0.5));
+            for (int m = 0; m < 6; m++) {
+                changed.step();
+            }
+            assertEquals(parentNow, parent.stateHash(), "stepping a fork leaves its parent alone");
+            assertNotEquals(parentNow, changed.stateHash());
+            parent.step();
+            Economy twin = new Economy(ModelParameters.defaults(2_000), r, 9, ex);
+            for (int m = 0; m < 43; m++) {
+                twin.step();
+            }
+            assertEquals(twin.stateHash(), parent.stateHash(), "the parent goes on as if never forked");
+        }
+    }
+
+    @Test
+    void expropriationMovesEveryMemberAndCustomer() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            LabourParameters r = rules("goods_market", true, "market_start", 10, "regions", 4,
+                    "nationalisation_rate", 1.0, "nationalisation_min_employees", 0,
+                    "nationalisation_compensation", 0.0, "state_trusts", true, "private_founding", false);
+            Economy e = new Economy(ModelParameters.defaults(2_000), r, 4, ex);
+            for (int m = 1; m <= 24; m++) {
+                double before = Worlds.totalWealth(e);
+                e.step();
+                LabourRulesTest.check(e, "month " + m);
+                assertEquals(0, e.state().last().compensation(), "expropriation pays nothing");
+                ReviewTally t = e.lastReview();
+                double after = Worlds.totalWealth(e);
+                double flows = t.memberPay() + t.benefits() - t.consumption() - t.capitalInvested()
+                        + t.stateSeverance();
+                assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + 1), "month " + m);
+            }
+            Firms firms = e.firms();
+            int live = 0;
+            double customers = 0;
+            for (int f = 0; f < firms.capacity(); f++) {
+                if (firms.size(f) > 0) {
+                    live++;
+                    assertEquals(Firms.STATE, firms.ownership(f), "firm " + f + " left private");
+                    customers += firms.customers(f);
+                }
+            }
+            assertTrue(live <= 4, "one trust per region, found " + live);
+            assertEquals(e.goodsMarket().demand(), customers, 1e-9 * customers,
+                    "the customers moved with the members");
+            assertEquals(1.0, e.state().last().stateEmploymentShare(), 1e-12);
+            for (int i = 0; i < e.persons(); i++) {
+                assertFalse(e.isOwner(i), "nobody owns a firm");
+            }
+        }
+    }
+
+    static LabourParameters politics(boolean lockIn, double threshold) {
+        return rules("elections", true, "politics_start", 6, "election_interval", 6, "forecast_months", 3,
+                "lock_in", lockIn, "lock_in_threshold", threshold, "regions", 4);
+    }
+
+    @Test
+    void electionsTallyEveryVoteAndFollowTheWinner() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(2_000), politics(false, 0.5), Platform.builtIns(),
+                    null, 7, ex);
+            for (int m = 0; m < 30; m++) {
+                e.step();
+            }
+            List<Election> elections = e.state().elections();
+            assertEquals(5, elections.size(), "months 5, 11, 17, 23, 29");
+            for (Election x : elections) {
+                assertTrue(x.held(), "lock-in off: never suspended");
+                long byClass = 0;
+                for (long[] row : x.votesByClass()) {
+                    for (long v : row) {
+                        byClass += v;
+                    }
+                }
+                assertEquals(x.cast(), byClass, "the class x vote table sums to the votes cast");
+                assertEquals(2_000, x.cast() + x.abstained());
+                assertTrue(x.abstained() > 0.3 * 2_000 && x.abstained() < 0.5 * 2_000, "turnout 0.6");
+            }
+            assertEquals(elections.get(elections.size() - 1).winner(), e.state().ruling().name(),
+                    "the last winner rules");
+        }
+    }
+
+    @Test
+    void lockInSuspendsElectionsOnlyWhenSwitchedOn() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy locked = new Economy(ModelParameters.defaults(2_000), politics(true, 1.0),
+                    Platform.builtIns(), "centralise", 7, ex);
+            for (int m = 0; m < 20; m++) {
+                locked.step();
+            }
+            assertFalse(locked.state().elections().isEmpty());
+            for (Election x : locked.state().elections()) {
+                assertFalse(x.held(), "power below the threshold of 1: every election suspended");
+            }
+            assertEquals("centralise", locked.state().ruling().name());
+            assertEquals(0, locked.state().last().ubiPaid(), "no election to lose: the promise is cut");
+            assertTrue(locked.state().last().ubiPromised() > 0);
+        }
+    }
+
+    @Test
+    void bindingPromisesArePaidAndUnboundOnesCutWithoutElections() {
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            LabourParameters free = rules("politics_start", 3, "regions", 4);
+            LabourParameters bound = rules("politics_start", 3, "regions", 4, "promises_binding", true);
+            Economy cut = new Economy(ModelParameters.defaults(2_000), free, Platform.builtIns(), "centralise", 2, ex);
+            Economy kept = new Economy(ModelParameters.defaults(2_000), bound, Platform.builtIns(), "centralise", 2, ex);
+            for (int m = 0; m < 8; m++) {
+                cut.step();
+                kept.step();
+            }
+            assertEquals(0.25, kept.state().last().ubiPaid(), 0);
+            assertEquals(0.25, cut.state().last().ubiPromised(), 0);
+            assertEquals(0, cut.state().last().ubiPaid(), 0);
+            assertTrue(cut.state().last().nationalised() + kept.state().last().nationalised() >= 0);
+            assertEquals("centralise", cut.state().last().platform());
+        }
+    }
+
+    @Test
+    void politicsRunIdenticallyOnAnyThreadCount() {
+        String reference = Worlds.threadIndependentHash(2_000, politics(false, 0.5), 3, 20);
+        assertNotEquals(reference, Worlds.hashAfter(2_000, politics(false, 0.5), 4, 2, 20));
+    }
+
+    @Test
+    void badPoliciesAreRefusedWithTheirKey() {
+        IllegalArgumentException notPolicy = assertThrows(IllegalArgumentException.class,
+                () -> new Platform("mine", "", Map.of("span_of_control", 3)));
+        assertTrue(notPolicy.getMessage().contains("span_of_control"), notPolicy.getMessage());
+        IllegalArgumentException badName = assertThrows(IllegalArgumentException.class,
+                () -> new Platform("Bad Name", "", Map.of()));
+        assertTrue(badName.getMessage().contains("Bad Name"), badName.getMessage());
+        IllegalArgumentException outOfRange = assertThrows(IllegalArgumentException.class,
+                () -> new Economy(ModelParameters.defaults(1_000), LabourParameters.market(),
+                        List.of(new Platform("mine", "", Map.of("ubi", 5.0))), null, 1, new ParallelExecutor(1)));
+        assertTrue(outOfRange.getMessage().contains("ubi = 5.0"), outOfRange.getMessage());
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                    () -> new Economy(ModelParameters.defaults(1_000), LabourParameters.market(),
+                            Platform.builtIns(), "nobody", 1, ex));
+            assertTrue(unknown.getMessage().contains("'nobody'") && unknown.getMessage().contains("centralise"),
+                    unknown.getMessage());
+            Economy e = new Economy(ModelParameters.defaults(1_000), LabourParameters.market(), 1, ex);
+            IllegalArgumentException fixed = assertThrows(IllegalArgumentException.class,
+                    () -> e.applyRules(rules("span_of_control", 3)));
+            assertTrue(fixed.getMessage().startsWith("span_of_control = 3"), fixed.getMessage());
+        }
+    }
+}

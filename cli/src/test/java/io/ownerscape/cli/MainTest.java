@@ -188,7 +188,8 @@ class MainTest {
             Path out = dir.resolve(file.getFileName().toString().replace(".yaml", ""));
             // Small and short, so that CI steps every example; the file's own rules apply.
             Outcome o = run("run", "--config", file.toString(), "--persons", "2000", "--months", "24",
-                    "--burn-in", "6", "--set", "market_start=6", "--threads", "2", "--out", out.toString());
+                    "--burn-in", "6", "--set", "market_start=6", "--set", "politics_start=12",
+                    "--threads", "2", "--out", out.toString());
             assertEquals(0, o.code(), file + ": " + o.err());
             assertTrue(Files.exists(out.resolve("summary.json")), file.toString());
         }
@@ -204,6 +205,11 @@ class MainTest {
                 "firing_costs", "allowed keys");
         assertBadInput(run("run", "--set", "span_of_control=1", "--out", dir.resolve("p").toString()),
                 "span_of_control = 1", "allowed 0 (no hierarchy) or 2 to 1000");
+        assertFalse(Files.exists(dir.resolve("p")), "nothing written on bad input");
+        assertBadInput(run("run", "--preset", "open-politics", "--platform", "nobody", "--out", dir.resolve("p").toString()),
+                "ruling_platform = 'nobody'", "market, centralise, distribute");
+        assertBadInput(run("run", "--set", "nationalisation_rate=2", "--out", dir.resolve("p").toString()),
+                "nationalisation_rate = 2.0", "allowed 0.0 to 1.0");
         assertFalse(Files.exists(dir.resolve("p")), "nothing written on bad input");
     }
 

@@ -49,7 +49,13 @@ public final class Sweep {
             new Measure("customer_hhi", "customer HHI (goods market)", "customer_hhi"),
             new Measure("unemployment_rate", "unemployment rate", "unemployment_rate"),
             new Measure("self_employed", "self-employed share of persons", "class_shares/self_employed"),
-            new Measure("zipf_alpha", "tail exponent alpha", "zipf_alpha"));
+            new Measure("zipf_alpha", "tail exponent alpha", "zipf_alpha"),
+            new Measure("managerial_share", "managers per employee", "managerial_share"),
+            new Measure("autonomy_index", "autonomy index of the employed", "autonomy_index"),
+            new Measure("ubi_paid_of_promised", "basic income paid / promised over the run", "ubi_paid_months"),
+            new Measure("state_employment_share", "state share of employment", "state_employment_share"),
+            new Measure("countervailing_power", "countervailing power", "countervailing_power"),
+            new Measure("elections_suspended", "elections suspended", "elections_suspended"));
 
     /** Mean, 95% confidence half-width and number of runs of one measure at one level. */
     public record Estimate(double mean, double halfWidth, int runs) {
@@ -174,7 +180,10 @@ public final class Sweep {
         return null;
     }
 
-    /** A measure of one run; acquisitions are per 1,000 employer firms; NaN where absent. */
+    /**
+     * A measure of one run; acquisitions are per 1,000 employer firms, the basic income paid is
+     * divided by what was promised; NaN where absent.
+     */
     static double read(JsonNode summary, Measure m) {
         JsonNode node = summary.at("/" + m.path());
         if (node.isMissingNode() || node.isNull()) {
@@ -184,6 +193,10 @@ public final class Sweep {
         if (m.key().equals("acquisitions_per_year")) {
             double firms = summary.path("employer_firms").asDouble();
             return firms > 0 ? 1000 * v / firms : Double.NaN;
+        }
+        if (m.key().equals("ubi_paid_of_promised")) {
+            double promised = summary.path("ubi_promised_months").asDouble();
+            return promised > 0 ? v / promised : Double.NaN;
         }
         return v;
     }

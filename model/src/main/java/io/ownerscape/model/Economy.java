@@ -338,7 +338,7 @@ public final class Economy {
     }
 
     /** A standard normal draw by Box-Muller from two uniforms of the stream. */
-    private static double normal(long base, int i) {
+    static double normal(long base, long i) {
         long bits = RandomStreams.at(base, i);
         double u1 = RandomStreams.toUnit(bits);
         double u2 = RandomStreams.toUnit(RandomStreams.mix(bits));

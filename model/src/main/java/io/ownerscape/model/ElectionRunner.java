@@ -60,7 +60,7 @@ final class ElectionRunner {
                 continue;
             }
             for (int p = 0; p < count; p++) {
-                noise[p] = sigma == 0 ? 0 : sigma * normal(noiseBase, (long) i * count + p);
+                noise[p] = sigma == 0 ? 0 : sigma * Economy.normal(noiseBase, (long) i * count + p);
             }
             int best = best(value, noise, i, -1, null);
             choice[i] = (byte) best;
@@ -92,7 +92,7 @@ final class ElectionRunner {
                     continue;
                 }
                 for (int p = 0; p < count; p++) {
-                    noise[p] = sigma == 0 ? 0 : sigma * normal(noiseBase, (long) i * count + p);
+                    noise[p] = sigma == 0 ? 0 : sigma * Economy.normal(noiseBase, (long) i * count + p);
                 }
                 if (best(value, noise, i, winner, without) != winner) {
                     flips++;
@@ -144,12 +144,5 @@ final class ElectionRunner {
             out[i] = Math.log(Math.max(floor, out[i] / total));
         }
         return out;
-    }
-
-    private static double normal(long base, long k) {
-        long bits = RandomStreams.at(base, k);
-        double u1 = RandomStreams.toUnit(bits);
-        double u2 = RandomStreams.toUnit(RandomStreams.mix(bits));
-        return StrictMath.sqrt(-2 * StrictMath.log1p(-u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 }

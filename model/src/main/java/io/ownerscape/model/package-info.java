@@ -8,6 +8,9 @@
  * {@link io.ownerscape.model.LabourParameters} holds the rules that add owners, managers,
  * unemployment, a goods market and acquisitions (package-private: {@code MonthlyReview},
  * {@code GoodsMarket}, {@code Vacancies}, {@code Acquisitions});
+ * {@link io.ownerscape.model.State} is the state: its budget, ownership programmes, the ruling
+ * {@link io.ownerscape.model.Platform} and elections decided by forecasts on forks of the world
+ * ({@link io.ownerscape.model.Economy#fork()}, {@code ElectionRunner});
  * {@link io.ownerscape.model.MetricsRecorder} turns a month into
  * {@link io.ownerscape.model.MonthlyMetrics}. The model knows nothing of files, the web or Spark.
  */

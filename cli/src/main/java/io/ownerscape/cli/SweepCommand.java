@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 /** {@code ownerscape sweep}: one labour rule at several levels times several seeds. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Runs the model for every level of one labour rule and every seed, then writes, per level,"
-                + " each measure's mean over the seeds with its 95% confidence interval to sweep.html,"
+                + " each measure's mean over the seeds with its 95%% confidence interval to sweep.html,"
                 + " sweep.json and sweep.csv in --out (each run's own outputs in KEY=LEVEL/seed-S/).",
                 "An interrupted sweep resumes: runs with a summary.json are read, not run again.",
                 "Example: sweep --preset market --set goods_market=true --vary demand_growth=-0.02,0,0.02"

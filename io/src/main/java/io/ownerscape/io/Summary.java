@@ -68,6 +68,8 @@ public final class Summary {
         root.set("parameters", parameters(p));
         ObjectNode labour = root.putObject("labour_parameters");
         LabourKeys.toMap(settings.labour()).forEach((k, v) -> labour.putPOJO(k, v));
+        root.put("initial_ruling_platform", settings.ruling() == null ? "" : settings.ruling());
+        root.set("platform_definitions", platformDefinitions(settings.platforms()));
         root.put("state_hash", stateHash);
         root.put("firms", last.firms());
         root.put("employer_firms", last.employerFirms());
@@ -271,6 +273,16 @@ public final class Summary {
             o.put("year", history.get(start + RATE_WINDOW - 1).month() / 12);
             putNumber(o, "autonomy_index", pooled.autonomyIndex());
         }
+    }
+
+    /** Every platform of a run as {name: {policy key: value}}, in order. */
+    static ObjectNode platformDefinitions(List<Platform> platforms) {
+        ObjectNode o = JSON.createObjectNode();
+        for (Platform p : platforms) {
+            ObjectNode policy = o.putObject(p.name());
+            p.policy().forEach((k, v) -> policy.set(k, JSON.valueToTree(v)));
+        }
+        return o;
     }
 
     /** The month's market tally, or an empty one for months before the market started. */

@@ -177,6 +177,15 @@ public final class Sweep {
                 return e.getKey() + ": stored " + stored + ", asked " + e.getValue();
             }
         }
+        String ruling = settings.ruling() == null ? "" : settings.ruling();
+        if (!summary.path("initial_ruling_platform").asText("").equals(ruling)) {
+            return "ruling_platform: stored " + summary.path("initial_ruling_platform").asText("none")
+                    + ", asked " + (ruling.isEmpty() ? "none" : ruling);
+        }
+        if (!summary.path("platform_definitions").equals(Summary.platformDefinitions(settings.platforms()))) {
+            return "platforms: stored " + summary.path("platform_definitions") + ", asked "
+                    + Summary.platformDefinitions(settings.platforms());
+        }
         return null;
     }
 

@@ -193,7 +193,7 @@ final class Acquisitions {
         Offer best = null;
         for (int k = 0; k < candidates; k++) {
             int t = seen[k];
-            if (firms.ownerLeft(t)) {
+            if (firms.ownerLeft(t) || firms.ownership(t) != Firms.PRIVATE) {
                 continue;
             }
             double price = ask(t);
@@ -282,6 +282,10 @@ final class Acquisitions {
         dealt.set(t);
         wealth[buyerOwner] -= o.price;
         wealth[sellerOwner] += o.price;
+        if (economy.outcome != null) {
+            economy.outcome[buyerOwner] -= economy.outcomeWeight * o.price;
+            economy.outcome[sellerOwner] += economy.outcomeWeight * o.price;
+        }
         tally.paid += o.price;
         economy.setRole(sellerOwner, economy.role(sellerOwner) & ~Economy.ROLE_OWNER);
         firms.absorb(a, t);

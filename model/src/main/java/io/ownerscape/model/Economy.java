@@ -551,6 +551,12 @@ public final class Economy {
         private final double residualWeight = (1 - labour.profitTax())
                 / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge)));
         private final boolean founding = labour.privateFounding();
+        /**
+         * The basic income in units of after-tax pay, which persons add to every option's income
+         * when the rules say they count it; 0 otherwise.
+         */
+        private final double basicIncome = labour.ubiInChoices() ? state.ubiRate * meanPay
+                / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge))) : 0;
         private final boolean publicFirms = firms.anyPublic();
         private final double monitoring = labour.monitoring();
         private final double benefit = labour.benefitReplacement() * meanPay;
@@ -695,7 +701,7 @@ public final class Economy {
             if (own < 0) {
                 boolean paid = (role & ROLE_ELIGIBLE) != 0
                         && ((role & ROLE_MONTHS) >>> ROLE_MONTHS_SHIFT) < labour.benefitMonths();
-                fixedStay[b] = incomeUtility(theta, paid ? Math.max(benefit, assistance) : assistance);
+                fixedStay[b] = incomeUtility(theta, (paid ? Math.max(benefit, assistance) : assistance) + basicIncome);
                 firstProblem[b] = -1;
             } else {
                 int wo = Firms.WORDS * b;
@@ -710,9 +716,13 @@ public final class Economy {
                     double cost = Math.min(revenue, complianceCost(n));
                     double premiums = firms.premiums(own);
                     // Compliance work is done in house by managers and paid to them (MODEL.md §7.13).
-                    double pay = Hierarchy.premium(layer) * (producerMeanPay(revenue - cost, n, managers, premiums)
-                            + (premiums > 0 ? cost / premiums : 0));
-                    fixedStay[b] = incomeUtility(theta, pay) + (1 - theta) * managerLeisure;
+                    double mean = producerMeanPay(revenue - cost, n, managers, premiums);
+                    double pay = Hierarchy.premium(layer) * (mean + (premiums > 0 ? cost / premiums : 0));
+                    if (publicFirms && firms.ownership(own) == Firms.COOP) {
+                        // A member of a member-owned firm, manager or not, also gets a dividend.
+                        pay += residualWeight * ownerShare / (1 - ownerShare) * mean * (n - managers) / n;
+                    }
+                    fixedStay[b] = incomeUtility(theta, pay + basicIncome) + (1 - theta) * managerLeisure;
                     firstProblem[b] = -1;
                 } else {
                     long mine = contribution(ownEffort[b], s);
@@ -754,9 +764,13 @@ public final class Economy {
         private int addProducer(double a, double b, double beta, double theta, double others,
                                 double s, int n, int managers, int claim, float price) {
             double p = Math.max(MIN_PRICE, price);
-            if (!hierarchy && ownerShare == 0 && !screening && claim == NO_CLAIM) {
-                return solver.add(a, b, beta, theta, others, s, n, p, 0,
+            if (!hierarchy && ownerShare == 0 && !screening) {
+                int k = solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
+                if (basicIncome > 0) {
+                    solver.setExtraIncome(k, basicIncome);
+                }
+                return k;
             }
             int producers = n - managers;
             double tied = hierarchy ? monitoring * Hierarchy.coverage(n, managers, span) : 0;
@@ -772,6 +786,9 @@ public final class Economy {
             double gamma = toProducers * keep * tied;
             int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
                     EffortSolver.guess(beta, theta, others, s));
+            if (basicIncome > 0) {
+                solver.setExtraIncome(k, basicIncome);
+            }
             if (k < problemShare.length) {
                 problemProducers[k] = producers;
                 problemShare[k] = share;
@@ -831,9 +848,22 @@ public final class Economy {
             // suffices and saves two logarithms.
             double best = bestSolved(b);
             double guess = EffortSolver.guess(betaNew, theta, 0, s);
-            double price = market ? firms.foundingPrice(tb, s * guess) : 1;
+            // A founder alone keeps all revenue: the producer's part as pay, the owner's share as
+            // residual, which the profit tax weighs in units of after-tax pay.
+            double price = (market ? firms.foundingPrice(tb, s * guess) : 1)
+                    * (residualWeight == 1 ? 1 : (1 - ownerShare) + ownerShare * residualWeight);
             if (!(price >= MIN_PRICE)) {
                 foundingProblem[b] = -1;
+                return;
+            }
+            if (basicIncome > 0) {
+                if (EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, price, theta, 0, basicIncome)
+                        + BOUND_MARGIN < best) {
+                    foundingProblem[b] = -1;
+                    return;
+                }
+                foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, price, 0, guess);
+                solver.setExtraIncome(foundingProblem[b], basicIncome);
                 return;
             }
             double bound = EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, price, theta, 0);
@@ -860,7 +890,7 @@ public final class Economy {
                 }
             }
             if (quitOption && ownFirm[b] >= 0) {
-                best = Math.max(best, incomeUtility(thetaOf[b], benefit));
+                best = Math.max(best, incomeUtility(thetaOf[b], benefit + basicIncome));
             }
             return best;
         }
@@ -923,7 +953,7 @@ public final class Economy {
                 bestEffort = Firms.toFixed(solver.effort(founding));
                 choice = FOUND;
             }
-            if (quitOption && ownFirm[b] >= 0 && incomeUtility(thetaOf[b], benefit) > bestUtility) {
+            if (quitOption && ownFirm[b] >= 0 && incomeUtility(thetaOf[b], benefit + basicIncome) > bestUtility) {
                 bestEffort = 0;
                 choice = QUIT;
             }

@@ -54,6 +54,13 @@ public final class EffortSolver {
     private static final byte SKILLED = 1;
     /** gamma > 0 and others > 0: Newton on D = d ln U / de. */
     private static final byte SUPERVISED = 2;
+    /** Non-labour income m > 0: ln U may not be concave, so a scan and a bracketed root search. */
+    private static final byte WITH_INCOME = 3;
+    /**
+     * Points of the scan of d ln U / de on [0, 1) for problems with non-labour income, at
+     * {@code (j / SCAN)^2}: dense near 0, where a small income makes the utility bend sharply.
+     */
+    private static final int SCAN = 16;
 
     // One slot per problem: inputs, iteration state and results, as parallel columns.
     private double[] a;
@@ -65,6 +72,8 @@ public final class EffortSolver {
     private double[] skill;
     private double[] share;
     private double[] gamma;
+    /** Non-labour income added to the person's income, in the income's units; 0 for none. */
+    private double[] extra;
     private byte[] kind;
     private double[] e;
     private double[] lo;
@@ -95,6 +104,7 @@ public final class EffortSolver {
         skill = grow(skill, capacity);
         share = grow(share, capacity);
         gamma = grow(gamma, capacity);
+        extra = grow(extra, capacity);
         kind = kind == null ? new byte[capacity] : java.util.Arrays.copyOf(kind, capacity);
         e = grow(e, capacity);
         lo = grow(lo, capacity);
@@ -138,6 +148,7 @@ public final class EffortSolver {
         this.skill[k] = 1;
         this.share[k] = 1;
         this.gamma[k] = 0;
+        this.extra[k] = 0;
         this.kind[k] = SKILLED;
         this.e[k] = guess;
         return k;
@@ -176,6 +187,29 @@ public final class EffortSolver {
     }
 
     /**
+     * Gives problem k a non-labour income {@code m > 0} (a basic income, in the units of the
+     * problem's income {@code g(x) w(e)}): utility becomes
+     * {@code (g w + m)^theta (1 - e)^(1 - theta)}. Its logarithm need not be concave then (with
+     * increasing returns, {@code ln(g w + m)} is convex near {@code e = 0}), so such a problem is
+     * solved by scanning {@code d ln U / de} at {@value #SCAN} points of [0, 1) (quadratically
+     * spaced, dense near 0), searching each
+     * bracket where it turns from positive to negative, and taking the best of those maxima and
+     * the corner {@code e = 0}. A narrower peak between two scan points could be missed; the scan
+     * is checked against a fine grid in the tests.
+     *
+     * @throws IllegalArgumentException if {@code m} is negative or not finite
+     */
+    public void setExtraIncome(int k, double m) {
+        if (!(m >= 0) || m == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("non-labour income " + m);
+        }
+        extra[k] = m;
+        if (m > 0) {
+            kind[k] = WITH_INCOME;
+        }
+    }
+
+    /**
      * Solves every problem added since the last {@link #clear()}. The problems advance in lockstep,
      * one Newton iteration each per sweep, so that the processor overlaps their independent
      * powers and logarithms instead of waiting on one chain at a time. Each problem goes through
@@ -189,7 +223,9 @@ public final class EffortSolver {
     public void solveFrom(int first) {
         int count = 0;
         for (int k = first; k < size; k++) {
-            if (!start(k)) {
+            if (kind[k] == WITH_INCOME) {
+                solveWithIncome(k);
+            } else if (!start(k)) {
                 pending[count++] = k;
             }
         }
@@ -417,6 +453,153 @@ public final class EffortSolver {
             return true;
         }
         return false;
+    }
+
+    /** Scratch of {@link #solveWithIncome}: the scan's efforts and slopes. */
+    private final double[] scanEffort = new double[SCAN + 1];
+    private final double[] scanSlope = new double[SCAN + 1];
+
+    /** Solves problem k, which has non-labour income, by scan and bracketed search. */
+    private void solveWithIncome(int k) {
+        double t = theta[k];
+        double m = extra[k];
+        if (t <= 0) {
+            effort[k] = 0;
+            logUtility[k] = 0;
+            return;
+        }
+        if (t >= 1) {
+            effort[k] = 1;
+            logUtility[k] = logUtility(a[k], b[k], beta[k], 1, others[k], skill[k], n[k], share[k], gamma[k], 1, m);
+            return;
+        }
+        double bestEffort = 0;
+        double best = logUtility(a[k], b[k], beta[k], t, others[k], skill[k], n[k], share[k], gamma[k], 0, m);
+        for (int j = 0; j < SCAN; j++) {
+            scanEffort[j] = (double) j * j / (SCAN * SCAN);
+            scanSlope[j] = slope(k, scanEffort[j]);
+        }
+        scanEffort[SCAN] = 1 - 1e-12;
+        scanSlope[SCAN] = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < SCAN; j++) {
+            if (scanSlope[j] > 0 && scanSlope[j + 1] <= 0) {
+                double root = root(k, scanEffort[j], scanEffort[j + 1], scanSlope[j], scanSlope[j + 1]);
+                double u = logUtility(a[k], b[k], beta[k], t, others[k], skill[k], n[k], share[k], gamma[k], root, m);
+                if (u > best) {
+                    best = u;
+                    bestEffort = root;
+                }
+            }
+        }
+        effort[k] = bestEffort;
+        logUtility[k] = best;
+    }
+
+    /** {@code d ln U / de} of problem k at effort e, with its non-labour income. */
+    private double slope(int k, double e) {
+        double s = skill[k];
+        double ok = others[k];
+        double gk = gamma[k];
+        double x = ok + s * e;
+        double p = x > 0 ? Math.pow(x, beta[k] - 1) : 0;
+        double g = x * (a[k] + b[k] * p);
+        double g1 = a[k] + b[k] * beta[k] * p;
+        double base = share[k] / n[k];
+        double w;
+        double w1;
+        if (gk == 0) {
+            w = base;
+            w1 = 0;
+        } else if (ok <= 0) {
+            w = base + gk;
+            w1 = 0;
+        } else {
+            w = base + gk * s * e / x;
+            w1 = gk * s * ok / (x * x);
+        }
+        double y = g * w + extra[k];
+        double y1 = s * g1 * w + g * w1;
+        return theta[k] * y1 / y - (1 - theta[k]) / (1 - e);
+    }
+
+    /**
+     * The root of the slope in [l, h], where it is positive at l and not positive at h, by the
+     * Illinois variant of regula falsi (bisection when the slope at h is infinite), to 1e-10.
+     */
+    private double root(int k, double l, double h, double dl, double dh) {
+        int side = 0;
+        for (int i = 0; i < MAX_ITERATIONS && h - l > 1e-10; i++) {
+            double mid = Double.isInfinite(dh) ? 0.5 * (l + h) : (l * dh - h * dl) / (dh - dl);
+            if (!(mid > l && mid < h)) {
+                mid = 0.5 * (l + h);
+            }
+            double dm = slope(k, mid);
+            if (dm > 0) {
+                l = mid;
+                dl = dm;
+                if (side == -1) {
+                    dh *= 0.5;
+                }
+                side = -1;
+            } else {
+                h = mid;
+                dh = dm;
+                if (side == 1) {
+                    dl *= 0.5;
+                }
+                side = 1;
+            }
+        }
+        return 0.5 * (l + h);
+    }
+
+    /**
+     * {@code ln U} of effort e with non-labour income m: as
+     * {@link #logUtility(double, double, double, double, double, double, int, double, double, double)}
+     * with income {@code g(x) w(e) + m}.
+     */
+    public static double logUtility(double a, double b, double beta, double theta, double others,
+                                    double skill, int n, double share, double gamma, double e, double m) {
+        if (m == 0) {
+            return logUtility(a, b, beta, theta, others, skill, n, share, gamma, e);
+        }
+        double x = others + skill * e;
+        double g = x <= 0 ? 0 : a * x + b * Math.pow(x, beta);
+        double income;
+        if (gamma == 0) {
+            income = g / n * share;
+        } else if (others <= 0) {
+            income = g * (share / n + gamma);
+        } else {
+            income = g * (share / n + gamma * skill * e / x);
+        }
+        double u = theta * Math.log(income + m);
+        if (theta < 1) {
+            if (e >= 1) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            u += (1 - theta) * Math.log(1 - e);
+        }
+        return u;
+    }
+
+    /**
+     * An upper bound of {@code ln U} for a person of skill s alone in a new firm with non-labour
+     * income {@code m}: with {@code y(e) <= c e}, {@code c = (a + b max(1, s)^(beta - 1)) s
+     * incomeFactor}, the bound is the maximum of {@code theta ln(c e + m) + (1 - theta) ln(1 - e)},
+     * reached at {@code e = theta - (1 - theta) m / c} (or at 0).
+     */
+    public static double soloUpperBound(double a, double b, double beta, double skill, double incomeFactor,
+                                        double theta, double entropyTerm, double m) {
+        if (m == 0) {
+            return soloUpperBound(a, b, beta, skill, incomeFactor, theta, entropyTerm);
+        }
+        double c = (a + b * Math.pow(Math.max(1, skill), beta - 1)) * skill * incomeFactor;
+        double e = theta - (1 - theta) * m / c;
+        if (!(e > 0)) {
+            return theta * Math.log(m);
+        }
+        return theta * Math.log(c * e + m) + (1 - theta) * Math.log(1 - e);
     }
 
     /**

@@ -15,8 +15,9 @@ import java.util.List;
  *                           {@code votesByClass[class][platform]}
  * @param abstained          persons who did not vote
  * @param margin             the winner's share of votes cast less the runner-up's; NaN if suspended
- * @param decisive           share of votes cast for the winner that its promised basic income
- *                           decided (they would have voted otherwise without it); 0 without a promise
+ * @param decisive           votes for the winner that its promised basic income decided (they
+ *                           would have voted otherwise without it), as a share of all votes cast;
+ *                           0 without a promise
  * @param countervailingPower countervailing power when it was due
  * @param seconds            wall-clock seconds the forecasts took
  */

@@ -42,7 +42,10 @@ final class ElectionRunner {
         long t0 = System.nanoTime();
         double[][] value = new double[count][];
         for (int p = 0; p < count; p++) {
-            value[p] = forecast(p, rules.promiseBelief() * platforms.get(p).promisedUbi(economy.baseRules));
+            Platform platform = platforms.get(p);
+            double ubi = platform.promises() ? rules.promiseBelief() * platform.promisedUbi(economy.baseRules)
+                    : economy.baseRules.ubi();
+            value[p] = forecast(p, ubi);
         }
         int n = economy.persons();
         byte[] choice = new byte[n];
@@ -83,7 +86,7 @@ final class ElectionRunner {
         long cast = n - abstained;
         double margin = cast == 0 ? 0 : (double) (votes[winner] - (second < 0 ? 0 : votes[second])) / cast;
         double decisive = 0;
-        double promised = platforms.get(winner).promisedUbi(economy.baseRules);
+        double promised = platforms.get(winner).promises() ? platforms.get(winner).promisedUbi(economy.baseRules) : 0;
         if (promised > 0 && !rules.promisesBinding() && cast > 0 && count > 1) {
             double[] without = forecast(winner, 0);
             long flips = 0;

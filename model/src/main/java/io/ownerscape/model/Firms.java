@@ -437,6 +437,14 @@ public final class Firms {
      * its members' records point to the buyer. The caller owns both firms.
      */
     void absorb(int buyer, int target) {
+        absorb(buyer, target, true);
+    }
+
+    /**
+     * As {@link #absorb(int, int)}; {@code acquisition} says whether the members count as taken
+     * over by purchase ({@link #acquiredMembers}), which a merger of state firms does not.
+     */
+    void absorb(int buyer, int target, boolean acquisition) {
         int wb = WORDS * buyer;
         int wt = WORDS * target;
         int moving = size(target);
@@ -451,7 +459,7 @@ public final class Firms {
             customers[buyer] += customers[target];
             customers[target] = 0;
         }
-        if (acquired.length > 0) {
+        if (acquired.length > 0 && acquisition) {
             acquired[buyer] += moving;
         }
     }

@@ -94,7 +94,7 @@ import java.util.List;
  * @param privateFounding       whether persons may found new private firms
  * @param elections             whether elections decide the ruling platform
  * @param politicsStart         month from which the ruling platform's policies apply and elections
- *                              are held, 0 to 100,000
+ *                              are held, 2 to 100,000
  * @param electionInterval      months between elections, 1 to 1,200
  * @param forecastMonths        months a voter's forecast looks ahead, 1 to 240
  * @param forecastDiscount      monthly discount of the forecast (myopia), [0, 1)
@@ -107,6 +107,8 @@ import java.util.List;
  * @param lockIn                whether rulers suspend elections when countervailing power falls
  *                              below {@code lockInThreshold}
  * @param lockInThreshold       countervailing power below which elections are suspended, [0, 1]
+ * @param ubiInChoices          whether persons count the basic income in their labour choices
+ *                              (its income effect on effort and on the value of working at all)
  */
 public record LabourParameters(
         double ownerShare,
@@ -174,7 +176,8 @@ public record LabourParameters(
         double promiseBelief,
         boolean promisesBinding,
         boolean lockIn,
-        double lockInThreshold) {
+        double lockInThreshold,
+        boolean ubiInChoices) {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -185,7 +188,7 @@ public record LabourParameters(
             false, 120, 1, 0, 0.05, 0, 0,
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
             0, 0, 0, 0, false, 0, 0, 0, 1, 1, false, true,
-            false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5);
+            false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -195,7 +198,7 @@ public record LabourParameters(
                 false, 120, 1, 0, 0.05, 0, 0.05,
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
                 0, 0, 0, 0, false, 0, 0, 0, 1, 1, false, true,
-                false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5);
+                false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true);
     }
 
     /**
@@ -290,7 +293,7 @@ public record LabourParameters(
         unit(out, "nationalisation_rate", nationalisationRate, 0, 1);
         whole(out, "nationalisation_min_employees", nationalisationMinEmployees, 0, 1_000_000_000);
         unit(out, "nationalisation_compensation", nationalisationCompensation, 0, 1);
-        whole(out, "politics_start", politicsStart, 0, 100_000);
+        whole(out, "politics_start", politicsStart, 2, 100_000);
         whole(out, "election_interval", electionInterval, 1, 1200);
         whole(out, "forecast_months", forecastMonths, 1, 240);
         if (!(forecastDiscount >= 0 && forecastDiscount < 1)) {

@@ -398,6 +398,9 @@ final class MonthlyReview {
         private final double profitTax = rules.profitTax();
         private final double wealthTax = rules.wealthTax() / 12;
         private final double grant = rules.startupGrant();
+        /** Compliance pay is read only while compliance costs are on (a platform may end them). */
+        private final boolean compliance = adminRate.length > 0
+                && (rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0);
         private final double[] outcome = economy.outcome;
         private final double outcomeWeight = economy.outcomeWeight;
 
@@ -484,7 +487,7 @@ final class MonthlyReview {
                 long x = -1;
                 if (layer != 0) {
                     income = Hierarchy.premium(layer) * wbar;
-                    if (adminRate.length > 0) {
+                    if (compliance) {
                         income += Hierarchy.premium(layer) * adminRate[f];
                     }
                 } else if (tied == 0) {
@@ -619,9 +622,9 @@ final class MonthlyReview {
             if ((role & Economy.ROLE_NEW_UNEMPLOYED) != 0) {
                 persons[record + Economy.PERSON_ROLE] = role & ~Economy.ROLE_NEW_UNEMPLOYED;
                 tally.newlyUnemployed++;
-                if (ubi > 0 || wealthTax > 0 || outcome != null) {
-                    tally.consumption += settle(wealth, i, net(i, 0, 0));
-                }
+                // No pay this month and no spending out of savings; the basic income and the
+                // wealth tax still apply (both 0 in worlds without them).
+                wealth[i] += net(i, 0, 0);
                 return;
             }
             int months = Math.min(255, ((role & Economy.ROLE_MONTHS) >>> Economy.ROLE_MONTHS_SHIFT) + 1);
@@ -663,6 +666,9 @@ final class MonthlyReview {
         double severance = rules.firingCost() * pay;
         if (owner >= 0) {
             wealth[owner] -= severance;
+            if (economy.outcome != null) {
+                economy.outcome[owner] -= economy.outcomeWeight * severance;
+            }
         } else {
             total.stateSeverance += severance;
         }
@@ -748,6 +754,9 @@ final class MonthlyReview {
             total.memberPay += residual;
             total.profitTaxes += tax;
             total.consumption += settle(economy.wealth, best, residual - tax);
+            if (economy.outcome != null) {
+                economy.outcome[best] += economy.outcomeWeight * (residual - tax);
+            }
         }
         int layer = role(best) & Economy.ROLE_LAYER;
         if (layer != 0) {
@@ -856,21 +865,23 @@ final class MonthlyReview {
                 continue;
             }
             int managers = firms.managers(f);
+            // Every member of a state or member-owned firm is an employee: nobody owns it in person.
+            int employees = size - (firms.ownership(f) == Firms.PRIVATE ? 1 : 0);
             tally.members += size;
-            tally.employees += size - 1;
+            tally.employees += employees;
             tally.managers += managers;
-            if (size < 2) {
+            if (employees < 1) {
                 continue;
             }
             int layers = managers == 0 ? 0
-                    : Math.min(Hierarchy.MAX_LAYERS, Math.max(1, Hierarchy.layersFor(size - 1 - managers, span)));
-            int k = SizeClass.indexOf(size - 1);
+                    : Math.min(Hierarchy.MAX_LAYERS, Math.max(1, Hierarchy.layersFor(employees - managers, span)));
+            int k = SizeClass.indexOf(employees);
             tally.firmsBySize[k]++;
-            tally.employeesBySize[k] += size - 1;
+            tally.employeesBySize[k] += employees;
             tally.managersBySize[k] += managers;
             tally.layersBySize[k] += layers;
             tally.firmsByLayers[layers]++;
-            tally.employeesByLayers[layers] += size - 1;
+            tally.employeesByLayers[layers] += employees;
         }
         return tally;
     }

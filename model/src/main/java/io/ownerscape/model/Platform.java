@@ -71,6 +71,11 @@ public record Platform(String name, String description, Map<String, Object> poli
         return LabourKeys.with(base, policy).validated();
     }
 
+    /** Whether the platform sets a basic income: then it is a promise, else the scenario's law. */
+    public boolean promises() {
+        return policy.containsKey("ubi");
+    }
+
     /** The basic income the platform promises (share of mean pay), under the given base rules. */
     public double promisedUbi(LabourParameters base) {
         Object v = policy.get("ubi");

@@ -130,10 +130,18 @@ public final class State {
         return Collections.unmodifiableList(elections);
     }
 
-    /** Puts a platform in force from the next month (its policies on the scenario's rules). */
+    /**
+     * Puts a platform in force from the next month (its policies on the scenario's rules). Under
+     * a balanced budget the surcharge is reset so that the income tax people pay does not jump at
+     * the switch; the budget rule moves it from there.
+     */
     void impose(int platform) {
+        double effective = Math.max(0, Math.min(0.9, economy.labour.incomeTax() + surcharge));
         ruling = platform;
         economy.applyRules(platform < 0 ? economy.baseRules : platforms.get(platform).applyTo(economy.baseRules));
+        LabourParameters now = economy.labour;
+        surcharge = now.balancedBudget()
+                ? Math.max(-now.incomeTax(), Math.min(0.9 - now.incomeTax(), effective - now.incomeTax())) : 0;
         lastMargin = Double.NaN;
         lastDecisive = Double.NaN;
     }
@@ -159,7 +167,8 @@ public final class State {
         StateTally t = new StateTally();
         t.month = month;
         t.platform = ruling < 0 ? "" : platforms.get(ruling).name();
-        t.ubiPromised = ruling < 0 ? rules.ubi() : platforms.get(ruling).promisedUbi(economy.baseRules);
+        t.ubiPromised = ruling < 0 || !platforms.get(ruling).promises() ? rules.ubi()
+                : platforms.get(ruling).promisedUbi(economy.baseRules);
         t.ubiPaid = ubiRate;
         t.surcharge = surcharge;
         t.incomeTaxes = review.incomeTaxes;
@@ -214,10 +223,11 @@ public final class State {
      * keep it exactly when cutting it risks the next election: elections are held, not about to
      * be suspended, and at the last election the voters whose choice the promise decided were at
      * least half the winning margin (before any election under them, the risk is taken as real).
-     * Without a ruling platform the scenario's own basic income is law and always paid.
+     * Without a ruling platform, or under one that does not set a basic income, the scenario's
+     * own basic income is law and always paid.
      */
     private double decideUbi(LabourParameters rules) {
-        if (ruling < 0) {
+        if (ruling < 0 || !platforms.get(ruling).promises()) {
             // The scenario's own basic income is law, not a promise.
             return rules.ubi();
         }
@@ -238,17 +248,18 @@ public final class State {
     }
 
     /**
-     * Balanced budget: next month's surcharge on the income tax covers this month's deficit and a
-     * twelfth of the debt (a negative surcharge, a rebate, hands back a surplus and a twelfth of
-     * the state's savings), over this month's taxable pay and benefits; the income tax with it
-     * stays within [0, 0.9].
+     * Balanced budget: next month's income tax is this month's effective rate plus what covers
+     * this month's deficit and a twelfth of the debt (or, as a rebate, hands back a surplus and a
+     * twelfth of the state's savings), over this month's taxable pay and benefits; the surcharge
+     * is that rate less the rules' income tax, and the rate stays within [0, 0.9].
      */
     private double nextSurcharge(LabourParameters rules, ReviewTally review, StateTally t) {
         if (!rules.balancedBudget() || review.incomeBase <= 0) {
             return 0;
         }
-        double gap = t.spending() - t.revenue() + debt / 12 + surcharge * review.incomeBase;
-        return Math.max(-rules.incomeTax(), Math.min(0.9 - rules.incomeTax(), gap / review.incomeBase));
+        double needed = review.incomeTaxes / review.incomeBase
+                + (t.spending() - t.revenue() + debt / 12) / review.incomeBase;
+        return Math.max(-rules.incomeTax(), Math.min(0.9 - rules.incomeTax(), needed - rules.incomeTax()));
     }
 
     /**
@@ -337,7 +348,7 @@ public final class State {
             if (firms.size(f) > 0 && firms.ownership(f) == Firms.STATE) {
                 int target = trust[regions.of(firms.founder(f))];
                 if (target != f) {
-                    firms.absorb(target, f);
+                    firms.absorb(target, f, false);
                     into[f] = target;
                     merged++;
                 }

@@ -266,4 +266,47 @@ class StateTest {
             assertTrue(fixed.getMessage().startsWith("span_of_control = 3"), fixed.getMessage());
         }
     }
+
+    @Test
+    void forecastBookkeepingLeavesTheWorldAsItIs() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy parent = new Economy(ModelParameters.defaults(2_000), busyState(), 6, ex);
+            for (int m = 0; m < 20; m++) {
+                parent.step();
+            }
+            Economy fork = parent.fork();
+            fork.outcome = new double[fork.persons()];
+            fork.outcomeWeight = 0.9;
+            for (int m = 0; m < 10; m++) {
+                parent.step();
+                fork.step();
+            }
+            assertEquals(parent.stateHash(), fork.stateHash(), "adding up a forecast changes nothing in the world");
+            double sum = 0;
+            for (double v : fork.outcome) {
+                sum += v;
+            }
+            assertTrue(sum > 0, "the forecast adds up net incomes");
+        }
+    }
+
+    @Test
+    void countingTheBasicIncomeLowersEffort() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy counted = new Economy(ModelParameters.defaults(3_000), rules("ubi", 1.0), 8, ex);
+            Economy ignored = new Economy(ModelParameters.defaults(3_000), rules("ubi", 1.0, "ubi_in_choices", false), 8, ex);
+            for (int m = 0; m < 36; m++) {
+                counted.step();
+                ignored.step();
+            }
+            double withIncome = 0;
+            double without = 0;
+            for (int i = 0; i < 3_000; i++) {
+                withIncome += counted.effort(i);
+                without += ignored.effort(i);
+            }
+            assertTrue(withIncome < 0.9 * without, "income effect: mean effort " + withIncome / 3_000
+                    + " with the basic income counted, " + without / 3_000 + " without");
+        }
+    }
 }

@@ -219,7 +219,7 @@ public final class HtmlReport {
                 List.of("revenue", "spending", "debt / 12 months of output"),
                 List.of(m -> m.state().revenue() / output(m), m -> m.state().spending() / output(m),
                         m -> m.state().debt() / (12 * output(m))),
-                "Taxes and state firms' profits against basic income, benefits, grants and compensation,"
+                "Taxes, state firms' profits and sales against basic income, benefits, grants and compensation,"
                         + " each as a share of the month's output; the debt in years of output."));
         figures(html, charts, chartDir);
         if (elections.isEmpty()) {

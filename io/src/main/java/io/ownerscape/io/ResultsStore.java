@@ -106,6 +106,7 @@ public final class ResultsStore implements AutoCloseable {
                       ubi_spending DOUBLE, benefits DOUBLE, grants DOUBLE, severance DOUBLE,
                       compensation DOUBLE, revenue DOUBLE, spending DOUBLE, debt DOUBLE,
                       nationalised BIGINT, converted BIGINT, merged_into_trusts BIGINT,
+                      privatised BIGINT, sales DOUBLE,
                       coop_members BIGINT, state_employment_share DOUBLE, state_output_share DOUBLE,
                       exit_options DOUBLE, countervailing_power DOUBLE)""");
             s.execute("""
@@ -164,6 +165,8 @@ public final class ResultsStore implements AutoCloseable {
         state.append(t.nationalised());
         state.append(t.converted());
         state.append(t.mergedIntoTrusts());
+        state.append(t.privatised());
+        state.append(t.sales());
         state.append(t.coopMembers());
         state.append(t.stateEmploymentShare());
         state.append(t.stateOutputShare());

@@ -217,6 +217,7 @@ public final class Summary {
         putNumber(budget, "debt_in_months_of_output", monthlyOutput > 0 ? state.debt() / monthlyOutput : Double.NaN);
         budget.put("nationalised_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().nationalised()));
         budget.put("converted_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().converted()));
+        budget.put("privatised_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().privatised()));
         long held = state.elections().stream().filter(Election::held).count();
         root.put("elections_held", held);
         root.put("elections_suspended", state.elections().size() - held);

@@ -90,6 +90,10 @@ import java.util.List;
  *                              programme's scope; 0 includes the self-employed, 0 to 1,000,000,000
  * @param nationalisationCompensation share of the firm's value paid to its owner when it is taken
  *                              over; 0 is expropriation, [0, 1]
+ * @param privatisationRate     monthly probability that a state firm is sold to one of its members,
+ *                              [0, 1]
+ * @param privatisationPrice    share of the firm's value its new owner pays the state; 0 is a free
+ *                              hand-over to insiders, [0, 1]
  * @param stateTrusts           whether the state merges its firms of each region into one trust
  * @param privateFounding       whether persons may found new private firms
  * @param elections             whether elections decide the ruling platform
@@ -164,6 +168,8 @@ public record LabourParameters(
         double nationalisationRate,
         int nationalisationMinEmployees,
         double nationalisationCompensation,
+        double privatisationRate,
+        double privatisationPrice,
         boolean stateTrusts,
         boolean privateFounding,
         boolean elections,
@@ -187,7 +193,7 @@ public record LabourParameters(
             0, 0, 0, 0.5, 0, 0, 0, 0, 6, 0, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
             false, 120, 1, 0, 0.05, 0, 0,
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
-            0, 0, 0, 0, false, 0, 0, 0, 1, 1, false, true,
+            0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
             false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
@@ -197,7 +203,7 @@ public record LabourParameters(
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
                 false, 120, 1, 0, 0.05, 0, 0.05,
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
-                0, 0, 0, 0, false, 0, 0, 0, 1, 1, false, true,
+                0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
                 false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true);
     }
 
@@ -210,12 +216,13 @@ public record LabourParameters(
             "benefit_replacement", "benefit_months", "assistance_replacement", "firing_cost",
             "startup_credit", "startup_grant", "coop_conversion", "antitrust_cap",
             "compliance_fixed", "compliance_per_employee", "nationalisation_rate",
-            "nationalisation_min_employees", "nationalisation_compensation", "state_trusts",
+            "nationalisation_min_employees", "nationalisation_compensation", "privatisation_rate",
+            "privatisation_price", "state_trusts",
             "private_founding");
 
     /** Whether the state can own firms under these rules (nationalisation or conversion on). */
     public boolean stateOwnership() {
-        return nationalisationRate > 0 || coopConversion > 0;
+        return nationalisationRate > 0 || coopConversion > 0 || privatisationRate > 0;
     }
 
     /** Whether any hierarchy is formed. */
@@ -293,6 +300,8 @@ public record LabourParameters(
         unit(out, "nationalisation_rate", nationalisationRate, 0, 1);
         whole(out, "nationalisation_min_employees", nationalisationMinEmployees, 0, 1_000_000_000);
         unit(out, "nationalisation_compensation", nationalisationCompensation, 0, 1);
+        unit(out, "privatisation_rate", privatisationRate, 0, 1);
+        unit(out, "privatisation_price", privatisationPrice, 0, 1);
         whole(out, "politics_start", politicsStart, 2, 100_000);
         whole(out, "election_interval", electionInterval, 1, 1200);
         whole(out, "forecast_months", forecastMonths, 1, 240);

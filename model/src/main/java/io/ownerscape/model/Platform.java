@@ -33,12 +33,15 @@ public record Platform(String name, String description, Map<String, Object> poli
     }
 
     /**
-     * Market: taxes like the US federal and state rates, no basic income, no state firms. Every
-     * built-in platform balances its budget: the income tax moves to what its spending needs.
+     * Market: taxes like the US federal and state rates, no basic income; state firms are sold to
+     * an insider (2% a month, at a quarter of their value, the mirror of centralise's
+     * compensation). Every built-in platform balances its budget: the income tax moves to what its
+     * spending needs.
      */
     public static final Platform MARKET = new Platform("market",
             "taxes on income and profit, no basic income, no state ownership", policy(
-                    "income_tax", 0.25, "profit_tax", 0.21, "balanced_budget", true));
+                    "income_tax", 0.25, "profit_tax", 0.21, "balanced_budget", true,
+                    "privatisation_rate", 0.02, "privatisation_price", 0.25));
 
     /**
      * Centralise: a promised basic income, paid for by higher taxes and by the profits of firms

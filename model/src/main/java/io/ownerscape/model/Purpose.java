@@ -24,6 +24,7 @@ final class Purpose {
     static final int COOP_CONVERSION = 20;
     static final int TURNOUT = 21;
     static final int VOTE_NOISE = 22;
+    static final int PRIVATISATION = 23;
 
     private Purpose() {
     }

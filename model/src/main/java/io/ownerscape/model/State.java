@@ -184,6 +184,9 @@ public final class State {
         if (rules.stateOwnership()) {
             ownershipProgrammes(month, rules, t);
         }
+        if (rules.privatisationRate() > 0 && economy.firms.anyPublic()) {
+            privatise(month, rules, t);
+        }
         if (rules.stateTrusts() && economy.firms.anyPublic()) {
             mergeTrusts(t);
         }
@@ -297,6 +300,77 @@ public final class State {
                 t.compensation += paid;
             }
         }
+    }
+
+    /**
+     * Privatisation, in firm-id order: a state firm is sold with probability
+     * {@code privatisation_rate} (stream {@code PRIVATISATION}) to its most skilled producing
+     * member (a manager if none produces; lowest id on ties), who pays the state
+     * {@code privatisation_price} of its value (from wealth, which may go negative: the state
+     * lends the rest) and becomes its owner. Firms sold are found in one pass over the firms,
+     * their buyers in one pass over the persons.
+     */
+    private void privatise(int month, LabourParameters rules, StateTally t) {
+        Firms firms = economy.firms;
+        long base = economy.streams().base(Purpose.PRIVATISATION, month);
+        int capacity = firms.capacity();
+        int[] buyer = null;
+        for (int f = 0; f < capacity; f++) {
+            if (firms.size(f) > 0 && firms.ownership(f) == Firms.STATE
+                    && RandomStreams.toUnit(RandomStreams.at(base, f)) < rules.privatisationRate()) {
+                if (buyer == null) {
+                    buyer = new int[capacity];
+                    Arrays.fill(buyer, -2);
+                }
+                buyer[f] = -1;
+            }
+        }
+        if (buyer == null) {
+            return;
+        }
+        int[] persons = economy.persons;
+        int stride = economy.stride;
+        for (int i = 0, n = economy.persons(); i < n; i++) {
+            int f = persons[stride * i + Economy.PERSON_FIRM];
+            if (f >= 0 && buyer[f] != -2 && (buyer[f] < 0 || better(i, buyer[f]))) {
+                buyer[f] = i;
+            }
+        }
+        for (int f = 0; f < capacity; f++) {
+            int owner = buyer[f];
+            if (owner < 0) {
+                continue;
+            }
+            double price = rules.privatisationPrice() * value(f, rules);
+            economy.wealth[owner] -= price;
+            if (economy.outcome != null) {
+                economy.outcome[owner] -= economy.outcomeWeight * price;
+            }
+            int layer = economy.role(owner) & Economy.ROLE_LAYER;
+            if (layer != 0) {
+                // The new owner stops managing and produces, as an heir does (MonthlyReview).
+                economy.setRole(owner, economy.role(owner) & ~Economy.ROLE_LAYER);
+                firms.removeManager(f, layer);
+                firms.changeEffort(f, economy.contributionFixed(owner));
+            }
+            economy.setRole(owner, economy.role(owner) | Economy.ROLE_OWNER);
+            firms.setOwnership(f, Firms.PRIVATE);
+            firms.setOwner(f, owner);
+            t.privatised++;
+            t.sales += price;
+        }
+    }
+
+    /** Producers before managers, then higher skill, then lower id (as an heir is chosen). */
+    private boolean better(int i, int j) {
+        boolean pi = (economy.role(i) & Economy.ROLE_LAYER) == 0;
+        boolean pj = (economy.role(j) & Economy.ROLE_LAYER) == 0;
+        if (pi != pj) {
+            return pi;
+        }
+        double si = economy.skill(i);
+        double sj = economy.skill(j);
+        return si > sj || (si == sj && i < j);
     }
 
     /** A firm's value to its owner: H months of the residual at its current revenue. */

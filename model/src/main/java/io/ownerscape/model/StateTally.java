@@ -24,6 +24,9 @@ public final class StateTally {
     double compensation;
     double debt;
     long nationalised;
+    long privatised;
+    /** Paid to the state by the new owners of privatised firms. */
+    double sales;
     long converted;
     long mergedIntoTrusts;
     long coopMembers;
@@ -34,9 +37,9 @@ public final class StateTally {
     /** The election due this month, held or suspended; null when none was due. */
     Election election;
 
-    /** Taxes and the profits of state firms. */
+    /** Taxes, the profits of state firms and the sale of state firms. */
     public double revenue() {
-        return incomeTaxes + profitTaxes + wealthTaxes + stateFirmProfit;
+        return incomeTaxes + profitTaxes + wealthTaxes + stateFirmProfit + sales;
     }
 
     /** Basic income, benefits, start-up grants, severance paid by state firms and compensation. */
@@ -125,6 +128,16 @@ public final class StateTally {
     /** Firms nationalised this month. */
     public long nationalised() {
         return nationalised;
+    }
+
+    /** State firms sold to one of their members this month. */
+    public long privatised() {
+        return privatised;
+    }
+
+    /** Paid to the state for the firms privatised this month. */
+    public double sales() {
+        return sales;
     }
 
     /** Firms bought out for their members this month. */

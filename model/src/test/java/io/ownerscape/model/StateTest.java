@@ -31,7 +31,7 @@ class StateTest {
         return rules("ubi", 0.1, "income_tax", 0.2, "profit_tax", 0.3, "wealth_tax", 0.02,
                 "startup_grant", 0.5, "nationalisation_rate", 0.01, "nationalisation_min_employees", 2,
                 "nationalisation_compensation", 0.5, "coop_conversion", 0.01, "state_trusts", true,
-                "regions", 5, "firing_cost", 2.0);
+                "regions", 5, "firing_cost", 2.0, "privatisation_rate", 0.02, "privatisation_price", 0.5);
     }
 
     @ParameterizedTest(name = "threads={0}")
@@ -43,6 +43,7 @@ class StateTest {
             long nationalised = 0;
             long converted = 0;
             long merged = 0;
+            long privatised = 0;
             for (int m = 1; m <= 100; m++) {
                 double before = Worlds.totalWealth(e);
                 double meanPay = e.meanPay();
@@ -53,7 +54,7 @@ class StateTest {
                 StateTally s = e.state().last();
                 double after = Worlds.totalWealth(e);
                 double flows = t.memberPay() + t.benefits() + t.ubi() - t.taxes() - t.consumption()
-                        - t.capitalInvested() + t.grants() + s.compensation() + t.stateSeverance();
+                        - t.capitalInvested() + t.grants() + s.compensation() + t.stateSeverance() - s.sales();
                 assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1),
                         where + ": wealth change = net income - consumption - capital + transfers");
                 assertEquals(t.revenue(), t.memberPay() + t.stateFirmProfit(), 1e-6 * Math.max(1, t.revenue()),
@@ -66,10 +67,12 @@ class StateTest {
                 nationalised += s.nationalised();
                 converted += s.converted();
                 merged += s.mergedIntoTrusts();
+                privatised += s.privatised();
             }
             assertTrue(nationalised > 0, "the programme must take firms over");
             assertTrue(converted > 0, "buy-outs must happen");
             assertTrue(merged > 0, "trusts must absorb state firms");
+            assertTrue(privatised > 0, "state firms must be sold");
             assertTrue(e.state().last().stateEmploymentShare() > 0);
         }
     }

@@ -1153,6 +1153,21 @@ public final class Economy {
         return RandomStreams.toUnit(RandomStreams.at(preferenceBase, person));
     }
 
+    /**
+     * Who takes over a firm first, an heir or a buyer from among its members: producers before
+     * managers, then higher skill, then lower id.
+     */
+    boolean takesOverBefore(int i, int j) {
+        boolean pi = (role(i) & ROLE_LAYER) == 0;
+        boolean pj = (role(j) & ROLE_LAYER) == 0;
+        if (pi != pj) {
+            return pi;
+        }
+        double si = skill(i);
+        double sj = skill(j);
+        return si > sj || (si == sj && i < j);
+    }
+
     /** Person i's skill: effective effort is skill x effort. */
     public double skill(int person) {
         return Float.intBitsToFloat(persons[stride * person + PERSON_SKILL]);

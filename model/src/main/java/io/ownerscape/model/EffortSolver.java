@@ -563,17 +563,7 @@ public final class EffortSolver {
         if (m == 0) {
             return logUtility(a, b, beta, theta, others, skill, n, share, gamma, e);
         }
-        double x = others + skill * e;
-        double g = x <= 0 ? 0 : a * x + b * Math.pow(x, beta);
-        double income;
-        if (gamma == 0) {
-            income = g / n * share;
-        } else if (others <= 0) {
-            income = g * (share / n + gamma);
-        } else {
-            income = g * (share / n + gamma * skill * e / x);
-        }
-        double u = theta * Math.log(income + m);
+        double u = theta * Math.log(labourIncome(a, b, beta, others, skill, n, share, gamma, e) + m);
         if (theta < 1) {
             if (e >= 1) {
                 return Double.NEGATIVE_INFINITY;
@@ -581,6 +571,19 @@ public final class EffortSolver {
             u += (1 - theta) * Math.log(1 - e);
         }
         return u;
+    }
+
+    /** The income {@code g(x) w(e)} of effort e (the pay rule of the class comment). */
+    private static double labourIncome(double a, double b, double beta, double others, double skill, int n,
+                                       double share, double gamma, double e) {
+        double x = others + skill * e;
+        double g = a * x + b * Math.pow(x, beta);
+        if (gamma == 0) {
+            return g / n * share;
+        } else if (others <= 0) {
+            return g * (share / n + gamma);
+        }
+        return g * (share / n + gamma * skill * e / x);
     }
 
     /**
@@ -717,21 +720,9 @@ public final class EffortSolver {
      */
     public static double logUtility(double a, double b, double beta, double theta, double others,
                                     double skill, int n, double share, double gamma, double e) {
-        double x = others + skill * e;
-        double g = a * x + b * Math.pow(x, beta);
         double u = 0;
         if (theta > 0) {
-            if (g <= 0) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            double income;
-            if (gamma == 0) {
-                income = g / n * share;
-            } else if (others <= 0) {
-                income = g * (share / n + gamma);
-            } else {
-                income = g * (share / n + gamma * skill * e / x);
-            }
+            double income = labourIncome(a, b, beta, others, skill, n, share, gamma, e);
             if (!(income > 0)) {
                 return Double.NEGATIVE_INFINITY;
             }

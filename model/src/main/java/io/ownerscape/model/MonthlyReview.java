@@ -739,7 +739,7 @@ final class MonthlyReview {
         int best = -1;
         for (int k = 0; k < count; k++) {
             int i = group[k];
-            if (best < 0 || better(i, best)) {
+            if (best < 0 || economy.takesOverBefore(i, best)) {
                 best = i;
             }
         }
@@ -770,17 +770,6 @@ final class MonthlyReview {
         total.ownershipTransfers++;
     }
 
-    /** Producers before managers, then higher skill, then lower id. */
-    private boolean better(int i, int j) {
-        boolean pi = (role(i) & Economy.ROLE_LAYER) == 0;
-        boolean pj = (role(j) & Economy.ROLE_LAYER) == 0;
-        if (pi != pj) {
-            return pi;
-        }
-        double si = economy.skill(i);
-        double sj = economy.skill(j);
-        return si > sj || (si == sj && i < j);
-    }
 
     /** Sorts persons by skill, highest first, then by id. */
     private long rankKey(int i) {

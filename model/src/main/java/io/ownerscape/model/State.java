@@ -332,7 +332,7 @@ public final class State {
         int stride = economy.stride;
         for (int i = 0, n = economy.persons(); i < n; i++) {
             int f = persons[stride * i + Economy.PERSON_FIRM];
-            if (f >= 0 && buyer[f] != -2 && (buyer[f] < 0 || better(i, buyer[f]))) {
+            if (f >= 0 && buyer[f] != -2 && (buyer[f] < 0 || economy.takesOverBefore(i, buyer[f]))) {
                 buyer[f] = i;
             }
         }
@@ -359,18 +359,6 @@ public final class State {
             t.privatised++;
             t.sales += price;
         }
-    }
-
-    /** Producers before managers, then higher skill, then lower id (as an heir is chosen). */
-    private boolean better(int i, int j) {
-        boolean pi = (economy.role(i) & Economy.ROLE_LAYER) == 0;
-        boolean pj = (economy.role(j) & Economy.ROLE_LAYER) == 0;
-        if (pi != pj) {
-            return pi;
-        }
-        double si = economy.skill(i);
-        double sj = economy.skill(j);
-        return si > sj || (si == sj && i < j);
     }
 
     /** A firm's value to its owner: H months of the residual at its current revenue. */

@@ -221,6 +221,14 @@ public final class HtmlReport {
                         m -> m.state().debt() / (12 * output(m))),
                 "Taxes, state firms' profits and sales against basic income, benefits, grants and compensation,"
                         + " each as a share of the month's output; the debt in years of output."));
+        charts.add(Charts.series("autonomy_over_time", "Autonomy over time", "index (0 to 1)", history,
+                List.of("all employed", "workers", "precarious", "managers"),
+                List.of(m -> m.review().autonomyIndex(),
+                        m -> m.review().autonomyByClass()[PersonClass.WORKER.ordinal()],
+                        m -> m.review().autonomyByClass()[PersonClass.PRECARIOUS.ordinal()],
+                        m -> m.review().autonomyByClass()[PersonClass.MANAGER.ordinal()]),
+                "Mean autonomy index of the month's 1% sample of employed persons, overall and for three"
+                        + " classes (MODEL.md §7.11); months without a sampled member of a class leave a gap."));
         figures(html, charts, chartDir);
         if (elections.isEmpty()) {
             return;

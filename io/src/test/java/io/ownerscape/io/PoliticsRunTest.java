@@ -67,6 +67,9 @@ class PoliticsRunTest {
         assertTrue(Files.exists(out.resolve("elections.parquet")));
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("State and politics") && html.contains("Vote shares by class, month 11"));
+        for (String chart : List.of("ubi", "state_sector", "budget", "autonomy_over_time")) {
+            assertTrue(Files.size(out.resolve("charts/" + chart + ".svg")) > 0, chart);
+        }
     }
 
     @Test

@@ -213,8 +213,8 @@ final class Acquisitions {
     /** What the owner of firm t asks: {@code H r(R_t, P_t, Pi_t) (1 + premium)}. */
     private double ask(int t) {
         Firms firms = economy.firms;
-        double r = residual(net(t, firms.revenue(t, Firms.expand(firms.technologySeed(t)), firms.effort(t)),
-                firms.size(t)), firms.size(t) - firms.managers(t), firms.premiums(t));
+        double r = residual(net(firms.revenue(t, Firms.expand(firms.technologySeed(t)), firms.effort(t)),
+                firms.size(t), firms.managers(t)), firms.size(t) - firms.managers(t), firms.premiums(t));
         return economy.labour.valuationMonths() * r * (1 + economy.labour.independencePremium());
     }
 
@@ -230,13 +230,13 @@ final class Acquisitions {
         double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), effort);
         double revenue = firms.marketOn ? Math.min(output, customers) : output;
         int members = firms.size(f) + extraMembers;
-        return residual(net(f, revenue, members), firms.size(f) - firms.managers(f) + extraProducers,
-                firms.premiums(f) + extraPremiums);
+        return residual(net(revenue, members, firms.managers(f) + members - firms.size(f) - extraProducers),
+                firms.size(f) - firms.managers(f) + extraProducers, firms.premiums(f) + extraPremiums);
     }
 
-    /** Revenue net of the month's compliance cost for a firm of {@code members}. */
-    private double net(int f, double revenue, int members) {
-        return Math.max(0, revenue - economy.complianceCost(members));
+    /** Revenue net of the month's compliance cost for a firm of {@code members} with {@code managers}. */
+    private double net(double revenue, int members, int managers) {
+        return Math.max(0, revenue - economy.complianceCost(members, managers));
     }
 
     private double residual(double revenue, int producers, double premiums) {

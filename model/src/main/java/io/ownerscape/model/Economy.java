@@ -293,12 +293,50 @@ public final class Economy {
     }
 
     /**
-     * The month's compliance cost of a firm of {@code members}: nothing for a firm without
-     * employees, else {@code wbar_{t-1} (compliance_fixed + compliance_per_employee (n - 1))}.
+     * The month's compliance work of a firm of {@code members}, in months of work of mean pay:
+     * nothing for a firm without employees, else
+     * {@code compliance_fixed + compliance_per_employee (n - 1)}.
      */
-    double complianceCost(int members) {
-        return members < 2 ? 0
-                : meanPay * (labour.complianceFixed() + labour.compliancePerEmployee() * (members - 1));
+    double complianceWork(int members) {
+        return members < 2 ? 0 : labour.complianceFixed() + labour.compliancePerEmployee() * (members - 1);
+    }
+
+    /**
+     * Administrative posts a firm of {@code members} fills for its compliance work: the work
+     * rounded to whole posts, in firms large enough to have managers ({@code n - 1} above the
+     * span of control); 0 in smaller firms and without a hierarchy, which buy the work outside.
+     */
+    int administrativePosts(int members) {
+        if (!labour.hierarchy() || members - 1 <= labour.spanOfControl()) {
+            return 0;
+        }
+        return (int) Math.round(complianceWork(members));
+    }
+
+    /**
+     * The sum of the pay premiums of a firm's managers: the supervisors by their layers
+     * ({@link Hierarchy#premiumSum}), the administrators at the first layer's premium.
+     */
+    double premiumSum(int members, int managers) {
+        int admins = administrators(members, managers);
+        return Hierarchy.premiumSum(members, managers - admins, labour.spanOfControl())
+                + (admins == 0 ? 0 : admins * Hierarchy.premium(1));
+    }
+
+    /** The administrators a firm has: managers beyond those supervision needs, up to its posts. */
+    int administrators(int members, int managers) {
+        int posts = administrativePosts(members);
+        return posts == 0 ? 0
+                : Math.min(posts, Math.max(0, managers - Hierarchy.managersNeeded(members, labour.spanOfControl())));
+    }
+
+    /**
+     * The month's compliance cost in money of a firm of {@code members} with {@code managers}: the
+     * work its administrators do not do, bought outside at mean pay,
+     * {@code wbar_{t-1} max(0, work - administrators)}.
+     */
+    double complianceCost(int members, int managers) {
+        return members < 2 ? 0 : meanPay * Math.max(0, complianceWork(members) - administrators(members, managers));
     }
 
     /** What the acquisitions of the last month did; {@link AcquisitionTally#NONE} without them. */
@@ -713,11 +751,10 @@ public final class Economy {
                     double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t),
                             Firms.fromFixed(ownWords[wo]));
                     double revenue = ownPrice[b] * output;
-                    double cost = Math.min(revenue, complianceCost(n));
+                    double cost = Math.min(revenue, complianceCost(n, managers));
                     double premiums = firms.premiums(own);
-                    // Compliance work is done in house by managers and paid to them (MODEL.md §7.13).
                     double mean = producerMeanPay(revenue - cost, n, managers, premiums);
-                    double pay = Hierarchy.premium(layer) * (mean + (premiums > 0 ? cost / premiums : 0));
+                    double pay = Hierarchy.premium(layer) * mean;
                     if (publicFirms && firms.ownership(own) == Firms.COOP) {
                         // A member of a member-owned firm, manager or not, also gets a dividend.
                         pay += residualWeight * ownerShare / (1 - ownerShare) * mean * (n - managers) / n;
@@ -774,7 +811,7 @@ public final class Economy {
             }
             int producers = n - managers;
             double tied = hierarchy ? monitoring * Hierarchy.coverage(n, managers, span) : 0;
-            double premiums = hierarchy ? Hierarchy.premiumSum(n, managers, span) : 0;
+            double premiums = hierarchy ? premiumSum(n, managers) : 0;
             double keep = 1 - ownerShare;
             double toProducers = producers / (producers + keep * premiums);
             double residual = residualWeight * ownerShare * producers;

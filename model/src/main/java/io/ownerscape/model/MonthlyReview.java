@@ -52,11 +52,6 @@ final class MonthlyReview {
      * managers or needs some).
      */
     private double[] rates = new double[0];
-    /**
-     * With compliance costs: per firm with managers, the month's compliance cost per unit of the
-     * managers' premiums, which the managers earn for doing the work in house.
-     */
-    private double[] adminRate = new double[0];
     private static final long STAFFING = 1L;
     /** Bit 1 of the packed bits: the firm makes more than its customers buy. */
     private static final long CAPPED = 2L;
@@ -104,7 +99,7 @@ final class MonthlyReview {
     }
 
     long bytes() {
-        return 8L * rates.length + 8L * adminRate.length + 8L * dividend.length
+        return 8L * rates.length + 8L * dividend.length
                 + (market == null ? 0 : market.bytes());
     }
 
@@ -120,10 +115,6 @@ final class MonthlyReview {
         if (rates.length < 2 * capacity) {
             // Firm ids rarely pass their first high-water mark by much: a small margin suffices.
             rates = new double[2 * (capacity + capacity / 64 + 1024)];
-        }
-        if (adminRate.length < rates.length / 2
-                && (rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0)) {
-            adminRate = new double[rates.length / 2];
         }
         if (dividend.length < rates.length / 2 && firms.anyPublic()) {
             dividend = new double[rates.length / 2];
@@ -314,13 +305,11 @@ final class MonthlyReview {
             sums[REVENUE] += revenue;
             sums[OUTPUT] += output;
             if (compliance) {
-                double cost = n > 1 ? Math.min(revenue, economy.complianceCost(n)) : 0;
+                // Administrators do what they can of the work in house; the rest is bought outside.
+                double cost = n > 1 ? Math.min(revenue, economy.complianceCost(n, managers)) : 0;
                 revenue -= cost;
-                // A firm with managers does its compliance work in house: the cost is their pay.
-                double premiums = firms.premiums(f);
-                boolean inHouse = managers > 0 && premiums > 0;
-                adminRate[f] = inHouse ? cost / premiums : 0;
-                sums[inHouse ? COMPLIANCE_IN_HOUSE : COMPLIANCE] += cost;
+                sums[COMPLIANCE] += cost;
+                sums[COMPLIANCE_IN_HOUSE] += economy.meanPay * economy.administrators(n, managers);
             }
             double wbar = keep * revenue / (producers + keep * firms.premiums(f));
             rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
@@ -398,9 +387,6 @@ final class MonthlyReview {
         private final double profitTax = rules.profitTax();
         private final double wealthTax = rules.wealthTax() / 12;
         private final double grant = rules.startupGrant();
-        /** Compliance pay is read only while compliance costs are on (a platform may end them). */
-        private final boolean compliance = adminRate.length > 0
-                && (rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0);
         private final double[] outcome = economy.outcome;
         private final double outcomeWeight = economy.outcomeWeight;
 
@@ -487,9 +473,6 @@ final class MonthlyReview {
                 long x = -1;
                 if (layer != 0) {
                     income = Hierarchy.premium(layer) * wbar;
-                    if (compliance) {
-                        income += Hierarchy.premium(layer) * adminRate[f];
-                    }
                 } else if (tied == 0) {
                     income = wbar;
                 } else {
@@ -786,7 +769,8 @@ final class MonthlyReview {
         int n = firms.size(f);
         int owner = firms.owner(f);
         int managers = firms.managers(f);
-        int needed = Hierarchy.managersNeeded(n, span);
+        // Supervisors for the producers, plus administrators for the compliance work.
+        int needed = Hierarchy.managersNeeded(n, span) + economy.administrativePosts(n);
         if (needed > managers) {
             int candidates = 0;
             for (int k = 0; k < count; k++) {
@@ -833,7 +817,11 @@ final class MonthlyReview {
         }
         Arrays.sort(order, 0, ranked);
         double premiums = 0;
-        int top = Hierarchy.layerSizes(n, ranked, span, layerSizes);
+        // Administrators (compliance work) are the first layer's; the rest form the supervision
+        // structure, the most skilled at its top.
+        int admins = economy.administrators(n, ranked);
+        int top = Hierarchy.layerSizes(n, ranked - admins, span, layerSizes);
+        layerSizes[1] += admins;
         for (int k = 0; k < ranked; k++) {
             int i = (int) order[k];
             int layer = Hierarchy.layerOfRank(k, layerSizes, top);

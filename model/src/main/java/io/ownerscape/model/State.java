@@ -365,7 +365,7 @@ public final class State {
     private double value(int f, LabourParameters rules) {
         Firms firms = economy.firms;
         int size = firms.size(f);
-        double revenue = Math.max(0, firms.sold(f, firms.output(f)) - economy.complianceCost(size));
+        double revenue = Math.max(0, firms.sold(f, firms.output(f)) - economy.complianceCost(size, firms.managers(f)));
         int producers = size - firms.managers(f);
         double sigma = rules.ownerShare();
         double residual = producers <= 0 ? 0

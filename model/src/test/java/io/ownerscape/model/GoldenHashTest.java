@@ -1,0 +1,40 @@
+package io.ownerscape.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Golden seeds: the state hash of four small worlds after 60 months, pinned. Any change to the
+ * model's arithmetic, its random streams or the order of its updates changes them; a change made
+ * on purpose updates the value here and says why in its commit. (Thread independence is tested
+ * elsewhere; these run on 2 threads.)
+ */
+class GoldenHashTest {
+
+    static LabourParameters rules(String world) {
+        return switch (world) {
+            case "axtell" -> LabourParameters.AXTELL;
+            case "market" -> LabourParameters.market();
+            case "goods-market" -> LabourKeys.with(LabourParameters.market(),
+                    Map.of("goods_market", true, "market_start", 24));
+            case "open-politics" -> LabourKeys.with(Preset.OPEN_POLITICS.labour(), Map.of("politics_start", 24,
+                    "election_interval", 12, "forecast_months", 3, "regions", 5));
+            default -> throw new IllegalArgumentException(world);
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "axtell, 883028c5f4165624",
+            "market, 46f4eb93deb7164d",
+            "goods-market, fb25e5713f19b7ec",
+            "open-politics, 0a4f12c7305402cb"})
+    void stateHashAfterSixtyMonthsIsPinned(String world, String expected) {
+        assertEquals(expected, Worlds.hashAfter(3_000, rules(world), 1, 2, 60),
+                world + ": the model's results changed; if on purpose, update the golden value and say why");
+    }
+}

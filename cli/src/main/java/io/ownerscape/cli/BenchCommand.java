@@ -55,6 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         long buildStart = System.nanoTime();
         try (ParallelExecutor executor = new ParallelExecutor(s.threads())) {
             Economy economy = new Economy(s.model(), s.labour(), s.platforms(), s.ruling(), s.seed(), executor);
+            economy.state().schedule(s.schedule());
             double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
             out.printf("built %,d persons in %.1f s; warming up %d months%n", s.model().persons(),
                     buildSeconds, warmup);

@@ -117,7 +117,7 @@ final class ModelOptions {
                 pick(seed, file.seed(), 1L),
                 pick(threads, file.threads(), Runtime.getRuntime().availableProcessors()),
                 pick(firmPanel, file.firmPanel(), false), chosen, labour, platforms,
-                pick(platform, file.rulingPlatform(), chosen.ruling()));
+                pick(platform, file.rulingPlatform(), chosen.ruling()), file.schedule());
         List<String> bad = s.violations();
         if (!bad.isEmpty()) {
             throw new BadInputException("invalid setting: " + String.join("; ", bad)

@@ -196,6 +196,29 @@ class MainTest {
     }
 
     @Test
+    void validateChecksAScenarioWithoutRunningIt() throws Exception {
+        Path ok = Files.writeString(dir.resolve("ok.yaml"), """
+                preset: open-politics
+                persons: 5000
+                schedule:
+                  24:
+                    firing_cost: 6.0
+                """);
+        Outcome o = run("validate", ok.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("valid. Preset open-politics, 5,000 persons") && o.out().contains("1 scheduled"),
+                o.out());
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), """
+                preset: market
+                schedule:
+                  24:
+                    span_of_control: 3
+                """);
+        assertBadInput(run("validate", bad.toString()), bad + ":4:5: schedule.24.span_of_control: not a policy key");
+        assertBadInput(run("validate", dir.resolve("missing.yaml").toString()), "no such file");
+    }
+
+    @Test
     void badPresetAndBadSetAreBadInput() {
         assertBadInput(run("run", "--preset", "utopia", "--out", dir.resolve("p").toString()),
                 "preset = 'utopia'", "axtell, market");

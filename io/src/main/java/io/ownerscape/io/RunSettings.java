@@ -21,13 +21,23 @@ import java.util.List;
  * @param labour     the labour rules: the preset's with any overrides
  * @param platforms  the platforms voters choose between (the built-in ones, then the scenario's)
  * @param ruling     the platform in force from {@code politics_start}, or null for none
+ * @param schedule   policy changes by the month from which they apply (MODEL.md §7.14)
  */
 public record RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
                           boolean firmPanel, Preset preset, LabourParameters labour,
-                          List<Platform> platforms, String ruling) {
+                          List<Platform> platforms, String ruling,
+                          java.util.Map<Integer, java.util.Map<String, Object>> schedule) {
 
     public RunSettings {
         platforms = List.copyOf(platforms);
+        schedule = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schedule));
+    }
+
+    /** Settings without a policy schedule. */
+    public RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
+                       boolean firmPanel, Preset preset, LabourParameters labour,
+                       List<Platform> platforms, String ruling) {
+        this(model, months, burnIn, seed, threads, firmPanel, preset, labour, platforms, ruling, java.util.Map.of());
     }
 
     /** Settings with the built-in platforms and the preset's ruling platform. */
@@ -38,12 +48,14 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
 
     /** The same settings with another seed. */
     public RunSettings withSeed(long newSeed) {
-        return new RunSettings(model, months, burnIn, newSeed, threads, firmPanel, preset, labour, platforms, ruling);
+        return new RunSettings(model, months, burnIn, newSeed, threads, firmPanel, preset, labour, platforms, ruling,
+                schedule);
     }
 
     /** The same settings with other labour rules. */
     public RunSettings withLabour(LabourParameters rules) {
-        return new RunSettings(model, months, burnIn, seed, threads, firmPanel, preset, rules, platforms, ruling);
+        return new RunSettings(model, months, burnIn, seed, threads, firmPanel, preset, rules, platforms, ruling,
+                schedule);
     }
 
     /** Settings of an Axtell run (every labour rule off). */
@@ -84,6 +96,22 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
         }
         if (platforms.size() > 100) {
             out.add("platforms: " + platforms.size() + " defined; allowed at most 100");
+        }
+        LabourParameters scheduled = labour;
+        for (var e : schedule.entrySet()) {
+            if (e.getKey() < 1 || e.getKey() > months) {
+                out.add("schedule: month " + e.getKey() + ": allowed 1 to months (" + months + ")");
+            }
+            for (String key : e.getValue().keySet()) {
+                if (!LabourParameters.POLICY_KEYS.contains(key)) {
+                    out.add("schedule." + e.getKey() + "." + key + ": not a policy key");
+                }
+            }
+            try {
+                scheduled = io.ownerscape.model.LabourKeys.with(scheduled, e.getValue()).validated();
+            } catch (IllegalArgumentException bad) {
+                out.add("schedule." + e.getKey() + ": " + bad.getMessage());
+            }
         }
         if (ruling != null && !names.contains(ruling)) {
             out.add("ruling_platform = '" + ruling + "': allowed " + String.join(", ", names));

@@ -69,15 +69,17 @@ public final class ScenarioFile {
             @JsonProperty("preset") String preset,
             @JsonProperty("ruling_platform") String rulingPlatform,
             @JsonProperty("platforms") Map<String, Map<String, Object>> platforms,
+            @JsonProperty("schedule") Map<Integer, Map<String, Object>> schedule,
             @JsonAnySetter Map<String, Object> labour) {
 
         /** No key given. */
         public static final Values EMPTY = new Values(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of());
+                null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of());
 
         public Values {
             labour = labour == null ? Map.of() : Map.copyOf(labour);
             platforms = platforms == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(platforms));
+            schedule = schedule == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schedule));
         }
 
         /** The platforms the file defines, in file order, with their policies typed and checked. */
@@ -136,7 +138,8 @@ public final class ScenarioFile {
             return new Values(v.persons(), v.months(), v.burnIn(), v.seed(), v.threads(), v.firmPanel(),
                     v.activationRate(), v.substeps(), v.sequential(), v.aMin(), v.aMax(), v.bMin(),
                     v.bMax(), v.betaMin(), v.betaMax(), v.friendsMin(), v.friendsMax(), v.preset(),
-                    v.rulingPlatform(), platformValues(file, v.platforms()), labourValues(file, v.labour()));
+                    v.rulingPlatform(), platformValues(file, v.platforms()), scheduleValues(file, v.schedule()),
+                    labourValues(file, v.labour()));
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
@@ -232,6 +235,41 @@ public final class ScenarioFile {
                 policy.put(key, value);
             }
             out.put(name, policy);
+        }
+        return out;
+    }
+
+    /**
+     * Checks a policy schedule: months (whole numbers) to mappings of policy keys to values of
+     * their type.
+     */
+    private static Map<Integer, Map<String, Object>> scheduleValues(Path file, Map<Integer, Map<String, Object>> raw)
+            throws ScenarioException {
+        Map<Integer, Map<String, Object>> out = new java.util.TreeMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (Map.Entry<Integer, Map<String, Object>> m : raw.entrySet()) {
+            if (m.getValue() == null) {
+                throw new ScenarioException(whereKey(file, Integer.toString(m.getKey()), null) + "schedule."
+                        + m.getKey() + ": expected a mapping of policy keys to values");
+            }
+            Map<String, Object> changes = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : m.getValue().entrySet()) {
+                String key = e.getKey();
+                if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
+                    throw new ScenarioException(whereKey(file, key, null) + "schedule." + m.getKey() + "." + key
+                            + ": not a policy key; allowed: " + String.join(", ",
+                            new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
+                }
+                Object value = typed(key, e.getValue());
+                if (value == null) {
+                    throw new ScenarioException(whereKey(file, key, null) + "schedule." + m.getKey() + "." + key
+                            + " has value '" + e.getValue() + "': expected " + LabourKeys.describe(LabourKeys.type(key)));
+                }
+                changes.put(key, value);
+            }
+            out.put(m.getKey(), changes);
         }
         return out;
     }

@@ -125,6 +125,7 @@ public final class SimulationRun {
              ResultsStore store = new ResultsStore(dir.resolve("results.duckdb"))) {
             Economy economy = new Economy(settings.model(), settings.labour(), settings.platforms(),
                     settings.ruling(), settings.seed(), executor);
+            economy.state().schedule(settings.schedule());
             MetricsRecorder recorder = new MetricsRecorder((m, dist) -> {
                 try {
                     store.appendMonth(m, m.month() <= settings.burnIn());

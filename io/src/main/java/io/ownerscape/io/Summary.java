@@ -70,6 +70,7 @@ public final class Summary {
         LabourKeys.toMap(settings.labour()).forEach((k, v) -> labour.putPOJO(k, v));
         root.put("initial_ruling_platform", settings.ruling() == null ? "" : settings.ruling());
         root.set("platform_definitions", platformDefinitions(settings.platforms()));
+        root.set("policy_schedule", policySchedule(settings.schedule()));
         root.put("state_hash", stateHash);
         root.put("firms", last.firms());
         root.put("employer_firms", last.employerFirms());
@@ -274,6 +275,16 @@ public final class Summary {
             o.put("year", history.get(start + RATE_WINDOW - 1).month() / 12);
             putNumber(o, "autonomy_index", pooled.autonomyIndex());
         }
+    }
+
+    /** A policy schedule as {month: {policy key: value}}, months in order. */
+    static ObjectNode policySchedule(java.util.Map<Integer, java.util.Map<String, Object>> schedule) {
+        ObjectNode o = JSON.createObjectNode();
+        new java.util.TreeMap<>(schedule).forEach((month, changes) -> {
+            ObjectNode c = o.putObject(Integer.toString(month));
+            new java.util.TreeMap<>(changes).forEach((k, v) -> c.set(k, JSON.valueToTree(v)));
+        });
+        return o;
     }
 
     /** Every platform of a run as {name: {policy key: value}}, in order. */

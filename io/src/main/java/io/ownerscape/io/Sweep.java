@@ -182,6 +182,10 @@ public final class Sweep {
             return "ruling_platform: stored " + summary.path("initial_ruling_platform").asText("none")
                     + ", asked " + (ruling.isEmpty() ? "none" : ruling);
         }
+        if (!summary.path("policy_schedule").equals(Summary.policySchedule(settings.schedule()))) {
+            return "schedule: stored " + summary.path("policy_schedule") + ", asked "
+                    + Summary.policySchedule(settings.schedule());
+        }
         if (!summary.path("platform_definitions").equals(Summary.platformDefinitions(settings.platforms()))) {
             return "platforms: stored " + summary.path("platform_definitions") + ", asked "
                     + Summary.platformDefinitions(settings.platforms());

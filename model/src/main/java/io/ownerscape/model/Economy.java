@@ -72,8 +72,11 @@ public final class Economy {
     private final ModelParameters params;
     /** The rules in force this month: the scenario's, changed by the ruling platform's policies. */
     LabourParameters labour;
-    /** The scenario's rules, which platforms' policies are applied to. */
-    final LabourParameters baseRules;
+    /**
+     * The scenario's rules, which platforms' policies are applied to; a policy schedule changes
+     * their policy keys at set months ({@link State#schedule}).
+     */
+    LabourParameters baseRules;
     /** The state: budget, ownership programmes, platforms, elections. */
     final State state;
     /**

@@ -48,6 +48,8 @@ public final class State {
     private double countervailingPower = 1;
     private StateTally last;
     private final List<Election> elections;
+    /** Month to the policy changes in force from its start (law, under any platform). */
+    private java.util.NavigableMap<Integer, java.util.Map<String, Object>> schedule = new java.util.TreeMap<>();
 
     State(Economy economy, List<Platform> platforms, String ruling) {
         this.economy = economy;
@@ -83,6 +85,7 @@ public final class State {
         this.countervailingPower = o.countervailingPower;
         this.last = o.last;
         this.elections = new ArrayList<>(o.elections);
+        this.schedule = o.schedule;
     }
 
     State copyFor(Economy fork) {
@@ -131,6 +134,61 @@ public final class State {
     }
 
     /**
+     * A policy schedule: from the start of each month given, the scenario's rules take the
+     * policy values given (a ruling platform's own policies still apply on top). Changes for month
+     * 1 apply at once. Only policy keys ({@link LabourParameters#POLICY_KEYS}) may be scheduled;
+     * the exception names the month, key and value.
+     */
+    public void schedule(java.util.Map<Integer, java.util.Map<String, Object>> changes) {
+        if (economy.month() > 0) {
+            throw new IllegalStateException("schedule: set before the first month");
+        }
+        java.util.TreeMap<Integer, java.util.Map<String, Object>> sorted = new java.util.TreeMap<>();
+        LabourParameters check = economy.baseRules;
+        for (var e : new java.util.TreeMap<>(changes).entrySet()) {
+            if (e.getKey() < 1) {
+                throw new IllegalArgumentException("schedule: month " + e.getKey() + ": allowed 1 or later");
+            }
+            for (String key : e.getValue().keySet()) {
+                if (!LabourParameters.POLICY_KEYS.contains(key)) {
+                    throw new IllegalArgumentException("schedule." + e.getKey() + "." + key
+                            + ": not a policy key; allowed: " + String.join(", ",
+                            new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
+                }
+            }
+            try {
+                check = LabourKeys.with(check, e.getValue()).validated();
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("schedule." + e.getKey() + ": " + bad.getMessage(), bad);
+            }
+            sorted.put(e.getKey(), java.util.Map.copyOf(e.getValue()));
+        }
+        schedule = java.util.Collections.unmodifiableNavigableMap(sorted);
+        java.util.Map<String, Object> first = sorted.get(1);
+        if (first != null) {
+            applyScheduled(first);
+        }
+    }
+
+    /** The policy schedule, month to changes. */
+    public java.util.NavigableMap<Integer, java.util.Map<String, Object>> policySchedule() {
+        return schedule;
+    }
+
+    /** Changes the scenario's rules by a scheduled change and re-applies the ruling platform. */
+    private void applyScheduled(java.util.Map<String, Object> changes) {
+        double effective = Math.max(0, Math.min(0.9, economy.labour.incomeTax() + surcharge));
+        economy.baseRules = LabourKeys.with(economy.baseRules, changes).validated();
+        economy.applyRules(ruling < 0 ? economy.baseRules : platforms.get(ruling).applyTo(economy.baseRules));
+        LabourParameters now = economy.labour;
+        surcharge = now.balancedBudget()
+                ? Math.max(-now.incomeTax(), Math.min(0.9 - now.incomeTax(), effective - now.incomeTax())) : 0;
+        if (ruling < 0) {
+            ubiRate = now.ubi();
+        }
+    }
+
+    /**
      * Puts a platform in force from the next month (its policies on the scenario's rules). Under
      * a balanced budget the surcharge is reset so that the income tax people pay does not jump at
      * the switch; the budget rule moves it from there.
@@ -156,7 +214,7 @@ public final class State {
     /** Whether the state does anything beyond paying benefits under these rules. */
     private boolean engaged() {
         LabourParameters r = economy.baseRules;
-        return initialRuling >= 0 || r.elections() || r.ubi() > 0 || r.incomeTax() > 0 || r.profitTax() > 0
+        return initialRuling >= 0 || !schedule.isEmpty() || r.elections() || r.ubi() > 0 || r.incomeTax() > 0 || r.profitTax() > 0
                 || r.wealthTax() > 0 || r.startupGrant() > 0 || r.stateOwnership() || r.balancedBudget()
                 || !r.privateFounding();
     }
@@ -194,6 +252,11 @@ public final class State {
         t.debt = debt;
         measurePower(review, t);
         countervailingPower = t.countervailingPower;
+        java.util.Map<String, Object> scheduled = schedule.get(month + 1);
+        if (scheduled != null) {
+            applyScheduled(scheduled);
+            t.scheduledChange = true;
+        }
         if (!forecasting) {
             int next = month + 1;
             int sinceStart = next - rules.politicsStart();

@@ -36,6 +36,8 @@ public final class StateTally {
     double countervailingPower;
     /** The election due this month, held or suspended; null when none was due. */
     Election election;
+    /** Whether scheduled policy changes took effect for the next month. */
+    boolean scheduledChange;
 
     /** Taxes, the profits of state firms and the sale of state firms. */
     public double revenue() {
@@ -173,6 +175,11 @@ public final class StateTally {
     /** The mean of the private employment share, private output share and exit options. */
     public double countervailingPower() {
         return countervailingPower;
+    }
+
+    /** Whether scheduled policy changes come into force from the next month. */
+    public boolean scheduledChange() {
+        return scheduledChange;
     }
 
     /** The election due this month, or null. */

@@ -312,4 +312,28 @@ class StateTest {
                     + " with the basic income counted, " + without / 3_000 + " without");
         }
     }
+
+    @Test
+    void scheduledPoliciesTakeEffectFromTheirMonth() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(2_000), LabourParameters.market(), 2, ex);
+            e.state().schedule(Map.of(12, Map.of("firing_cost", 6.0, "ubi", 0.2), 20, Map.of("ubi", 0.0)));
+            for (int m = 1; m <= 24; m++) {
+                double meanPay = e.meanPay();
+                e.step();
+                double expected = m >= 12 && m < 20 ? 0.2 : 0.0;
+                assertEquals(expected * 2_000 * meanPay, e.lastReview().ubi(), 1e-9 * Math.max(1, e.lastReview().ubi()),
+                        "month " + m + ": the scheduled basic income is paid from its month to the next change");
+                assertEquals(m >= 11 ? 6.0 : 1.0, e.labour().firingCost(), 0, "after month " + m);
+            }
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                    () -> new Economy(ModelParameters.defaults(1_000), LabourParameters.market(), 1, ex)
+                            .state().schedule(Map.of(5, Map.of("regions", 3))));
+            assertTrue(bad.getMessage().startsWith("schedule.5.regions: not a policy key"), bad.getMessage());
+            IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                    () -> new Economy(ModelParameters.defaults(1_000), LabourParameters.market(), 1, ex)
+                            .state().schedule(Map.of(5, Map.of("ubi", 3.0))));
+            assertTrue(range.getMessage().startsWith("schedule.5: ubi = 3.0"), range.getMessage());
+        }
+    }
 }

@@ -67,6 +67,7 @@ public final class ScenarioFile {
             @JsonProperty("friends_min") Integer friendsMin,
             @JsonProperty("friends_max") Integer friendsMax,
             @JsonProperty("preset") String preset,
+            @JsonProperty("extends") String extendsFrom,
             @JsonProperty("ruling_platform") String rulingPlatform,
             @JsonProperty("platforms") Map<String, Map<String, Object>> platforms,
             @JsonProperty("schedule") Map<Integer, Map<String, Object>> schedule,
@@ -74,7 +75,7 @@ public final class ScenarioFile {
 
         /** No key given. */
         public static final Values EMPTY = new Values(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of());
+                null, null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of());
 
         public Values {
             labour = labour == null ? Map.of() : Map.copyOf(labour);
@@ -109,8 +110,83 @@ public final class ScenarioFile {
     private ScenarioFile() {
     }
 
-    /** Reads and checks a scenario file. */
+    /**
+     * Reads and checks a scenario file. With {@code extends: NAME} the file starts from a preset
+     * (the same as {@code preset: NAME}); with {@code extends: PATH} from another scenario file
+     * (relative to this one), whose values this file's override key by key, platforms by name
+     * and the policy schedule month by month and key by key.
+     */
     public static Values read(Path file) throws ScenarioException {
+        return read(file, new java.util.LinkedHashSet<>());
+    }
+
+    private static Values read(Path file, java.util.Set<Path> chain) throws ScenarioException {
+        Path self = file.toAbsolutePath().normalize();
+        if (!chain.add(self)) {
+            throw new ScenarioException(file + ": extends itself through " + chain);
+        }
+        Values v = readOne(file);
+        String ext = v.extendsFrom();
+        if (ext == null) {
+            return v;
+        }
+        boolean isPreset = java.util.Arrays.stream(io.ownerscape.model.Preset.values()).anyMatch(p -> p.key().equals(ext));
+        if (isPreset) {
+            if (v.preset() != null && !v.preset().equals(ext)) {
+                throw new ScenarioException(whereKey(file, "extends", null) + "extends '" + ext + "' and preset '"
+                        + v.preset() + "': give one of them");
+            }
+            return merge(Values.EMPTY, v, ext);
+        }
+        Path base = self.getParent().resolve(ext).normalize();
+        if (!Files.isRegularFile(base)) {
+            throw new ScenarioException(whereKey(file, "extends", null) + "extends '" + ext
+                    + "': neither a preset (" + io.ownerscape.model.Preset.allowed() + ") nor a file (" + base + ")");
+        }
+        return merge(read(base, chain), v, null);
+    }
+
+    /**
+     * A file's values over the values it extends: scalars of {@code over} win where given, maps
+     * are joined (the schedule month by month), and {@code preset} is set if given.
+     */
+    @SuppressWarnings("unchecked")
+    private static Values merge(Values base, Values over, String preset) {
+        var components = Values.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int k = 0; k < components.length; k++) {
+                types[k] = components[k].getType();
+                Object b = components[k].getAccessor().invoke(base);
+                Object o = components[k].getAccessor().invoke(over);
+                if (components[k].getName().equals("schedule")) {
+                    Map<Integer, Map<String, Object>> joined = new java.util.TreeMap<>();
+                    ((Map<Integer, Map<String, Object>>) b).forEach((m, c) -> joined.put(m, new LinkedHashMap<>(c)));
+                    ((Map<Integer, Map<String, Object>>) o).forEach((m, c) ->
+                            joined.computeIfAbsent(m, x -> new LinkedHashMap<>()).putAll(c));
+                    values[k] = joined;
+                } else if (o instanceof Map<?, ?> om) {
+                    Map<Object, Object> joined = new LinkedHashMap<>((Map<Object, Object>) b);
+                    joined.putAll(om);
+                    values[k] = joined;
+                } else {
+                    values[k] = o != null ? o : b;
+                }
+                if (components[k].getName().equals("extendsFrom")) {
+                    values[k] = null;
+                }
+                if (components[k].getName().equals("preset") && preset != null) {
+                    values[k] = preset;
+                }
+            }
+            return Values.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Values readOne(Path file) throws ScenarioException {
         if (!Files.isRegularFile(file)) {
             throw new ScenarioException(file + ": no such file");
         }
@@ -138,7 +214,7 @@ public final class ScenarioFile {
             return new Values(v.persons(), v.months(), v.burnIn(), v.seed(), v.threads(), v.firmPanel(),
                     v.activationRate(), v.substeps(), v.sequential(), v.aMin(), v.aMax(), v.bMin(),
                     v.bMax(), v.betaMin(), v.betaMax(), v.friendsMin(), v.friendsMax(), v.preset(),
-                    v.rulingPlatform(), platformValues(file, v.platforms()), scheduleValues(file, v.schedule()),
+                    v.extendsFrom(), v.rulingPlatform(), platformValues(file, v.platforms()), scheduleValues(file, v.schedule()),
                     labourValues(file, v.labour()));
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted()

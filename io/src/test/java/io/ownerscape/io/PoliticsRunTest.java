@@ -111,4 +111,42 @@ class PoliticsRunTest {
         assertTrue(unknownRuler.violations().toString().contains("ruling_platform = 'nobody': allowed market, centralise, distribute"),
                 unknownRuler.violations().toString());
     }
+
+    @Test
+    void extendsTakesAPresetOrAnotherFileAndOverridesIt() throws Exception {
+        Files.writeString(dir.resolve("base.yaml"), """
+                extends: open-politics
+                persons: 5000
+                platforms:
+                  mine:
+                    ubi: 0.1
+                schedule:
+                  24:
+                    firing_cost: 6.0
+                    ubi: 0.1
+                """);
+        Path child = Files.writeString(dir.resolve("child.yaml"), """
+                extends: base.yaml
+                months: 48
+                schedule:
+                  24:
+                    ubi: 0.2
+                  36:
+                    income_tax: 0.3
+                """);
+        ScenarioFile.Values v = ScenarioFile.read(child);
+        assertEquals("open-politics", v.preset(), "the preset comes through the file extended");
+        assertEquals(5000, v.persons());
+        assertEquals(48, v.months());
+        assertEquals(Map.of("firing_cost", 6.0, "ubi", 0.2), v.schedule().get(24), "joined month by month, key by key");
+        assertEquals(Map.of("income_tax", 0.3), v.schedule().get(36));
+        assertEquals("mine", v.userPlatforms().get(0).name());
+        Path loop = Files.writeString(dir.resolve("loop.yaml"), "extends: loop2.yaml\n");
+        Files.writeString(dir.resolve("loop2.yaml"), "extends: loop.yaml\n");
+        var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(loop));
+        assertTrue(e.getMessage().contains("extends itself"), e.getMessage());
+        Path nowhere = Files.writeString(dir.resolve("nowhere.yaml"), "persons: 1000\nextends: utopia\n");
+        e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(nowhere));
+        assertTrue(e.getMessage().startsWith(nowhere + ":2:1: extends 'utopia': neither a preset"), e.getMessage());
+    }
 }

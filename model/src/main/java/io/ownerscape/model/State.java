@@ -177,29 +177,30 @@ public final class State {
 
     /** Changes the scenario's rules by a scheduled change and re-applies the ruling platform. */
     private void applyScheduled(java.util.Map<String, Object> changes) {
-        double effective = Math.max(0, Math.min(0.9, economy.labour.incomeTax() + surcharge));
         economy.baseRules = LabourKeys.with(economy.baseRules, changes).validated();
-        economy.applyRules(ruling < 0 ? economy.baseRules : platforms.get(ruling).applyTo(economy.baseRules));
-        LabourParameters now = economy.labour;
-        surcharge = now.balancedBudget()
-                ? Math.max(-now.incomeTax(), Math.min(0.9 - now.incomeTax(), effective - now.incomeTax())) : 0;
+        putInForce();
         if (ruling < 0) {
-            ubiRate = now.ubi();
+            ubiRate = economy.labour.ubi();
         }
     }
 
     /**
-     * Puts a platform in force from the next month (its policies on the scenario's rules). Under
-     * a balanced budget the surcharge is reset so that the income tax people pay does not jump at
-     * the switch; the budget rule moves it from there.
+     * Puts the ruling platform's policies on the scenario's rules in force. Under a balanced
+     * budget the surcharge is reset so that the income tax people pay does not jump at the
+     * change; the budget rule moves it from there.
      */
-    void impose(int platform) {
+    private void putInForce() {
         double effective = Math.max(0, Math.min(0.9, economy.labour.incomeTax() + surcharge));
-        ruling = platform;
-        economy.applyRules(platform < 0 ? economy.baseRules : platforms.get(platform).applyTo(economy.baseRules));
+        economy.applyRules(ruling < 0 ? economy.baseRules : platforms.get(ruling).applyTo(economy.baseRules));
         LabourParameters now = economy.labour;
         surcharge = now.balancedBudget()
                 ? Math.max(-now.incomeTax(), Math.min(0.9 - now.incomeTax(), effective - now.incomeTax())) : 0;
+    }
+
+    /** Puts a platform in force from the next month (its policies on the scenario's rules). */
+    void impose(int platform) {
+        ruling = platform;
+        putInForce();
         lastMargin = Double.NaN;
         lastDecisive = Double.NaN;
     }

@@ -120,10 +120,34 @@ final class ModelOptions {
                 pick(platform, file.rulingPlatform(), chosen.ruling()), file.schedule());
         List<String> bad = s.violations();
         if (!bad.isEmpty()) {
-            throw new BadInputException("invalid setting: " + String.join("; ", bad)
+            throw new BadInputException(locate(bad.get(0)) + "invalid setting: " + String.join("; ", bad)
                     + " (each set by the flag or scenario key of that name, e.g. --persons / persons)");
         }
         return s;
+    }
+
+    /**
+     * The scenario file's line and column of the rule a violation names, when the value came from
+     * the file (not from a --set flag); "" otherwise.
+     */
+    private String locate(String violation) {
+        if (config == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+) = ").matcher(violation);
+        String key = null;
+        while (m.find()) {
+            key = m.group(1);
+        }
+        if (key == null) {
+            java.util.regex.Matcher month = java.util.regex.Pattern.compile("^schedule: month (\\d+)").matcher(violation);
+            key = month.find() ? month.group(1) : null;
+        }
+        if (key == null || (overrides != null && overrides.containsKey(key)) || !LabourKeys.isKey(key)
+                && !key.matches("\\d+") && !key.equals("ruling_platform")) {
+            return "";
+        }
+        return ScenarioFile.locate(config, key);
     }
 
     private static <T> T pick(T flag, T file, T fallback) {

@@ -216,6 +216,14 @@ class MainTest {
                 """);
         assertBadInput(run("validate", bad.toString()), bad + ":4:5: schedule.24.span_of_control: not a policy key");
         assertBadInput(run("validate", dir.resolve("missing.yaml").toString()), "no such file");
+        Path range = Files.writeString(dir.resolve("range.yaml"), """
+                preset: market
+                platforms:
+                  mine:
+                    ubi: 7.0
+                """);
+        assertBadInput(run("validate", range.toString()), range + ":4:5: invalid setting: platform mine: ubi = 7.0",
+                "allowed 0.0 to 2.0");
     }
 
     @Test

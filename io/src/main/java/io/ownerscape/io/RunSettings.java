@@ -88,6 +88,9 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
             if (!names.add(p.name())) {
                 out.add("platforms: '" + p.name() + "' is defined twice (built-in platforms: market, centralise, distribute)");
             }
+            if (!labour.violations().isEmpty()) {
+                continue;
+            }
             try {
                 p.applyTo(labour);
             } catch (IllegalArgumentException e) {

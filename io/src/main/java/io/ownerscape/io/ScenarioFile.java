@@ -363,6 +363,15 @@ public final class ScenarioFile {
         return null;
     }
 
+    /**
+     * Where a key first stands in a scenario file, as {@code FILE:LINE:COLUMN: }, or "" when the
+     * file does not hold it (for messages about values checked after reading).
+     */
+    public static String locate(Path file, String key) {
+        String at = whereKey(file, key, null);
+        return at.equals(file + ": ") ? "" : at;
+    }
+
     private static String currentName(com.fasterxml.jackson.core.JsonParser p) {
         try {
             return p.currentName();

@@ -215,8 +215,8 @@ public final class State {
     /** Whether the state does anything beyond paying benefits under these rules. */
     private boolean engaged() {
         LabourParameters r = economy.baseRules;
-        return initialRuling >= 0 || !schedule.isEmpty() || r.elections() || r.ubi() > 0 || r.incomeTax() > 0 || r.profitTax() > 0
-                || r.wealthTax() > 0 || r.startupGrant() > 0 || r.stateOwnership() || r.balancedBudget()
+        return initialRuling >= 0 || !schedule.isEmpty() || r.elections() || r.ubi() > 0 || r.incomeTax() > 0
+                || r.profitTax() > 0 || r.wealthTax() > 0 || r.startupGrant() > 0 || r.stateOwnership() || r.balancedBudget()
                 || !r.privateFounding();
     }
 
@@ -240,7 +240,7 @@ public final class State {
         t.benefits = review.benefits;
         t.grants = review.grants;
         t.severance = review.stateSeverance;
-        if (rules.stateOwnership()) {
+        if (rules.nationalisationRate() > 0 || rules.coopConversion() > 0) {
             ownershipProgrammes(month, rules, t);
         }
         if (rules.privatisationRate() > 0 && economy.firms.anyPublic()) {

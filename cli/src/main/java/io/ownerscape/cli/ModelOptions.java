@@ -143,11 +143,23 @@ final class ModelOptions {
             java.util.regex.Matcher month = java.util.regex.Pattern.compile("^schedule: month (\\d+)").matcher(violation);
             key = month.find() ? month.group(1) : null;
         }
-        if (key == null || (overrides != null && overrides.containsKey(key)) || !LabourKeys.isKey(key)
-                && !key.matches("\\d+") && !key.equals("ruling_platform")) {
+        if (key == null) {
             return "";
         }
-        return ScenarioFile.locate(config, key);
+        java.util.Map<String, Object> flags = new java.util.HashMap<>();
+        flags.put("persons", persons);
+        flags.put("months", months);
+        flags.put("seed", seed);
+        flags.put("threads", threads);
+        flags.put("burn_in", burnIn);
+        flags.put("substeps", substeps);
+        flags.put("sequential", sequential);
+        flags.put("activation_rate", activationRate);
+        flags.put("ruling_platform", platform);
+        boolean fromFile = LabourKeys.isKey(key) ? overrides == null || !overrides.containsKey(key)
+                : flags.containsKey(key) ? flags.get(key) == null
+                : key.matches("\\d+|[ab]_m(in|ax)|beta_m(in|ax)|friends_m(in|ax)");
+        return fromFile ? ScenarioFile.locate(config, key) : "";
     }
 
     private static <T> T pick(T flag, T file, T fallback) {

@@ -3,6 +3,7 @@ package io.ownerscape.cli;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.model.Platform;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -16,17 +17,21 @@ import java.util.stream.Collectors;
         description = {"Checks a scenario file: every key known, every value of its type and in its range, "
                 + "platforms and the policy schedule consistent. Prints what the file sets up and exits 0, or "
                 + "prints one line naming the file, line, column, key, the bad value and what is allowed, and "
-                + "exits 2. Runs nothing and writes nothing."})
+                + "exits 2. Flags of run (e.g. --persons, --set KEY=VALUE) override the file as they would "
+                + "there. Runs nothing and writes nothing."})
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The scenario file (YAML).")
     Path file;
+
+    /** The run's flags, which override the file as they would for run. */
+    @Mixin
+    ModelOptions options;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        ModelOptions options = new ModelOptions();
         options.config = file;
         RunSettings s = options.settings(1_000_000, 600);
         String platforms = s.platforms().stream().map(Platform::name).collect(Collectors.joining(", "));

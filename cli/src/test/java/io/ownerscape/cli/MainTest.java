@@ -224,6 +224,9 @@ class MainTest {
                 """);
         assertBadInput(run("validate", range.toString()), range + ":4:5: invalid setting: platform mine: ubi = 7.0",
                 "allowed 0.0 to 2.0");
+        Path model = Files.writeString(dir.resolve("model.yaml"), "persons: 5000\nactivation_rate: 2.0\n");
+        assertBadInput(run("validate", model.toString()), model + ":2:1: invalid setting: activation_rate = 2.0");
+        assertBadInput(run("validate", "--activation-rate", "3", model.toString()), "invalid setting: activation_rate = 3.0");
     }
 
     @Test

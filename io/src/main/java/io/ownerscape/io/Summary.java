@@ -131,6 +131,17 @@ public final class Summary {
                     putNumber(byClass, c.key(), ab[c.ordinal()]);
                 }
             }
+            ObjectNode employers = root.putObject("employer_by_class");
+            double[][] es = pooled.employerSharesByClass();
+            for (PersonClass c : PersonClass.values()) {
+                if (c == PersonClass.UNEMPLOYED) {
+                    continue;
+                }
+                ObjectNode row = employers.putObject(c.key());
+                for (int k = 0; k < ReviewTally.EMPLOYER_KINDS.size(); k++) {
+                    putNumber(row, ReviewTally.EMPLOYER_KINDS.get(k), es[c.ordinal()][k]);
+                }
+            }
             ObjectNode components = root.putObject("autonomy_components");
             double[] comp = review.autonomyComponents();
             String[] names = {"exit", "bargaining", "protection", "ownership"};

@@ -901,6 +901,12 @@ final class MonthlyReview {
          */
         private void sampleAutonomy(int i, int record, int f, int role, int c) {
             boolean owner = (role & Economy.ROLE_OWNER) != 0;
+            byte kind = firms.ownership(f);
+            int employer = owner ? 0
+                    : kind == Firms.STATE ? 3
+                    : kind == Firms.COOP ? 4
+                    : firms.size(f) - 1 >= large ? 2 : 1;
+            tally.employerByClass[c * ReviewTally.EMPLOYERS + employer]++;
             int layer = role & Economy.ROLE_LAYER;
             double bargaining = 1;
             if (!owner && layer == 0) {

@@ -64,6 +64,15 @@ public final class ReviewTally {
     final long[] autonomyCount = new long[CLASSES];
     /** Sums of the four components over the sample: exit, bargaining, protection, ownership. */
     final double[] componentSum = new double[4];
+    /**
+     * Sampled employed persons (the autonomy sample) by class and by who employs them:
+     * {@code employerByClass[class * EMPLOYERS + kind]}, kinds as in {@link #EMPLOYER_KINDS}.
+     */
+    final long[] employerByClass = new long[CLASSES * EMPLOYERS];
+    /** Who a person works for: their own firm, a small owner, a large owner, the state, the members. */
+    public static final java.util.List<String> EMPLOYER_KINDS =
+            java.util.List.of("own_firm", "small_owner", "large_owner", "state", "members");
+    static final int EMPLOYERS = 5;
 
     /** The month's sample: persons and their autonomy index, in person order. */
     int[] sampledPersons = new int[0];
@@ -118,6 +127,9 @@ public final class ReviewTally {
             for (int k = 0; k < 4; k++) {
                 pooled.componentSum[k] += t.componentSum[k];
             }
+            for (int k = 0; k < pooled.employerByClass.length; k++) {
+                pooled.employerByClass[k] += t.employerByClass[k];
+            }
         }
         return pooled;
     }
@@ -133,6 +145,9 @@ public final class ReviewTally {
         }
         for (int k = 0; k < 4; k++) {
             componentSum[k] += o.componentSum[k];
+        }
+        for (int k = 0; k < employerByClass.length; k++) {
+            employerByClass[k] += o.employerByClass[k];
         }
         for (int k = 0; k < CLASSES; k++) {
             classCounts[k] += o.classCounts[k];
@@ -211,6 +226,25 @@ public final class ReviewTally {
         double[] out = new double[CLASSES];
         for (int k = 0; k < CLASSES; k++) {
             out[k] = autonomyCount[k] == 0 ? Double.NaN : autonomySum[k] / autonomyCount[k];
+        }
+        return out;
+    }
+
+    /**
+     * Of the sampled employed persons of each class, the share who work for each kind of employer
+     * ({@link #EMPLOYER_KINDS}); rows of NaN where the class had nobody sampled. Pooled over
+     * months by {@link #pooledAutonomy}.
+     */
+    public double[][] employerSharesByClass() {
+        double[][] out = new double[CLASSES][EMPLOYERS];
+        for (int c = 0; c < CLASSES; c++) {
+            long total = 0;
+            for (int k = 0; k < EMPLOYERS; k++) {
+                total += employerByClass[c * EMPLOYERS + k];
+            }
+            for (int k = 0; k < EMPLOYERS; k++) {
+                out[c][k] = total == 0 ? Double.NaN : (double) employerByClass[c * EMPLOYERS + k] / total;
+            }
         }
         return out;
     }

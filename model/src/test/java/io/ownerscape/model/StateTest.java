@@ -336,4 +336,32 @@ class StateTest {
             assertTrue(range.getMessage().startsWith("schedule.5: ubi = 3.0"), range.getMessage());
         }
     }
+
+    @Test
+    void employersByClassAddUpAndOwnersWorkForThemselves() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(5_000), busyState(), 3, ex);
+            java.util.List<ReviewTally> months = new java.util.ArrayList<>();
+            for (int m = 0; m < 60; m++) {
+                e.step();
+                months.add(e.lastReview());
+            }
+            double[][] shares = ReviewTally.pooledAutonomy(months).employerSharesByClass();
+            for (PersonClass c : PersonClass.values()) {
+                double[] row = shares[c.ordinal()];
+                if (Double.isNaN(row[0])) {
+                    continue;
+                }
+                double sum = 0;
+                for (double v : row) {
+                    sum += v;
+                }
+                assertEquals(1.0, sum, 1e-12, c + ": employers' shares add up");
+                boolean owns = c == PersonClass.SMALL_OWNER || c == PersonClass.LARGE_OWNER
+                        || c == PersonClass.SELF_EMPLOYED;
+                assertEquals(owns ? 1.0 : 0.0, row[0], 0.0, c + ": only owners work for their own firm");
+            }
+            assertTrue(shares[PersonClass.WORKER.ordinal()][3] > 0, "some workers are in state firms");
+        }
+    }
 }

@@ -100,21 +100,8 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
         if (platforms.size() > 100) {
             out.add("platforms: " + platforms.size() + " defined; allowed at most 100");
         }
-        LabourParameters scheduled = labour;
-        for (var e : schedule.entrySet()) {
-            if (e.getKey() < 1 || e.getKey() > months) {
-                out.add("schedule: month " + e.getKey() + ": allowed 1 to months (" + months + ")");
-            }
-            for (String key : e.getValue().keySet()) {
-                if (!LabourParameters.POLICY_KEYS.contains(key)) {
-                    out.add("schedule." + e.getKey() + "." + key + ": not a policy key");
-                }
-            }
-            try {
-                scheduled = io.ownerscape.model.LabourKeys.with(scheduled, e.getValue()).validated();
-            } catch (IllegalArgumentException bad) {
-                out.add("schedule." + e.getKey() + ": " + bad.getMessage());
-            }
+        if (labour.violations().isEmpty()) {
+            out.addAll(io.ownerscape.model.State.scheduleViolations(labour, schedule, months));
         }
         if (ruling != null && !names.contains(ruling)) {
             out.add("ruling_platform = '" + ruling + "': allowed " + String.join(", ", names));

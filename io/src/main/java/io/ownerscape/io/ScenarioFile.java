@@ -298,17 +298,7 @@ public final class ScenarioFile {
                     policy.put(key, String.valueOf(e.getValue()));
                     continue;
                 }
-                if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
-                    throw new ScenarioException(whereKey(file, key, null) + "platforms." + name + "." + key
-                            + ": not a policy key; allowed: description, " + String.join(", ",
-                            new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
-                }
-                Object value = typed(key, e.getValue());
-                if (value == null) {
-                    throw new ScenarioException(whereKey(file, key, null) + "platforms." + name + "." + key
-                            + " has value '" + e.getValue() + "': expected " + LabourKeys.describe(LabourKeys.type(key)));
-                }
-                policy.put(key, value);
+                policy.put(key, policyValue(file, "platforms." + name, key, e.getValue(), "description, "));
             }
             out.put(name, policy);
         }
@@ -332,22 +322,29 @@ public final class ScenarioFile {
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : m.getValue().entrySet()) {
-                String key = e.getKey();
-                if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
-                    throw new ScenarioException(whereKey(file, key, null) + "schedule." + m.getKey() + "." + key
-                            + ": not a policy key; allowed: " + String.join(", ",
-                            new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
-                }
-                Object value = typed(key, e.getValue());
-                if (value == null) {
-                    throw new ScenarioException(whereKey(file, key, null) + "schedule." + m.getKey() + "." + key
-                            + " has value '" + e.getValue() + "': expected " + LabourKeys.describe(LabourKeys.type(key)));
-                }
-                changes.put(key, value);
+                changes.put(e.getKey(), policyValue(file, "schedule." + m.getKey(), e.getKey(), e.getValue(), ""));
             }
             out.put(m.getKey(), changes);
         }
         return out;
+    }
+
+    /**
+     * A policy key's value under {@code path} (a platform or a month of the schedule), converted to
+     * its key's type; the exception names the file, line, column, key path and what is allowed.
+     */
+    private static Object policyValue(Path file, String path, String key, Object raw, String otherKeys)
+            throws ScenarioException {
+        if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
+            throw new ScenarioException(whereKey(file, key, null) + path + "." + key + ": not a policy key; allowed: "
+                    + otherKeys + String.join(", ", new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
+        }
+        Object value = typed(key, raw);
+        if (value == null) {
+            throw new ScenarioException(whereKey(file, key, null) + path + "." + key + " has value '" + raw
+                    + "': expected " + LabourKeys.describe(LabourKeys.type(key)));
+        }
+        return value;
     }
 
     /** A value converted to its key's type, or null when it has the wrong type. */

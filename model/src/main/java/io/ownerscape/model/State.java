@@ -143,31 +143,52 @@ public final class State {
         if (economy.month() > 0) {
             throw new IllegalStateException("schedule: set before the first month");
         }
-        java.util.TreeMap<Integer, java.util.Map<String, Object>> sorted = new java.util.TreeMap<>();
-        LabourParameters check = economy.baseRules;
-        for (var e : new java.util.TreeMap<>(changes).entrySet()) {
-            if (e.getKey() < 1) {
-                throw new IllegalArgumentException("schedule: month " + e.getKey() + ": allowed 1 or later");
-            }
-            for (String key : e.getValue().keySet()) {
-                if (!LabourParameters.POLICY_KEYS.contains(key)) {
-                    throw new IllegalArgumentException("schedule." + e.getKey() + "." + key
-                            + ": not a policy key; allowed: " + String.join(", ",
-                            new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
-                }
-            }
-            try {
-                check = LabourKeys.with(check, e.getValue()).validated();
-            } catch (IllegalArgumentException bad) {
-                throw new IllegalArgumentException("schedule." + e.getKey() + ": " + bad.getMessage(), bad);
-            }
-            sorted.put(e.getKey(), java.util.Map.copyOf(e.getValue()));
+        List<String> bad = scheduleViolations(economy.baseRules, changes, Integer.MAX_VALUE);
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", bad));
         }
+        java.util.TreeMap<Integer, java.util.Map<String, Object>> sorted = new java.util.TreeMap<>();
+        changes.forEach((month, c) -> sorted.put(month, java.util.Map.copyOf(c)));
         schedule = java.util.Collections.unmodifiableNavigableMap(sorted);
         java.util.Map<String, Object> first = sorted.get(1);
         if (first != null) {
             applyScheduled(first);
         }
+    }
+
+    /**
+     * What is wrong with a policy schedule on top of {@code base}, each message naming the month,
+     * key and value: months outside 1 to {@code lastMonth}, keys that are not policy keys, and
+     * values out of range once the changes before them apply; empty if it is valid.
+     */
+    public static List<String> scheduleViolations(LabourParameters base,
+                                                  java.util.Map<Integer, java.util.Map<String, Object>> changes,
+                                                  int lastMonth) {
+        List<String> out = new ArrayList<>();
+        LabourParameters check = base;
+        for (var e : new java.util.TreeMap<>(changes).entrySet()) {
+            if (e.getKey() < 1 || e.getKey() > lastMonth) {
+                out.add("schedule: month " + e.getKey() + ": allowed 1 to "
+                        + (lastMonth == Integer.MAX_VALUE ? "any later month" : "months (" + lastMonth + ")"));
+            }
+            boolean policy = true;
+            for (String key : e.getValue().keySet()) {
+                if (!LabourParameters.POLICY_KEYS.contains(key)) {
+                    out.add("schedule." + e.getKey() + "." + key + ": not a policy key; allowed: "
+                            + String.join(", ", new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
+                    policy = false;
+                }
+            }
+            if (!policy) {
+                continue;
+            }
+            try {
+                check = LabourKeys.with(check, e.getValue()).validated();
+            } catch (IllegalArgumentException bad) {
+                out.add("schedule." + e.getKey() + ": " + bad.getMessage());
+            }
+        }
+        return out;
     }
 
     /** The policy schedule, month to changes. */

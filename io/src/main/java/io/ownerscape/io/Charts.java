@@ -24,15 +24,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The report's charts, drawn by XChart and written as SVG (inline in the report) and PNG. */
-final class Charts {
-    static final int WIDTH = 760;
-    static final int HEIGHT = 440;
+public final class Charts {
+    public static final int WIDTH = 760;
+    public static final int HEIGHT = 440;
 
     private Charts() {
     }
 
     /** A chart with its file stem and caption. */
-    record Named(String stem, String caption, Chart<?, ?> chart) {
+    public record Named(String stem, String caption, Chart<?, ?> chart) {
     }
 
     /** CCDF of employees per employer firm, log-log, with the fitted Zipf line and SUSB points. */
@@ -260,7 +260,7 @@ final class Charts {
     }
 
     /** The chart as an SVG element, without the XML prolog, ready to inline in HTML. */
-    static String svg(Chart<?, ?> chart) throws IOException {
+    public static String svg(Chart<?, ?> chart) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
         String s = out.toString(StandardCharsets.UTF_8);
@@ -269,7 +269,7 @@ final class Charts {
     }
 
     /** Writes {@code dir/stem.svg} and {@code dir/stem.png}. */
-    static void writeFiles(Named named, Path dir) throws IOException {
+    public static void writeFiles(Named named, Path dir) throws IOException {
         Files.writeString(dir.resolve(named.stem() + ".svg"), svg(named.chart()));
         BitmapEncoder.saveBitmap(named.chart(), dir.resolve(named.stem() + ".png").toString(),
                 BitmapEncoder.BitmapFormat.PNG);

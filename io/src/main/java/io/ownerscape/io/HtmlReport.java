@@ -302,7 +302,7 @@ public final class HtmlReport {
         return Double.isNaN(v) ? "n/a" : String.format("%.3f", v);
     }
 
-    static String escape(String s) {
+    public static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -26,7 +26,8 @@ import java.util.List;
 public record RunSettings(ModelParameters model, int months, int burnIn, long seed, int threads,
                           boolean firmPanel, Preset preset, LabourParameters labour,
                           List<Platform> platforms, String ruling,
-                          java.util.Map<Integer, java.util.Map<String, Object>> schedule) {
+                          java.util.Map<Integer, java.util.Map<String, Object>> schedule)
+        implements java.io.Serializable {
 
     public RunSettings {
         platforms = List.copyOf(platforms);

@@ -197,7 +197,7 @@ public final class Sweep {
      * A measure of one run; acquisitions are per 1,000 employer firms, the basic income paid is
      * divided by what was promised; NaN where absent.
      */
-    static double read(JsonNode summary, Measure m) {
+    public static double read(JsonNode summary, Measure m) {
         JsonNode node = summary.at("/" + m.path());
         if (node.isMissingNode() || node.isNull()) {
             return m.key().equals("acquisitions_per_year") ? 0 : Double.NaN;

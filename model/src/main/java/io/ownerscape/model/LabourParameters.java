@@ -183,7 +183,7 @@ public record LabourParameters(
         boolean promisesBinding,
         boolean lockIn,
         double lockInThreshold,
-        boolean ubiInChoices) {
+        boolean ubiInChoices) implements java.io.Serializable {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed

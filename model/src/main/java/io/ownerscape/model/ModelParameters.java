@@ -34,7 +34,7 @@ public record ModelParameters(
         double betaMin,
         double betaMax,
         int friendsMin,
-        int friendsMax) {
+        int friendsMax) implements java.io.Serializable {
 
     /** Smallest population the network construction supports. */
     public static final int MIN_PERSONS = 20;

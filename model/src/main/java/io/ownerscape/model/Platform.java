@@ -15,7 +15,7 @@ import java.util.Map;
  * @param description one line for reports
  * @param policy      policy key to value (Double, Integer or Boolean, of the key's type)
  */
-public record Platform(String name, String description, Map<String, Object> policy) {
+public record Platform(String name, String description, Map<String, Object> policy) implements java.io.Serializable {
 
     public Platform {
         if (name == null || !name.matches("[a-z][a-z0-9_-]{0,39}")) {

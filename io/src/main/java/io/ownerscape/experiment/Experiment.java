@@ -1,0 +1,251 @@
+package io.ownerscape.experiment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.io.RunMetadata;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs an experiment into a directory and judges it: {@code experiment.duckdb} (written as runs
+ * finish), {@code parquet/} (every table), {@code verdicts.json}, {@code verdicts.csv},
+ * {@code sensitivity.csv} (with a sensitivity design), {@code charts/} and {@code report.html}.
+ * Runs already in the store are skipped, so an interrupted experiment resumes where it stopped.
+ */
+public final class Experiment {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Told as runs finish. */
+    public interface Progress {
+        /** Before the first run: how many there are and how many finished earlier. */
+        void start(int total, int finishedEarlier);
+
+        /** After each run is stored. */
+        void finished(RunOutcome outcome);
+    }
+
+    /**
+     * What an experiment produced.
+     *
+     * @param report      path of report.html
+     * @param hypotheses  the judged hypotheses
+     * @param sensitivity sensitivity results by output (empty without a design)
+     * @param runs        runs in the store
+     * @param ranNow      runs executed by this call
+     * @param seconds     wall-clock seconds of this call
+     */
+    public record Result(Path report, List<Hypotheses.Result> hypotheses,
+                         Map<String, List<?>> sensitivity, int runs, int ranNow, double seconds) {
+    }
+
+    private Experiment() {
+    }
+
+    /** Checks that {@code out} can hold an experiment: new, empty, or an earlier one's directory. */
+    public static String checkOutput(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return "--out " + out + ": is a file; allowed: a new directory, an empty one, or an earlier experiment's";
+        }
+        if (Files.isDirectory(out) && !Files.exists(out.resolve("experiment.duckdb"))) {
+            try (var list = Files.list(out)) {
+                if (list.findAny().isPresent()) {
+                    return "--out " + out + ": holds other files and no experiment.duckdb; allowed: a new directory,"
+                            + " an empty one, or an earlier experiment's";
+                }
+            } catch (IOException e) {
+                return "--out " + out + ": cannot be read: " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** Runs what is not yet in the store, then judges every run and writes the outputs. */
+    public static Result run(ExperimentPlan plan, Path out, Backend backend, int threadsPerRun, Progress progress,
+                             Consumer<String> log) throws Exception {
+        long start = System.nanoTime();
+        String bad = checkOutput(out);
+        if (bad != null) {
+            throw new IllegalArgumentException(bad);
+        }
+        Files.createDirectories(out);
+        RunMetadata meta = RunMetadata.current();
+        Map<String, String> about = new LinkedHashMap<>();
+        about.put("name", plan.name());
+        about.put("description", plan.description());
+        about.put("file", plan.file().toString());
+        about.put("file_text", plan.text());
+        about.put("ownerscape_version", meta.version());
+        about.put("git_commit", meta.gitCommit());
+        List<RunSpec> specs = plan.runs(threadsPerRun);
+        int ranNow = 0;
+        try (ExperimentStore store = new ExperimentStore(out.resolve("experiment.duckdb"), plan.fingerprint(), about)) {
+            Set<String> finished = store.finished();
+            List<RunSpec> todo = specs.stream().filter(s -> !finished.contains(s.runId())).toList();
+            log.accept(String.format("experiment %s: %d runs (%d scenarios x %d design points x %d seeds); %d finished"
+                            + " earlier; %d to run on the %s", plan.name(), specs.size(), plan.scenarios().size(),
+                    specs.size() / Math.max(1, plan.scenarios().size() * plan.seeds().size()), plan.seeds().size(),
+                    specs.size() - todo.size(), todo.size(), backend.describe()));
+            progress.start(specs.size(), specs.size() - todo.size());
+            int[] count = {0};
+            backend.execute(todo, o -> {
+                store.write(o);
+                count[0]++;
+                progress.finished(o);
+            });
+            ranNow = count[0];
+            double seconds = (System.nanoTime() - start) / 1e9;
+            store.putAbout("machine", meta.machine());
+            store.putAbout("jdk", meta.jdk());
+            store.putAbout("backend", backend.describe());
+            store.putAbout("last_wall_seconds", String.format("%.1f", seconds));
+            List<ExperimentStore.StoredRun> runs = store.runs();
+            List<Hypotheses.Result> judged = Hypotheses.judge(runs, plan.hypotheses());
+            Map<String, List<?>> sensitivity = sensitivity(plan, runs);
+            Path parquet = Files.createDirectories(out.resolve("parquet"));
+            store.exportParquet(parquet);
+            writeVerdicts(out, judged);
+            writeSensitivity(out, plan, sensitivity);
+            double total = (System.nanoTime() - start) / 1e9;
+            Path report = ExperimentReport.write(out, plan, store, runs, judged, sensitivity, meta, backend.describe(),
+                    total, ranNow);
+            return new Result(report, judged, sensitivity, runs.size(), ranNow, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** The outputs a sensitivity analysis covers: every measure and the per-run hypothesis effects. */
+    static List<String> sensitivityOutputs() {
+        List<String> out = new ArrayList<>();
+        for (String h : Hypotheses.PER_RUN) {
+            out.add(h + ".effect");
+        }
+        out.addAll(ExperimentRun.measureNames().stream().filter(m -> !m.startsWith("firm_share.")
+                && !m.startsWith("employment_share.")).toList());
+        return out;
+    }
+
+    /**
+     * Morris or Sobol measures of every output per scenario, keyed "SCENARIO / OUTPUT"; each design
+     * point's output is its mean over seeds.
+     */
+    static Map<String, List<?>> sensitivity(ExperimentPlan plan, List<ExperimentStore.StoredRun> runs) {
+        Map<String, List<?>> out = new LinkedHashMap<>();
+        ExperimentPlan.SensitivitySpec spec = plan.sensitivity();
+        if (spec == null) {
+            return out;
+        }
+        for (String scenario : plan.scenarios().keySet()) {
+            Map<Integer, List<ExperimentStore.StoredRun>> byPoint = new LinkedHashMap<>();
+            for (ExperimentStore.StoredRun r : runs) {
+                if (r.scenario().equals(scenario) && r.design().equals(spec.method())) {
+                    byPoint.computeIfAbsent(r.point(), k -> new ArrayList<>()).add(r);
+                }
+            }
+            for (String output : sensitivityOutputs()) {
+                double[] y = new double[spec.points().size()];
+                for (int i = 0; i < y.length; i++) {
+                    List<Double> values = new ArrayList<>();
+                    for (ExperimentStore.StoredRun r : byPoint.getOrDefault(i, List.of())) {
+                        values.add(output.endsWith(".effect")
+                                ? Hypotheses.perRunEffect(output.substring(0, output.indexOf('.')), r)
+                                : Hypotheses.m(r, output));
+                    }
+                    y[i] = Stats.mean(values).estimate();
+                }
+                if (java.util.Arrays.stream(y).allMatch(Double::isNaN)) {
+                    continue;
+                }
+                out.put(scenario + " / " + output, spec.method().equals("sobol")
+                        ? Sensitivity.sobol(spec.factors(), spec.points(), y)
+                        : Sensitivity.morris(spec.factors(), spec.points(), y));
+            }
+        }
+        return out;
+    }
+
+    private static void writeVerdicts(Path out, List<Hypotheses.Result> judged) throws IOException {
+        ArrayNode root = JSON.createArrayNode();
+        StringBuilder csv = new StringBuilder("hypothesis,verdict,estimate,ci95_low,ci95_high,n,statistic,reason,driver\n");
+        for (Hypotheses.Result r : judged) {
+            ObjectNode o = root.addObject();
+            o.put("hypothesis", r.name());
+            o.put("claim", r.claim());
+            o.put("definition", r.definition());
+            o.put("statistic", r.statistic());
+            o.put("verdict", r.test().verdict().label());
+            putNumber(o, "estimate", r.test().effect().estimate());
+            putNumber(o, "ci95_low", r.test().effect().low());
+            putNumber(o, "ci95_high", r.test().effect().high());
+            o.put("n", r.test().effect().n());
+            o.put("reason", r.test().reason());
+            o.put("driver", r.driver());
+            o.put("holds", r.holds());
+            ArrayNode cells = o.putArray("robustness");
+            for (Hypotheses.Cell c : r.cells()) {
+                ObjectNode cell = cells.addObject();
+                cell.put("dimension", c.dimension());
+                cell.put("condition", c.condition());
+                cell.put("runs", c.runs());
+                cell.put("verdict", c.test().verdict().label());
+                putNumber(cell, "estimate", c.test().effect().estimate());
+                putNumber(cell, "ci95_low", c.test().effect().low());
+                putNumber(cell, "ci95_high", c.test().effect().high());
+            }
+            csv.append(String.join(",", r.name(), r.test().verdict().label(), num(r.test().effect().estimate()),
+                    num(r.test().effect().low()), num(r.test().effect().high()), Integer.toString(r.test().effect().n()),
+                    quote(r.statistic()), quote(r.test().reason()), quote(r.driver()))).append('\n');
+        }
+        JSON.writeValue(out.resolve("verdicts.json").toFile(), root);
+        Files.writeString(out.resolve("verdicts.csv"), csv, StandardCharsets.UTF_8);
+    }
+
+    private static void writeSensitivity(Path out, ExperimentPlan plan, Map<String, List<?>> sensitivity)
+            throws IOException {
+        if (plan.sensitivity() == null) {
+            return;
+        }
+        StringBuilder csv = new StringBuilder(plan.sensitivity().method().equals("sobol")
+                ? "scenario,output,factor,first_order,first_low,first_high,total,total_low,total_high\n"
+                : "scenario,output,factor,mu,mu_star,sigma,effects\n");
+        for (var e : sensitivity.entrySet()) {
+            String[] parts = e.getKey().split(" / ", 2);
+            for (Object o : e.getValue()) {
+                if (o instanceof Sensitivity.Morris m) {
+                    csv.append(String.join(",", parts[0], parts[1], m.factor(), num(m.mu()), num(m.muStar()),
+                            num(m.sigma()), Integer.toString(m.effects()))).append('\n');
+                } else if (o instanceof Sensitivity.Sobol s) {
+                    csv.append(String.join(",", parts[0], parts[1], s.factor(), num(s.first()), num(s.firstLow()),
+                            num(s.firstHigh()), num(s.total()), num(s.totalLow()), num(s.totalHigh()))).append('\n');
+                }
+            }
+        }
+        Files.writeString(out.resolve("sensitivity.csv"), csv, StandardCharsets.UTF_8);
+    }
+
+    private static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            o.putNull(key);
+        } else {
+            o.put(key, v);
+        }
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+}

@@ -1,0 +1,418 @@
+package io.ownerscape.experiment;
+
+import io.ownerscape.io.Charts;
+import io.ownerscape.io.HtmlReport;
+import io.ownerscape.io.RunMetadata;
+import io.ownerscape.io.Sweep;
+import io.ownerscape.model.SizeClass;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The experiment's self-contained {@code report.html} (charts inline as SVG, no external file or
+ * script), with every chart also in {@code charts/} as SVG and PNG: the verdict table first, a
+ * section per hypothesis with its chart and robustness map, the scenarios over time, measures by
+ * scenario, sensitivity, the calibration table against SUSB and BLS, and run metadata.
+ */
+final class ExperimentReport {
+
+    /** Monthly series drawn over time: column, title, y axis. */
+    private static final String[][] SERIES = {
+            {"autonomy_index", "Autonomy index of the employed", "autonomy index"},
+            {"managerial_share", "Managers per employee", "managers per employee"},
+            {"small_owners_per_1000", "Small owners per 1,000 persons", "per 1,000 persons"},
+            {"top1_employment_share", "Employment share of the top 1% of firms", "share"},
+            {"state_employment_share", "State share of employment", "share"},
+            {"unemployment_rate", "Unemployment rate", "share of persons"},
+            {"ubi_paid / NULLIF(ubi_promised, 0)", "Basic income paid / promised (months with a promise)", "ratio"},
+            {"countervailing_power", "Countervailing power", "index"}};
+
+    private ExperimentReport() {
+    }
+
+    static Path write(Path out, ExperimentPlan plan, ExperimentStore store, List<ExperimentStore.StoredRun> runs,
+                      List<Hypotheses.Result> judged, Map<String, List<?>> sensitivity, RunMetadata meta,
+                      String backend, double seconds, int ranNow) throws IOException, SQLException {
+        System.setProperty("java.awt.headless", "true");
+        Path charts = Files.createDirectories(out.resolve("charts"));
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Ownerscape experiment: ")
+                .append(esc(plan.name())).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}")
+                .append("table{border-collapse:collapse;margin:1em 0;font-size:0.92em}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right;vertical-align:top}")
+                .append("th{background:#f4f4f4}td.l,th.l{text-align:left}")
+                .append(".supported{background:#d9f2d9}.not-supported{background:#f8d7d7}.inconclusive{background:#f2f2f2}")
+                .append("figure{margin:1.5em 0}figcaption{color:#555;font-size:0.9em}svg{max-width:100%;height:auto}")
+                .append("pre{background:#f7f7f7;padding:1em;overflow:auto}nav a{margin-right:1em}")
+                .append("</style></head><body>\n");
+        h.append("<h1>Experiment <code>").append(esc(plan.name())).append("</code></h1>\n");
+        if (!plan.description().isEmpty()) {
+            h.append("<p>").append(esc(plan.description())).append("</p>\n");
+        }
+        h.append("<p>").append(runs.size()).append(" runs: ").append(plan.scenarios().size()).append(" scenarios (")
+                .append(esc(String.join(", ", plan.scenarios().keySet()))).append(") &times; ")
+                .append(plan.seeds().size()).append(" seeds");
+        if (plan.sweep() != null) {
+            h.append(" &times; ").append(plan.sweep().points().size()).append(" sweep points (")
+                    .append(plan.sweep().method()).append(")");
+        }
+        if (plan.sensitivity() != null) {
+            h.append(" &times; ").append(plan.sensitivity().points().size()).append(" ")
+                    .append(plan.sensitivity().method()).append(" points");
+        }
+        h.append(". Every interval is a 95% confidence interval over runs (seeds and design points).</p>\n");
+        h.append("<nav><a href=\"#verdicts\">Verdicts</a>");
+        for (Hypotheses.Result r : judged) {
+            h.append("<a href=\"#").append(r.name()).append("\">").append(r.name()).append("</a>");
+        }
+        h.append("<a href=\"#time\">Over time</a><a href=\"#measures\">Measures</a>");
+        if (!sensitivity.isEmpty()) {
+            h.append("<a href=\"#sensitivity\">Sensitivity</a>");
+        }
+        h.append("<a href=\"#calibration\">Calibration</a><a href=\"#metadata\">Metadata</a></nav>\n");
+
+        verdictTable(h, judged);
+        for (Hypotheses.Result r : judged) {
+            hypothesis(h, r, charts);
+        }
+        overTime(h, store, charts);
+        measures(h, runs, plan);
+        if (!sensitivity.isEmpty()) {
+            sensitivity(h, plan, sensitivity, charts);
+        }
+        calibration(h, runs, plan);
+        metadata(h, plan, meta, backend, seconds, ranNow, runs, store);
+        h.append("</body></html>\n");
+        Path page = out.resolve("report.html");
+        Path tmp = out.resolve(".report.html.partial");
+        Files.writeString(tmp, h, StandardCharsets.UTF_8);
+        Files.move(tmp, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return page;
+    }
+
+    private static void verdictTable(StringBuilder h, List<Hypotheses.Result> judged) {
+        h.append("<h2 id=\"verdicts\">Verdicts</h2>\n<table><tr><th class=\"l\">hypothesis</th><th class=\"l\">claim</th>"
+                + "<th class=\"l\">statistic</th><th>estimate [95% CI]</th><th>n</th><th class=\"l\">verdict</th>"
+                + "<th class=\"l\">moves most with</th></tr>\n");
+        for (Hypotheses.Result r : judged) {
+            h.append("<tr class=\"").append(cls(r.test().verdict())).append("\"><td class=\"l\"><a href=\"#")
+                    .append(r.name()).append("\">").append(r.name()).append("</a></td><td class=\"l\">")
+                    .append(esc(r.claim())).append("</td><td class=\"l\">").append(esc(r.statistic())).append("</td><td>")
+                    .append(interval(r.test().effect())).append("</td><td>").append(r.test().effect().n())
+                    .append("</td><td class=\"l\"><b>").append(r.test().verdict().label()).append("</b></td><td class=\"l\">")
+                    .append(esc(r.driver().isEmpty() ? "—" : r.driver())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<p>Supported: the interval lies above 0 and the estimate reaches the hypothesis's negligible"
+                + " effect. Not supported: the whole interval lies below the negligible effect (including the opposite"
+                + " sign). Inconclusive: neither, or the runs cannot test it (each section says why).</p>\n");
+    }
+
+    private static void hypothesis(StringBuilder h, Hypotheses.Result r, Path charts) throws IOException {
+        h.append("<h2 id=\"").append(r.name()).append("\">").append(r.name()).append(": ").append(esc(r.claim()))
+                .append("</h2>\n<p><b>Operational definition.</b> ").append(esc(r.definition())).append("</p>\n")
+                .append("<p><b>Result.</b> ").append(esc(r.statistic())).append(": ").append(interval(r.test().effect()))
+                .append(" &rarr; <b>").append(r.test().verdict().label()).append("</b> (").append(esc(r.test().reason()))
+                .append(").</p>\n<p><b>Robustness.</b> ").append(esc(r.holds())).append(".");
+        if (!r.driver().isEmpty()) {
+            h.append(" The effect moves most with <b>").append(esc(r.driver())).append("</b>.");
+        }
+        h.append("</p>\n");
+        Charts.Named chart = null;
+        String stem = "hypothesis_" + r.name();
+        if (!r.points().isEmpty()) {
+            XYChart c = xy(r.name() + ": " + r.claim(), r.axes()[0], r.axes()[1]);
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (double[] p : r.points()) {
+                xs.add(p[0]);
+                ys.add(p[1]);
+            }
+            XYSeries s = c.addSeries("runs", xs, ys);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+            chart = new Charts.Named(stem, r.name() + ": one point per run.", c);
+        } else if (!r.groups().isEmpty()) {
+            chart = bars(stem, r.name() + ": " + wrap(r.statistic()), r.axes()[0], r.axes()[1], r.groups(),
+                    r.name() + ": mean per group with its 95% confidence interval.");
+        }
+        if (chart != null) {
+            figure(h, chart, charts);
+        }
+        if (!r.cells().isEmpty()) {
+            h.append("<details open><summary>Robustness map (").append(r.cells().size())
+                    .append(" conditions)</summary><table><tr><th class=\"l\">dimension</th><th class=\"l\">condition</th>"
+                            + "<th>runs</th><th>estimate [95% CI]</th><th class=\"l\">verdict</th></tr>\n");
+            for (Hypotheses.Cell c : r.cells()) {
+                h.append("<tr class=\"").append(cls(c.test().verdict())).append("\"><td class=\"l\">")
+                        .append(esc(c.dimension())).append("</td><td class=\"l\">").append(esc(c.condition()))
+                        .append("</td><td>").append(c.runs()).append("</td><td>").append(interval(c.test().effect()))
+                        .append("</td><td class=\"l\">").append(c.test().verdict().label()).append("</td></tr>\n");
+            }
+            h.append("</table></details>\n");
+        }
+    }
+
+    private static void overTime(StringBuilder h, ExperimentStore store, Path charts) throws SQLException, IOException {
+        h.append("<h2 id=\"time\">The scenarios over time</h2>\n<p>Mean over each scenario's runs, every 12th month.</p>\n");
+        for (String[] s : SERIES) {
+            List<Object[]> rows = store.query("SELECT r.scenario, m.month, avg(" + s[0] + ") FROM monthly m JOIN runs r"
+                    + " USING (run_id) WHERE m.month % 12 = 0 GROUP BY 1, 2 ORDER BY 1, 2");
+            Map<String, List<double[]>> by = new LinkedHashMap<>();
+            for (Object[] row : rows) {
+                if (row[2] != null) {
+                    by.computeIfAbsent((String) row[0], k -> new ArrayList<>())
+                            .add(new double[]{((Number) row[1]).doubleValue() / 12, ((Number) row[2]).doubleValue()});
+                }
+            }
+            if (by.isEmpty()) {
+                continue;
+            }
+            XYChart c = xy(s[1], "year", s[2]);
+            for (var e : by.entrySet()) {
+                XYSeries series = c.addSeries(e.getKey(), e.getValue().stream().map(p -> p[0]).toList(),
+                        e.getValue().stream().map(p -> p[1]).toList());
+                series.setMarker(SeriesMarkers.NONE);
+            }
+            String stem = "time_" + s[0].replaceAll("[^a-z0-9_]+", "_").replaceAll("_+$", "");
+            figure(h, new Charts.Named(stem, s[1] + " by scenario, mean over runs.", c), charts);
+        }
+    }
+
+    private static void measures(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan) {
+        h.append("<h2 id=\"measures\">Measures by scenario</h2>\n<p>End-of-run values (means over the last 12 months),"
+                + " mean over the scenario's runs [95% CI].</p>\n<table><tr><th class=\"l\">measure</th>");
+        for (String s : plan.scenarios().keySet()) {
+            h.append("<th>").append(esc(s)).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (Sweep.Measure m : Sweep.MEASURES) {
+            h.append("<tr><td class=\"l\">").append(esc(m.label())).append("</td>");
+            for (String s : plan.scenarios().keySet()) {
+                List<Double> v = runs.stream().filter(r -> r.scenario().equals(s)).map(r -> Hypotheses.m(r, m.key())).toList();
+                h.append("<td>").append(interval(Stats.mean(v))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void sensitivity(StringBuilder h, ExperimentPlan plan, Map<String, List<?>> sensitivity, Path charts)
+            throws IOException {
+        boolean sobol = plan.sensitivity().method().equals("sobol");
+        h.append("<h2 id=\"sensitivity\">Sensitivity</h2>\n<p>").append(sobol
+                ? "Sobol indices (Saltelli 2010 first order, Jansen total) with 95% bootstrap intervals: the share of the"
+                + " output's variance each factor explains alone (S1) and with its interactions (ST)."
+                : "Morris elementary effects in unit-range coordinates: &mu;* (mean absolute effect: overall influence),"
+                + " &mu; (mean effect: direction) and &sigma; (spread: interactions or non-linearity).")
+                .append(" Each design point's output is its mean over seeds. All outputs are in sensitivity.csv.</p>\n");
+        List<String> shown = new ArrayList<>();
+        for (String h1 : Hypotheses.PER_RUN) {
+            shown.add(h1 + ".effect");
+        }
+        shown.addAll(List.of("autonomy_index", "managerial_share", "small_owner_share", "top1_employment_share",
+                "unemployment_rate", "ubi_paid_of_promised", "state_employment_share", "vote_centralising.all"));
+        for (String scenario : plan.scenarios().keySet()) {
+            h.append("<h3>").append(esc(scenario)).append("</h3>\n<table><tr><th class=\"l\">output</th>");
+            for (Factor f : plan.sensitivity().factors()) {
+                h.append("<th>").append(esc(f.key())).append("</th>");
+            }
+            h.append("</tr>\n");
+            Map<String, Double> forChart = new LinkedHashMap<>();
+            for (String output : shown) {
+                List<?> rows = sensitivity.get(scenario + " / " + output);
+                if (rows == null) {
+                    continue;
+                }
+                h.append("<tr><td class=\"l\">").append(esc(output)).append("</td>");
+                for (Object o : rows) {
+                    if (o instanceof Sensitivity.Morris m) {
+                        h.append(String.format("<td>&mu;* %.3g<br>&mu; %.3g, &sigma; %.3g</td>", m.muStar(), m.mu(), m.sigma()));
+                        if (output.equals("autonomy_index")) {
+                            forChart.put(m.factor(), m.muStar());
+                        }
+                    } else if (o instanceof Sensitivity.Sobol s) {
+                        h.append(String.format("<td>S1 %.2f [%.2f, %.2f]<br>ST %.2f [%.2f, %.2f]</td>", s.first(),
+                                s.firstLow(), s.firstHigh(), s.total(), s.totalLow(), s.totalHigh()));
+                        if (output.equals("autonomy_index")) {
+                            forChart.put(s.factor(), s.total());
+                        }
+                    }
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n");
+            if (!forChart.isEmpty()) {
+                Map<String, Stats.Interval> bars = new LinkedHashMap<>();
+                forChart.forEach((k, v) -> bars.put(k, new Stats.Interval(v, Double.NaN, Double.NaN, 1)));
+                figure(h, bars("sensitivity_" + scenario.replaceAll("[^A-Za-z0-9_-]", "_"),
+                        "Autonomy index: " + (sobol ? "total Sobol index" : "Morris mu*") + " by factor (" + scenario + ")",
+                        "factor", sobol ? "ST" : "mu*", bars, "Influence of each factor on the autonomy index, "
+                                + scenario + "."), charts);
+            }
+        }
+    }
+
+    private static void calibration(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan) {
+        h.append("<h2 id=\"calibration\">Calibration against SUSB and BLS</h2>\n<p>Final month of each run, mean over the"
+                + " scenario's runs. US figures: Census Statistics of US Businesses 2022 (employer firms by employees),"
+                + " BLS OEWS 2025 (management occupations 7.2% of employment; target 7-14% managers per employee), BLS"
+                + " CPS unemployment (target 3-8%); Axtell's tail exponent 1.059 and mean employer size 21.2"
+                + " (docs/VALIDATION.md).</p>\n<table><tr><th class=\"l\">measure</th><th>US</th>");
+        for (String s : plan.scenarios().keySet()) {
+            h.append("<th>").append(esc(s)).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (SizeClass c : SizeClass.SUSB) {
+            calibrationRow(h, runs, plan, "firms with " + c.label() + " employees", "firm_share." + c.label(),
+                    c.susbFirmShare(), true);
+        }
+        for (SizeClass c : SizeClass.SUSB) {
+            calibrationRow(h, runs, plan, "employment in firms of " + c.label(), "employment_share." + c.label(),
+                    c.susbEmploymentShare(), true);
+        }
+        calibrationRow(h, runs, plan, "Zipf tail exponent", "zipf_alpha", 1.059, false);
+        calibrationRow(h, runs, plan, "mean employer firm size", "mean_employer_firm_size", 21.2, false);
+        calibrationRow(h, runs, plan, "managers per employee", "managerial_share", 0.072, true);
+        calibrationRow(h, runs, plan, "unemployment rate", "unemployment_rate", Double.NaN, true);
+        h.append("</table>\n");
+    }
+
+    private static void calibrationRow(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan,
+                                       String label, String measure, double us, boolean percent) {
+        h.append("<tr><td class=\"l\">").append(esc(label)).append("</td><td>")
+                .append(Double.isNaN(us) ? "3-8%" : percent ? String.format("%.1f%%", 100 * us) : String.format("%.3g", us))
+                .append("</td>");
+        for (String s : plan.scenarios().keySet()) {
+            double v = Stats.mean(runs.stream().filter(r -> r.scenario().equals(s)).map(r -> Hypotheses.m(r, measure))
+                    .toList()).estimate();
+            h.append("<td>").append(Double.isNaN(v) ? "—" : percent ? String.format("%.1f%%", 100 * v)
+                    : String.format("%.3g", v)).append("</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private static void metadata(StringBuilder h, ExperimentPlan plan, RunMetadata meta, String backend, double seconds,
+                                 int ranNow, List<ExperimentStore.StoredRun> runs, ExperimentStore store)
+            throws SQLException {
+        double runSeconds = 0;
+        for (Object[] row : store.query("SELECT sum(seconds) FROM runs")) {
+            runSeconds = row[0] == null ? 0 : ((Number) row[0]).doubleValue();
+        }
+        var first = plan.scenarios().values().iterator().next();
+        h.append("<h2 id=\"metadata\">Run metadata</h2>\n<table>");
+        String[][] rows = {
+                {"Ownerscape version", meta.version()}, {"git commit", meta.gitCommit()}, {"JDK", meta.jdk()},
+                {"machine", meta.machine()}, {"executed on", backend},
+                {"runs", runs.size() + " (" + ranNow + " in this invocation)"},
+                {"seeds", plan.seeds().toString()},
+                {"persons, months, burn-in", String.format("%,d, %d, %d", first.model().persons(), first.months(),
+                        first.burnIn())},
+                {"wall time of this invocation", String.format("%.1f s", seconds)},
+                {"simulation time summed over runs", String.format("%.1f s", runSeconds)},
+                {"outputs", "experiment.duckdb, parquet/*.parquet, verdicts.json, verdicts.csv, charts/ (SVG and PNG)"
+                        + (plan.sensitivity() != null ? ", sensitivity.csv" : "")}};
+        for (String[] r : rows) {
+            h.append("<tr><th class=\"l\">").append(esc(r[0])).append("</th><td class=\"l\">").append(esc(r[1]))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n<h3>Scenarios</h3>\n<table><tr><th class=\"l\">scenario</th><th class=\"l\">preset</th>"
+                + "<th class=\"l\">ruling platform</th><th class=\"l\">rules differing from the preset</th></tr>\n");
+        for (var e : plan.scenarios().entrySet()) {
+            var preset = io.ownerscape.model.LabourKeys.toMap(e.getValue().preset().labour());
+            List<String> diff = new ArrayList<>();
+            io.ownerscape.model.LabourKeys.toMap(e.getValue().labour()).forEach((k, v) -> {
+                if (!v.equals(preset.get(k))) {
+                    diff.add(k + " = " + v);
+                }
+            });
+            h.append("<tr><td class=\"l\">").append(esc(e.getKey())).append("</td><td class=\"l\">")
+                    .append(esc(e.getValue().preset().key())).append("</td><td class=\"l\">")
+                    .append(esc(e.getValue().ruling() == null ? "none" : e.getValue().ruling())).append("</td><td class=\"l\">")
+                    .append(esc(diff.isEmpty() ? "—" : String.join(", ", diff))).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h3>Experiment file</h3>\n<pre>").append(esc(plan.text())).append("</pre>\n");
+    }
+
+    private static XYChart xy(String title, String x, String y) {
+        XYChart c = new XYChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title).xAxisTitle(x)
+                .yAxisTitle(y).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        return c;
+    }
+
+    private static Charts.Named bars(String stem, String title, String x, String y, Map<String, Stats.Interval> groups,
+                                     String caption) {
+        CategoryChart c = new CategoryChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT).title(title)
+                .xAxisTitle(x).yAxisTitle(y).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE);
+        c.getStyler().setLegendVisible(false);
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        groups.forEach((k, v) -> {
+            if (!Double.isNaN(v.estimate())) {
+                labels.add(k);
+                values.add(v.estimate());
+                errors.add(v.known() ? (v.high() - v.low()) / 2 : 0.0);
+            }
+        });
+        if (labels.isEmpty()) {
+            labels.add("no data");
+            values.add(0.0);
+            errors.add(0.0);
+        }
+        CategorySeries s = c.addSeries("estimate", labels, values, errors);
+        s.setFillColor(new Color(0x1F77B4));
+        return new Charts.Named(stem, caption, c);
+    }
+
+    private static void figure(StringBuilder h, Charts.Named chart, Path dir) throws IOException {
+        Charts.writeFiles(chart, dir);
+        h.append("<figure>").append(Charts.svg(chart.chart())).append("<figcaption>").append(esc(chart.caption()))
+                .append(" Files: charts/").append(chart.stem()).append(".svg and .png.</figcaption></figure>\n");
+    }
+
+    private static String interval(Stats.Interval i) {
+        if (Double.isNaN(i.estimate())) {
+            return "—";
+        }
+        if (!i.known()) {
+            return String.format("%.3g", i.estimate());
+        }
+        return String.format("%.3g [%.3g, %.3g]", i.estimate(), i.low(), i.high());
+    }
+
+    private static String cls(Hypotheses.Verdict v) {
+        return switch (v) {
+            case SUPPORTED -> "supported";
+            case NOT_SUPPORTED -> "not-supported";
+            case INCONCLUSIVE -> "inconclusive";
+        };
+    }
+
+    private static String wrap(String s) {
+        return s.length() > 70 ? s.substring(0, 67) + "..." : s;
+    }
+
+    private static String esc(String s) {
+        return HtmlReport.escape(s == null ? "" : s);
+    }
+}

@@ -1,0 +1,161 @@
+package io.ownerscape.experiment;
+
+import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.hipparchus.distribution.continuous.TDistribution;
+import org.hipparchus.stat.regression.SimpleRegression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The interval estimates behind every verdict, each with a 95% confidence interval.
+ *
+ * <ul>
+ *   <li>{@link #mean}: Student's t over independent replications (seeds);</li>
+ *   <li>{@link #difference}: difference of two group means, Welch's t with Welch-Satterthwaite
+ *       degrees of freedom;</li>
+ *   <li>{@link #slope}: least-squares slope, t with {@code n - 2} degrees of freedom (Hipparchus
+ *       {@link SimpleRegression});</li>
+ *   <li>{@link #correlation}: Pearson's r with the Fisher z interval
+ *       {@code tanh(atanh r ± 1.96 / sqrt(n - 3))}.</li>
+ * </ul>
+ * NaN inputs are dropped; an estimate from too few values has NaN bounds.
+ */
+public final class Stats {
+
+    /** An estimate with its 95% confidence interval and the number of values behind it. */
+    public record Interval(double estimate, double low, double high, int n) {
+        /** Whether the interval is known (enough values). */
+        public boolean known() {
+            return !Double.isNaN(low) && !Double.isNaN(high);
+        }
+    }
+
+    private Stats() {
+    }
+
+    /** Mean and {@code t_{0.975, n-1} s / sqrt(n)}; needs two values for bounds. */
+    public static Interval mean(List<Double> values) {
+        double[] v = clean(values);
+        int n = v.length;
+        if (n == 0) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        double mean = 0;
+        for (double x : v) {
+            mean += x;
+        }
+        mean /= n;
+        if (n < 2) {
+            return new Interval(mean, Double.NaN, Double.NaN, 1);
+        }
+        double ss = 0;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
+        }
+        double half = new TDistribution(n - 1).inverseCumulativeProbability(0.975) * Math.sqrt(ss / (n - 1) / n);
+        if (ss == 0) {
+            half = 0;
+        }
+        return new Interval(mean, mean - half, mean + half, n);
+    }
+
+    /** Mean of {@code a} minus mean of {@code b}, Welch interval; needs two values in each. */
+    public static Interval difference(List<Double> a, List<Double> b) {
+        double[] x = clean(a);
+        double[] y = clean(b);
+        if (x.length == 0 || y.length == 0) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN, x.length + y.length);
+        }
+        double mx = average(x);
+        double my = average(y);
+        double d = mx - my;
+        if (x.length < 2 || y.length < 2) {
+            return new Interval(d, Double.NaN, Double.NaN, x.length + y.length);
+        }
+        double vx = variance(x, mx) / x.length;
+        double vy = variance(y, my) / y.length;
+        double se = Math.sqrt(vx + vy);
+        if (se == 0) {
+            return new Interval(d, d, d, x.length + y.length);
+        }
+        double df = (vx + vy) * (vx + vy)
+                / (vx * vx / (x.length - 1) + vy * vy / (y.length - 1));
+        double half = new TDistribution(df).inverseCumulativeProbability(0.975) * se;
+        return new Interval(d, d - half, d + half, x.length + y.length);
+    }
+
+    /** Least-squares slope of {@code y} on {@code x}; pairs with a NaN dropped; needs three pairs. */
+    public static Interval slope(List<Double> x, List<Double> y) {
+        SimpleRegression r = new SimpleRegression();
+        int n = 0;
+        for (int i = 0; i < x.size(); i++) {
+            if (!Double.isNaN(x.get(i)) && !Double.isNaN(y.get(i))) {
+                r.addData(x.get(i), y.get(i));
+                n++;
+            }
+        }
+        if (n < 3 || distinct(x, y) < 2) {
+            return new Interval(n >= 2 && distinct(x, y) >= 2 ? r.getSlope() : Double.NaN, Double.NaN, Double.NaN, n);
+        }
+        double slope = r.getSlope();
+        double half = r.getSlopeStdErr() == 0 ? 0 : r.getSlopeConfidenceInterval(0.05);
+        return new Interval(slope, slope - half, slope + half, n);
+    }
+
+    /** Pearson's r with its Fisher z interval; needs four pairs and variation in both. */
+    public static Interval correlation(List<Double> x, List<Double> y) {
+        SimpleRegression r = new SimpleRegression();
+        int n = 0;
+        for (int i = 0; i < x.size(); i++) {
+            if (!Double.isNaN(x.get(i)) && !Double.isNaN(y.get(i))) {
+                r.addData(x.get(i), y.get(i));
+                n++;
+            }
+        }
+        double rho = r.getR();
+        if (n < 4 || Double.isNaN(rho)) {
+            return new Interval(rho, Double.NaN, Double.NaN, n);
+        }
+        double clipped = Math.max(-0.999999, Math.min(0.999999, rho));
+        double z = 0.5 * Math.log((1 + clipped) / (1 - clipped));
+        double half = new NormalDistribution().inverseCumulativeProbability(0.975) / Math.sqrt(n - 3);
+        return new Interval(rho, Math.tanh(z - half), Math.tanh(z + half), n);
+    }
+
+    private static int distinct(List<Double> x, List<Double> y) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int i = 0; i < x.size(); i++) {
+            if (!Double.isNaN(x.get(i)) && !Double.isNaN(y.get(i))) {
+                seen.add(x.get(i));
+            }
+        }
+        return seen.size();
+    }
+
+    private static double[] clean(List<Double> values) {
+        List<Double> out = new ArrayList<>();
+        for (Double v : values) {
+            if (v != null && !Double.isNaN(v)) {
+                out.add(v);
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double average(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    private static double variance(double[] v, double mean) {
+        double s = 0;
+        for (double x : v) {
+            s += (x - mean) * (x - mean);
+        }
+        return s / (v.length - 1);
+    }
+}

@@ -1,0 +1,140 @@
+package io.ownerscape.experiment;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A tiny experiment end to end: streaming store, resume, sensitivity and the report. */
+class ExperimentRunTest {
+    @TempDir
+    Path dir;
+
+    private static final String TINY = """
+            name: tiny
+            persons: 1500
+            months: 36
+            burn_in: 6
+            seeds: 2
+            scenarios:
+              market: market
+              central: {extends: centralisation, politics_start: 12, election_interval: 12}
+            sensitivity:
+              method: morris
+              trajectories: 2
+              factors:
+                firing_cost: {min: 0, max: 6}
+                lock_in: [false, true]
+            """;
+
+    /** Counts runs and can fail after a number of them, like a killed process. */
+    private static final class Counting implements Experiment.Progress {
+        final List<String> ids = new ArrayList<>();
+        final int failAfter;
+        int finishedEarlier = -1;
+
+        Counting(int failAfter) {
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public void start(int total, int earlier) {
+            finishedEarlier = earlier;
+        }
+
+        @Override
+        public void finished(RunOutcome o) {
+            ids.add(o.spec().runId());
+            if (ids.size() == failAfter) {
+                throw new IllegalStateException("simulated crash");
+            }
+        }
+    }
+
+    @Test
+    void resumeSkipsExactlyTheFinishedRunsAndTheReportHasEverySection() throws Exception {
+        Path file = dir.resolve("tiny.yaml");
+        Files.writeString(file, TINY);
+        ExperimentPlan plan = ExperimentFile.read(file);
+        int total = plan.runs(1).size();
+        assertEquals(2 * 6 * 2, total);
+        Path out = dir.resolve("out");
+
+        Counting first = new Counting(5);
+        assertThrows(IllegalStateException.class,
+                () -> Experiment.run(plan, out, new LocalBackend(2), 1, first, line -> { }));
+        assertEquals(5, first.ids.size());
+
+        Counting second = new Counting(-1);
+        Experiment.Result r = Experiment.run(ExperimentFile.read(file), out, new LocalBackend(2), 1, second, line -> { });
+        assertEquals(5, second.finishedEarlier);
+        assertEquals(total - 5, second.ids.size());
+        Set<String> overlap = new HashSet<>(first.ids);
+        overlap.retainAll(second.ids);
+        assertTrue(overlap.isEmpty(), "a finished run is never run again: " + overlap);
+        Set<String> all = new HashSet<>(first.ids);
+        all.addAll(second.ids);
+        Set<String> planned = new HashSet<>();
+        plan.runs(1).forEach(s -> planned.add(s.runId()));
+        assertEquals(planned, all);
+        assertEquals(total, r.runs());
+
+        // A third start finds nothing to do.
+        Counting third = new Counting(-1);
+        Experiment.run(plan, out, new LocalBackend(1), 1, third, line -> { });
+        assertEquals(total, third.finishedEarlier);
+        assertTrue(third.ids.isEmpty());
+
+        String html = Files.readString(r.report());
+        for (String id : List.of("verdicts", "H1", "H2", "H3", "H4", "H5", "H6", "H7", "time", "measures", "sensitivity",
+                "calibration", "metadata")) {
+            assertTrue(html.contains("<h2 id=\"" + id + "\">"), "report section " + id);
+        }
+        assertFalse(html.contains("<script"), "the report needs no script");
+        assertTrue(html.contains("<svg"), "charts are inline");
+        for (String f : List.of("verdicts.json", "verdicts.csv", "sensitivity.csv", "parquet/runs.parquet",
+                "parquet/monthly.parquet", "parquet/measures.parquet", "parquet/votes_by_class.parquet",
+                "charts/time_autonomy_index.png", "charts/time_autonomy_index.svg")) {
+            assertTrue(Files.exists(out.resolve(f)), f);
+        }
+        assertEquals(7, r.hypotheses().size());
+        assertTrue(r.sensitivity().containsKey("market / autonomy_index"), r.sensitivity().keySet().toString());
+        assertEquals(2, r.sensitivity().get("market / autonomy_index").size(), "one row per factor");
+
+        try (ExperimentStore store = new ExperimentStore(out.resolve("experiment.duckdb"), plan.fingerprint(),
+                java.util.Map.of())) {
+            Object months = store.query("SELECT count(*) FROM monthly").get(0)[0];
+            assertEquals((long) total * 36, ((Number) months).longValue(), "every run's every month, once");
+            Object classes = store.query("SELECT count(DISTINCT run_id) FROM classes").get(0)[0];
+            assertEquals((long) total, ((Number) classes).longValue());
+        }
+
+        // Another experiment may not write into this store.
+        Files.writeString(file, TINY.replace("seeds: 2", "seeds: 3"));
+        ExperimentPlan other = ExperimentFile.read(file);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Experiment.run(other, out, new LocalBackend(1), 1, new Counting(-1), line -> { }));
+        assertTrue(e.getMessage().contains("holds another experiment"), e.getMessage());
+    }
+
+    @Test
+    void outcomesDoNotDependOnThreadsPerRun() throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, "persons: 2000\nmonths: 24\nseeds: [3]\nscenarios: {m: market}\n");
+        ExperimentPlan plan = ExperimentFile.read(file);
+        RunOutcome one = ExperimentRun.execute(plan.runs(1).get(0));
+        RunOutcome two = ExperimentRun.execute(plan.runs(2).get(0));
+        assertEquals(one.stateHash(), two.stateHash());
+        assertEquals(one.measures(), two.measures());
+    }
+}

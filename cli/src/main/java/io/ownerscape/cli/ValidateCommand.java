@@ -14,13 +14,13 @@ import java.util.stream.Collectors;
 
 /** {@code ownerscape validate FILE}: checks a scenario file without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a scenario file: every key known, every value of its type and in its range, "
+        description = {"Checks a scenario file or an experiment file (one with 'scenarios:'): every key known, every value of its type and in its range, "
                 + "platforms and the policy schedule consistent. Prints what the file sets up and exits 0, or "
                 + "prints one line naming the file, line, column, key, the bad value and what is allowed, and "
                 + "exits 2. Flags of run (e.g. --persons, --set KEY=VALUE) override the file as they would "
                 + "there. Runs nothing and writes nothing."})
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "The scenario file (YAML).")
+    @Parameters(paramLabel = "FILE", description = "The scenario file or experiment file (YAML).")
     Path file;
 
     /** The run's flags, which override the file as they would for run. */
@@ -32,6 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (isExperiment(file)) {
+            return validateExperiment();
+        }
         options.config = file;
         RunSettings s = options.settings(1_000_000, 600);
         String platforms = s.platforms().stream().map(Platform::name).collect(Collectors.joining(", "));
@@ -40,6 +43,31 @@ final class ValidateCommand implements Callable<Integer> {
                 file, s.preset().key(), s.model().persons(), s.months(), s.burnIn(), s.seed(), platforms,
                 s.labour().politicsStart(), s.ruling() == null ? "none" : s.ruling(), s.schedule().size(),
                 s.labour().elections() ? "; elections every " + s.labour().electionInterval() + " months" : "");
+        return 0;
+    }
+
+    /** An experiment file is one with a top-level {@code scenarios:} key. */
+    static boolean isExperiment(Path file) {
+        try {
+            return java.nio.file.Files.readAllLines(file).stream().anyMatch(l -> l.startsWith("scenarios:"));
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private int validateExperiment() {
+        io.ownerscape.experiment.ExperimentPlan plan;
+        try {
+            plan = io.ownerscape.experiment.ExperimentFile.read(file);
+        } catch (io.ownerscape.experiment.ExperimentFile.ExperimentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        var first = plan.scenarios().values().iterator().next();
+        spec.commandLine().getOut().printf("%s: valid experiment '%s'. %d runs: %d scenario(s) (%s) x %d design"
+                        + " point(s) x %d seed(s); %,d persons, %d months (burn-in %d); hypotheses %s.%n",
+                file, plan.name(), plan.runCount(), plan.scenarios().size(), String.join(", ", plan.scenarios().keySet()),
+                plan.runCount() / (plan.scenarios().size() * plan.seeds().size()), plan.seeds().size(),
+                first.model().persons(), first.months(), first.burnIn(), String.join(", ", plan.hypotheses()));
         return 0;
     }
 }

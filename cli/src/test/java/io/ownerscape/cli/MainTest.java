@@ -38,10 +38,10 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"run", "demo", "bench", "sweep"}) {
+        for (String c : new String[] {"run", "demo", "experiment", "bench", "sweep"}) {
             Outcome o = run(c, "--help");
             assertEquals(0, o.code());
-            assertTrue(o.out().contains("--persons"), c);
+            assertTrue(o.out().contains(c.equals("experiment") ? "--spark-master" : "--persons"), c);
         }
     }
 
@@ -181,7 +181,8 @@ class MainTest {
         Path examples = Path.of("..", "examples");
         List<Path> files;
         try (var listing = Files.list(examples)) {
-            files = listing.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            files = listing.filter(p -> p.toString().endsWith(".yaml") && !p.toString().endsWith(".experiment.yaml"))
+                    .sorted().toList();
         }
         assertTrue(files.size() >= 3, "examples/ holds the example scenarios");
         for (Path file : files) {
@@ -192,6 +193,29 @@ class MainTest {
                     "--threads", "2", "--out", out.toString());
             assertEquals(0, o.code(), file + ": " + o.err());
             assertTrue(Files.exists(out.resolve("summary.json")), file.toString());
+        }
+    }
+
+    @Test
+    void everyExampleExperimentValidatesAndRunsScaledDown() throws Exception {
+        List<Path> files;
+        try (var listing = Files.list(Path.of("..", "examples"))) {
+            files = listing.filter(p -> p.toString().endsWith(".experiment.yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 3, "examples/ holds the example experiments");
+        for (Path file : files) {
+            Outcome v = run("validate", file.toString());
+            assertEquals(0, v.code(), file + ": " + v.err());
+            // Small and short, one seed, so that CI steps every example experiment end to end.
+            String text = Files.readString(file).replaceFirst("(?m)^persons: .*$", "persons: 1000")
+                    .replaceFirst("(?m)^months: .*$", "months: 18").replaceFirst("(?m)^burn_in: .*$", "burn_in: 6")
+                    .replaceFirst("(?m)^seeds: .*$", "seeds: 1").replaceFirst("(?m)^  samples: .*$", "  samples: 4")
+                    .replaceFirst("(?m)^  trajectories: .*$", "  trajectories: 2");
+            Path small = Files.writeString(dir.resolve(file.getFileName()), text);
+            Path out = dir.resolve(file.getFileName().toString().replace(".yaml", ""));
+            Outcome o = run("experiment", small.toString(), "--out", out.toString());
+            assertEquals(0, o.code(), file + ": " + o.err());
+            assertTrue(Files.exists(out.resolve("report.html")), file.toString());
         }
     }
 
@@ -248,19 +272,48 @@ class MainTest {
     }
 
     @Test
-    void demoBurnInDefaultNeverExceedsTheMonthsAndYieldsToTheFile() throws Exception {
+    void demoRunsEveryRegimePresetAsAnExperimentAndPrintsTheVerdicts() throws Exception {
         Path out = dir.resolve("demo");
-        Outcome o = run("demo", "--persons", "2000", "--months", "30", "--threads", "1", "--out", out.toString());
+        Outcome o = run("demo", "--persons", "1500", "--months", "30", "--seeds", "2", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().contains("Zipf tail exponent"), o.out());
-        var s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        assertEquals(30, s.get("burn_in").asInt(), "the default burn-in of 120 is capped at the months");
-        Path cfg = Files.writeString(dir.resolve("d.yaml"), "burn_in: 5\n");
-        Path out2 = dir.resolve("demo2");
-        o = run("demo", "--persons", "2000", "--months", "30", "--threads", "1", "--config", cfg.toString(),
-                "--out", out2.toString());
+        assertTrue(o.out().contains("5 regime presets x 2 seeds"), o.out());
+        for (String h : new String[] {"H1", "H4", "H7"}) {
+            assertTrue(o.out().lines().anyMatch(l -> l.startsWith(h + " ")), h + " in " + o.out());
+        }
+        assertTrue(Files.exists(out.resolve("report.html")));
+        assertTrue(Files.exists(out.resolve("experiment.duckdb")));
+        var verdicts = new ObjectMapper().readTree(out.resolve("verdicts.json").toFile());
+        assertEquals(7, verdicts.size());
+        String again = run("demo", "--persons", "1500", "--months", "30", "--seeds", "2", "--out", out.toString()).out();
+        assertTrue(again.contains("10 finished earlier; 0 to run"), again);
+        assertBadInput(run("demo", "--seeds", "0", "--out", dir.resolve("d0").toString()),
+                "key 'seeds' has value 0", "allowed 1 to 100000");
+    }
+
+    @Test
+    void experimentCommandValidatesRunsAndRefusesBadInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("e.yaml"), """
+                persons: 1500
+                months: 24
+                seeds: [1, 2]
+                scenarios: {m: market}
+                sweep: {method: grid, factors: {firing_cost: [0.0, 6.0]}}
+                hypotheses: [H2, H7]
+                """);
+        Outcome v = run("validate", file.toString());
+        assertEquals(0, v.code(), v.err());
+        assertTrue(v.out().contains("valid experiment 'e'. 4 runs"), v.out());
+        Path out = dir.resolve("e-out");
+        Outcome o = run("experiment", file.toString(), "--out", out.toString(), "--parallel", "2");
         assertEquals(0, o.code(), o.err());
-        assertEquals(5, new ObjectMapper().readTree(out2.resolve("summary.json").toFile()).get("burn_in").asInt());
+        assertTrue(o.out().contains("H7 ") && o.out().contains("4 runs (4 run now)"), o.out());
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "scenarios: {m: market}\nseeds: -1\n");
+        assertBadInput(run("experiment", bad.toString(), "--out", dir.resolve("b").toString()),
+                "bad.yaml:2:1: key 'seeds' has value -1", "allowed 1 to 100000");
+        assertFalse(Files.exists(dir.resolve("b")), "nothing written on bad input");
+        assertBadInput(run("experiment", file.toString(), "--out", file.toString()), "is a file");
+        assertBadInput(run("experiment", file.toString(), "--spark-master", "local[2]", "--out", dir.resolve("s").toString()),
+                "the Spark module is not on the class path");
     }
 
     @Test

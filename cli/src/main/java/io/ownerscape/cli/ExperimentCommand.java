@@ -94,7 +94,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 stdout.println(line);
                 stdout.flush();
             });
-        } catch (IllegalArgumentException e) {
+        } catch (Experiment.OutputException e) {
             throw new BadInputException(e.getMessage());
         }
         stdout.println();

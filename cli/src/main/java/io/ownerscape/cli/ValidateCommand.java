@@ -49,13 +49,20 @@ final class ValidateCommand implements Callable<Integer> {
     /** An experiment file is one with a top-level {@code scenarios:} key. */
     static boolean isExperiment(Path file) {
         try {
-            return java.nio.file.Files.readAllLines(file).stream().anyMatch(l -> l.startsWith("scenarios:"));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            return false;
+            var tree = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile());
+            return tree != null && tree.isObject() && tree.has("scenarios");
+        } catch (java.io.IOException | RuntimeException e) {
+            return false; // not YAML at all: the scenario-file check says what is wrong
         }
     }
 
     private int validateExperiment() {
+        if (spec.commandLine().getParseResult().matchedOptions().stream()
+                .anyMatch(o -> !o.longestName().equals("--help") && !o.longestName().equals("--version"))) {
+            throw new BadInputException(file + " is an experiment file: run flags such as --persons do not apply to it;"
+                    + " set persons, months and seeds in the file");
+        }
         io.ownerscape.experiment.ExperimentPlan plan;
         try {
             plan = io.ownerscape.experiment.ExperimentFile.read(file);
@@ -68,6 +75,9 @@ final class ValidateCommand implements Callable<Integer> {
                 file, plan.name(), plan.runCount(), plan.scenarios().size(), String.join(", ", plan.scenarios().keySet()),
                 plan.runCount() / (plan.scenarios().size() * plan.seeds().size()), plan.seeds().size(),
                 first.model().persons(), first.months(), first.burnIn(), String.join(", ", plan.hypotheses()));
+        for (String w : plan.warnings()) {
+            spec.commandLine().getOut().println("note: " + w);
+        }
         return 0;
     }
 }

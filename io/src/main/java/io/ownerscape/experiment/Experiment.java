@@ -53,6 +53,13 @@ public final class Experiment {
     private Experiment() {
     }
 
+    /** An output directory that cannot take this experiment; the message is ready for the user. */
+    public static final class OutputException extends RuntimeException {
+        public OutputException(String message) {
+            super(message);
+        }
+    }
+
     /** Checks that {@code out} can hold an experiment: new, empty, or an earlier one's directory. */
     public static String checkOutput(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -77,7 +84,7 @@ public final class Experiment {
         long start = System.nanoTime();
         String bad = checkOutput(out);
         if (bad != null) {
-            throw new IllegalArgumentException(bad);
+            throw new OutputException(bad);
         }
         Files.createDirectories(out);
         RunMetadata meta = RunMetadata.current();
@@ -100,6 +107,9 @@ public final class Experiment {
                             + " earlier; %d to run on the %s", plan.name(), specs.size(), plan.scenarios().size(),
                     specs.size() / Math.max(1, plan.scenarios().size() * plan.seeds().size()), plan.seeds().size(),
                     specs.size() - todo.size(), todo.size(), backend.describe()));
+            for (String w : plan.warnings()) {
+                log.accept("note: " + w);
+            }
             progress.start(specs.size(), specs.size() - todo.size());
             int[] count = {0};
             backend.execute(todo, o -> {
@@ -170,7 +180,9 @@ public final class Experiment {
                                 ? Hypotheses.perRunEffect(output.substring(0, output.indexOf('.')), r)
                                 : Hypotheses.m(r, output));
                     }
-                    y[i] = Stats.mean(values).estimate();
+                    // Common seeds at every point: a point where some seed has no value gets none,
+                    // rather than a mean over other seeds than its neighbours'.
+                    y[i] = values.stream().anyMatch(v -> Double.isNaN(v)) ? Double.NaN : Stats.mean(values).estimate();
                 }
                 if (java.util.Arrays.stream(y).allMatch(Double::isNaN)) {
                     continue;

@@ -84,7 +84,13 @@ public final class ExperimentFile {
             throw new ExperimentException(file + ":1:1: expected a mapping of keys to values");
         }
         checkKeys(root, "", TOP_KEYS);
-        String name = text(root, "name", file.getFileName().toString().replaceAll("\\.(experiment\\.)?ya?ml$", ""));
+        String fromFile = file.getFileName().toString().replaceAll("\\.(experiment\\.)?ya?ml$", "")
+                .replaceAll("[^A-Za-z0-9_.-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+        String name = text(root, "name", fromFile.isEmpty() ? "experiment" : fromFile.replace("..", "-"));
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,59}") || name.contains("..")) {
+            throw new ExperimentException(where.at("name") + "name = '" + name + "': allowed a letter or digit then up to"
+                    + " 59 letters, digits, '_', '.' or '-' (it names the output directory runs/NAME)");
+        }
         String description = text(root, "description", "");
         Integer persons = whole(root, "persons", ModelParameters.MIN_PERSONS, ModelParameters.MAX_PERSONS, null);
         Integer months = whole(root, "months", 1, RunSettings.MAX_MONTHS, null);
@@ -92,14 +98,16 @@ public final class ExperimentFile {
         int threads = whole(root, "threads_per_run", 1, RunSettings.MAX_THREADS, 1);
         List<Long> seeds = seeds(root);
         Map<String, RunSettings> scenarios = scenarios(root.get("scenarios"), persons, months, burnIn, threads);
-        ExperimentPlan.Sweep sweep = root.has("sweep") ? sweep(root.get("sweep")) : null;
-        ExperimentPlan.SensitivitySpec sensitivity = root.has("sensitivity") ? sensitivity(root.get("sensitivity")) : null;
-        for (RunSettings s : scenarios.values()) {
+        long perPoint = (long) scenarios.size() * seeds.size();
+        ExperimentPlan.Sweep sweep = root.has("sweep") ? sweep(root.get("sweep"), perPoint) : null;
+        ExperimentPlan.SensitivitySpec sensitivity = root.has("sensitivity")
+                ? sensitivity(root.get("sensitivity"), perPoint) : null;
+        for (var scenario : scenarios.entrySet()) {
             if (sweep != null) {
-                checkFactorsApply(sweep.factors(), s, "sweep");
+                checkPoints(sweep.points(), scenario.getKey(), scenario.getValue(), "sweep");
             }
             if (sensitivity != null) {
-                checkFactorsApply(sensitivity.factors(), s, "sensitivity");
+                checkPoints(sensitivity.points(), scenario.getKey(), scenario.getValue(), "sensitivity");
             }
         }
         List<String> hypotheses = hypotheses(root.get("hypotheses"));
@@ -147,7 +155,7 @@ public final class ExperimentFile {
             return fallback;
         }
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new ExperimentException(where.at(path) + "key '" + path + "' has value '" + v.asText()
+            throw new ExperimentException(where.at(path) + "key '" + path + "' has value '" + show(v)
                     + "': expected a whole number from " + min + " to " + max);
         }
         int i = v.asInt();
@@ -192,7 +200,7 @@ public final class ExperimentFile {
                 JsonNode s = v.get(k);
                 if (!s.isIntegralNumber() || !s.canConvertToLong()) {
                     throw new ExperimentException(where.at("seeds[" + k + "]") + "seeds[" + k + "] has value '"
-                            + s.asText() + "': expected a whole number");
+                            + show(s) + "': expected a whole number");
                 }
                 if (!seen.add(s.asLong())) {
                     throw new ExperimentException(where.at("seeds[" + k + "]") + "seeds[" + k + "] = " + s.asLong()
@@ -325,6 +333,11 @@ public final class ExperimentFile {
         return s;
     }
 
+    /** A value as the user wrote it: scalars as text, lists and mappings in flow style. */
+    private static String show(JsonNode v) {
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
     private static <T> T or(T v, T fallback) {
         return v != null ? v : fallback;
     }
@@ -340,11 +353,11 @@ public final class ExperimentFile {
         if (type == boolean.class && v.isBoolean()) {
             return v.asBoolean();
         }
-        throw new ExperimentException(where.at(path) + path + " has value '" + v.asText() + "': expected "
+        throw new ExperimentException(where.at(path) + path + " has value '" + show(v) + "': expected "
                 + LabourKeys.describe(type));
     }
 
-    private ExperimentPlan.Sweep sweep(JsonNode node) throws ExperimentException {
+    private ExperimentPlan.Sweep sweep(JsonNode node, long perPoint) throws ExperimentException {
         if (!node.isObject()) {
             throw new ExperimentException(where.at("sweep") + "key 'sweep' has value '" + node
                     + "': expected a mapping with method and factors");
@@ -355,25 +368,23 @@ public final class ExperimentFile {
         int gridLevels = whole(node, "sweep.grid_levels", 2, 101, 3);
         int samples = whole(node, "sweep.samples", 2, 100_000, 10);
         int seed = whole(node, "sweep.seed", 0, Integer.MAX_VALUE, 1);
+        long count = samples;
+        if (method.equals("grid")) {
+            count = 1;
+            for (Factor f : factors) {
+                count = Math.min((long) MAX_RUNS + 1, count * f.gridSize(gridLevels));
+            }
+        }
+        checkCount("sweep", count, perPoint);
         List<Design.Point> points = switch (method) {
             case "lhs" -> Design.latinHypercube(factors, samples, seed);
             case "sobol" -> Design.sobol(factors, samples);
-            default -> {
-                long total = 1;
-                for (Factor f : factors) {
-                    total *= f.gridSize(gridLevels);
-                }
-                if (total > MAX_RUNS) {
-                    throw new ExperimentException(where.at("sweep.factors") + "the grid has " + total
-                            + " points; allowed at most " + MAX_RUNS);
-                }
-                yield Design.grid(factors, gridLevels);
-            }
+            default -> Design.grid(factors, gridLevels);
         };
         return new ExperimentPlan.Sweep(method, factors, points);
     }
 
-    private ExperimentPlan.SensitivitySpec sensitivity(JsonNode node) throws ExperimentException {
+    private ExperimentPlan.SensitivitySpec sensitivity(JsonNode node, long perPoint) throws ExperimentException {
         if (!node.isObject()) {
             throw new ExperimentException(where.at("sensitivity") + "key 'sensitivity' has value '" + node
                     + "': expected a mapping with method and factors");
@@ -389,6 +400,8 @@ public final class ExperimentFile {
         }
         int samples = whole(node, "sensitivity.samples", 2, 100_000, 16);
         int seed = whole(node, "sensitivity.seed", 0, Integer.MAX_VALUE, 1);
+        checkCount("sensitivity", method.equals("sobol") ? (long) samples * (factors.size() + 2)
+                : (long) trajectories * (factors.size() + 1), perPoint);
         List<Design.Point> points = method.equals("sobol") ? Design.saltelli(factors, samples)
                 : Design.morris(factors, trajectories, levels, seed);
         return new ExperimentPlan.SensitivitySpec(method, factors, points);
@@ -401,7 +414,7 @@ public final class ExperimentFile {
             return fallback;
         }
         if (!v.isTextual() || !allowed.contains(v.asText())) {
-            throw new ExperimentException(where.at(path) + "key '" + path + "' has value '" + v.asText()
+            throw new ExperimentException(where.at(path) + "key '" + path + "' has value '" + show(v)
                     + "': allowed " + String.join(", ", allowed));
         }
         return v.asText();
@@ -469,7 +482,7 @@ public final class ExperimentFile {
                 checkValue(keyPath + ".min", key, f.valueAt(0));
                 checkValue(keyPath + ".max", key, f.valueAt(1));
             } else {
-                throw new ExperimentException(where.at(keyPath) + keyPath + " has value '" + v.asText()
+                throw new ExperimentException(where.at(keyPath) + keyPath + " has value '" + show(v)
                         + "': expected {min: X, max: Y} or a list of levels");
             }
             out.add(f);
@@ -487,14 +500,34 @@ public final class ExperimentFile {
         }
     }
 
-    private void checkFactorsApply(List<Factor> factors, RunSettings s, String section) throws ExperimentException {
-        for (Factor f : factors) {
-            for (Object value : f.isRange() ? List.of(f.valueAt(0), f.valueAt(1)) : f.levels()) {
-                List<String> bad = s.withLabour(LabourKeys.with(s.labour(), Map.of(f.key(), value))).violations();
-                if (!bad.isEmpty()) {
-                    throw new ExperimentException(where.at(section + ".factors." + f.key()) + section + ".factors."
-                            + f.key() + " = " + value + ": " + String.join("; ", bad));
-                }
+    /** Refuses a design whose runs would exceed the limit, before its points are built. */
+    private void checkCount(String section, long points, long perPoint) throws ExperimentException {
+        if (points * perPoint > MAX_RUNS) {
+            throw new ExperimentException(where.at(section) + "the experiment asks for " + points * perPoint
+                    + " runs (" + section + ": " + points + " points x " + perPoint + " scenario-seeds); allowed at most "
+                    + MAX_RUNS);
+        }
+    }
+
+    /**
+     * Every design point must give valid settings in every scenario: a range may hold values its
+     * ends do not show (span_of_control allows 0 or 2 and up, so a range from 0 to 10 rounds to an
+     * invalid 1 somewhere), and rules constrain each other.
+     */
+    private void checkPoints(List<Design.Point> points, String scenario, RunSettings s, String section)
+            throws ExperimentException {
+        java.util.Set<Map<String, Object>> seen = new java.util.HashSet<>();
+        for (Design.Point p : points) {
+            if (!seen.add(p.values())) {
+                continue;
+            }
+            List<String> bad = s.withLabour(LabourKeys.with(s.labour(), p.values())).violations();
+            if (!bad.isEmpty()) {
+                String key = p.values().keySet().stream().filter(k -> bad.get(0).contains(k + " ")).findFirst()
+                        .orElse(p.values().keySet().iterator().next());
+                throw new ExperimentException(where.at(section + ".factors." + key) + section + " point " + p.index()
+                        + " " + p.values() + " in scenario " + scenario + ": " + String.join("; ", bad)
+                        + "; narrow the factor's range or list its levels");
             }
         }
     }
@@ -510,7 +543,7 @@ public final class ExperimentFile {
         }
         List<String> out = new ArrayList<>();
         for (int k = 0; k < node.size(); k++) {
-            String h = node.get(k).asText();
+            String h = show(node.get(k));
             if (!all.contains(h) || out.contains(h)) {
                 throw new ExperimentException(where.at("hypotheses[" + k + "]") + "hypotheses[" + k + "] = '" + h
                         + "': allowed " + String.join(", ", all) + ", each once");

@@ -41,6 +41,37 @@ public record ExperimentPlan(Path file, String name, String description, List<Lo
     public record SensitivitySpec(String method, List<Factor> factors, List<Design.Point> points) {
     }
 
+    /**
+     * Things worth knowing before running that are not errors: a factor that is a policy some
+     * platform sets is replaced by that platform's value while it rules.
+     */
+    public List<String> warnings() {
+        List<Factor> factors = new ArrayList<>();
+        if (sweep != null) {
+            factors.addAll(sweep.factors());
+        }
+        if (sensitivity != null) {
+            factors.addAll(sensitivity.factors());
+        }
+        List<String> out = new ArrayList<>();
+        for (var e : scenarios.entrySet()) {
+            RunSettings s = e.getValue();
+            if (s.ruling() == null && !s.labour().elections()) {
+                continue;
+            }
+            for (Factor f : factors) {
+                List<String> setters = s.platforms().stream().filter(p -> p.policy().containsKey(f.key()))
+                        .map(io.ownerscape.model.Platform::name).toList();
+                if (!setters.isEmpty()) {
+                    out.add("scenario " + e.getKey() + ": factor " + f.key() + " is a policy that platform "
+                            + String.join(", ", setters) + " sets; from politics_start (month "
+                            + s.labour().politicsStart() + ") the factor's value holds only while no such platform rules");
+                }
+            }
+        }
+        return out;
+    }
+
     /** Number of runs, without building them. */
     public long runCount() {
         long points = 0;

@@ -83,6 +83,9 @@ final class ExperimentReport {
             h.append("<a href=\"#").append(r.name()).append("\">").append(r.name()).append("</a>");
         }
         h.append("<a href=\"#time\">Over time</a><a href=\"#measures\">Measures</a>");
+        if (plan.sweep() != null) {
+            h.append("<a href=\"#sweep\">Sweep</a>");
+        }
         if (!sensitivity.isEmpty()) {
             h.append("<a href=\"#sensitivity\">Sensitivity</a>");
         }
@@ -94,6 +97,9 @@ final class ExperimentReport {
         }
         overTime(h, store, charts);
         measures(h, runs, plan);
+        if (plan.sweep() != null) {
+            sweep(h, runs, plan);
+        }
         if (!sensitivity.isEmpty()) {
             sensitivity(h, plan, sensitivity, charts);
         }
@@ -155,6 +161,21 @@ final class ExperimentReport {
         if (chart != null) {
             figure(h, chart, charts);
         }
+        if (!r.driver().isEmpty()) {
+            String dimension = r.driver().substring(0, r.driver().indexOf(" ("));
+            Map<String, Stats.Interval> byCondition = new LinkedHashMap<>();
+            for (Hypotheses.Cell c : r.cells()) {
+                if (c.dimension().equals(dimension)) {
+                    byCondition.put(c.condition(), c.test().effect());
+                }
+            }
+            if (byCondition.size() > 1) {
+                figure(h, bars(stem + "_by_" + dimension.replaceAll("[^A-Za-z0-9_-]", "_"),
+                        r.name() + " by " + dimension, dimension, "effect", byCondition,
+                        r.name() + ": the statistic within each value of " + dimension
+                                + ", with its 95% confidence interval where it can be estimated."), charts);
+            }
+        }
         if (!r.cells().isEmpty()) {
             h.append("<details open><summary>Robustness map (").append(r.cells().size())
                     .append(" conditions)</summary><table><tr><th class=\"l\">dimension</th><th class=\"l\">condition</th>"
@@ -207,6 +228,37 @@ final class ExperimentReport {
             for (String s : plan.scenarios().keySet()) {
                 List<Double> v = runs.stream().filter(r -> r.scenario().equals(s)).map(r -> Hypotheses.m(r, m.key())).toList();
                 h.append("<td>").append(interval(Stats.mean(v))).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void sweep(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan) {
+        h.append("<h2 id=\"sweep\">The sweep: what moves with each factor</h2>\n<p>Pearson's correlation across the"
+                + " sweep's runs between each factor and each end-of-run measure [95% Fisher interval]; bold where the"
+                + " interval excludes 0. ").append(plan.sweep().points().size()).append(" points (")
+                .append(plan.sweep().method()).append(") x ").append(plan.seeds().size())
+                .append(" seeds per scenario.</p>\n<table><tr><th class=\"l\">measure</th>");
+        for (Factor f : plan.sweep().factors()) {
+            h.append("<th>").append(esc(f.key())).append("</th>");
+        }
+        h.append("</tr>\n");
+        List<ExperimentStore.StoredRun> swept = runs.stream().filter(r -> r.design().equals("sweep")).toList();
+        for (Sweep.Measure m : Sweep.MEASURES) {
+            List<Double> y = swept.stream().map(r -> Hypotheses.m(r, m.key())).toList();
+            if (y.stream().allMatch(v -> Double.isNaN(v))) {
+                continue;
+            }
+            h.append("<tr><td class=\"l\">").append(esc(m.label())).append("</td>");
+            for (Factor f : plan.sweep().factors()) {
+                List<Double> x = swept.stream().map(r -> {
+                    Object v = r.factors().get(f.key());
+                    return v == null ? Double.NaN : f.numeric(v);
+                }).toList();
+                Stats.Interval c = Stats.correlation(x, y);
+                boolean clear = c.known() && (c.low() > 0 || c.high() < 0);
+                h.append("<td>").append(clear ? "<b>" : "").append(interval(c)).append(clear ? "</b>" : "").append("</td>");
             }
             h.append("</tr>\n");
         }

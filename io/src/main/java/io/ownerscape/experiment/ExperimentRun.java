@@ -98,6 +98,7 @@ public final class ExperimentRun {
         out.add("ubi_cut.power_low");
         out.add("ubi_cut.after_power_lost");
         out.add("centralising_months_share");
+        out.add("regime_centralising");
         for (PersonClass c : PersonClass.values()) {
             if (c != PersonClass.UNEMPLOYED) {
                 out.add("small_owner_employer." + c.key());
@@ -176,9 +177,11 @@ public final class ExperimentRun {
         double cutLow = promised[1] > 0 ? 1 - paid[1] / promised[1] : Double.NaN;
         out.put("ubi_cut.power_high", cutHigh);
         out.put("ubi_cut.power_low", cutLow);
-        out.put("ubi_cut.after_power_lost", Double.isNaN(cutLow) ? Double.NaN
-                : cutLow - (Double.isNaN(cutHigh) ? 0 : cutHigh));
+        out.put("ubi_cut.after_power_lost", Double.isNaN(cutLow) || Double.isNaN(cutHigh) ? Double.NaN
+                : cutLow - cutHigh);
         out.put("centralising_months_share", politicsMonths == 0 ? 0 : (double) centralMonths / politicsMonths);
+        String regime = regime(history, start);
+        out.put("regime_centralising", centralising.getOrDefault(regime, false) ? 1.0 : 0.0);
 
         // Who each class works for; ownership spread is the share of the employed working for
         // themselves, a small owner or their co-op.

@@ -56,10 +56,13 @@ public final class ExperimentStore implements AutoCloseable {
                             Map<String, Double> measures) {
     }
 
+    /** DuckDB's own memory limit for the store (its buffer pool; rows spill to the file beyond it). */
+    static final String MEMORY_LIMIT = "512MB";
+
     private final DuckDBConnection connection;
 
     /**
-     * Opens the store at {@code file}, creating it if new. An existing store must belong to the same
+     * Opens the store at {@code file}, creating it if new (in one transaction). An existing store must belong to the same
      * experiment ({@code fingerprint}); partial rows of unfinished runs are removed.
      */
     public ExperimentStore(Path file, String fingerprint, Map<String, String> about) throws SQLException {
@@ -68,10 +71,32 @@ public final class ExperimentStore implements AutoCloseable {
         } catch (ClassNotFoundException e) {
             throw new SQLException("DuckDB JDBC driver missing from the class path", e);
         }
-        boolean exists = Files.exists(file);
         connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+        try {
+            open(fingerprint, about, file);
+        } catch (SQLException | RuntimeException e) {
+            if (!connection.isClosed()) {
+                connection.close();
+            }
+            throw e;
+        }
+    }
+
+    private void open(String fingerprint, Map<String, String> about, Path file) throws SQLException {
+        boolean exists;
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_name = 'experiment'")) {
+            r.next();
+            // A store killed while being created holds no experiment table (creation is one
+            // transaction): it counts as new.
+            exists = r.getLong(1) > 0;
+        }
         try (Statement s = connection.createStatement()) {
+            // DuckDB caches up to 80% of memory by default, so its footprint would grow with the
+            // store; a fixed limit keeps an experiment's memory flat however many runs it holds.
+            s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             if (!exists) {
+                connection.setAutoCommit(false);
                 s.execute("CREATE TABLE experiment (key VARCHAR PRIMARY KEY, value VARCHAR)");
                 s.execute("CREATE TABLE runs (run_id VARCHAR PRIMARY KEY, run_index INTEGER, scenario VARCHAR,"
                         + " design VARCHAR, point INTEGER, seed BIGINT, persons INTEGER, months INTEGER,"
@@ -92,6 +117,8 @@ public final class ExperimentStore implements AutoCloseable {
                         p.execute();
                     }
                 }
+                connection.commit();
+                connection.setAutoCommit(true);
             } else {
                 String stored = null;
                 try (ResultSet r = s.executeQuery("SELECT value FROM experiment WHERE key = 'fingerprint'")) {
@@ -101,7 +128,7 @@ public final class ExperimentStore implements AutoCloseable {
                 }
                 if (!fingerprint.equals(stored)) {
                     connection.close();
-                    throw new IllegalArgumentException(file + " holds another experiment (its file, seeds or design"
+                    throw new Experiment.OutputException(file + " holds another experiment (its file, seeds or design"
                             + " differ); use another --out, or delete that directory to start again");
                 }
                 for (String t : List.of("factors", "parameters", "measures", "monthly", "classes", "elections",
@@ -202,7 +229,7 @@ public final class ExperimentStore implements AutoCloseable {
     public List<StoredRun> runs() throws SQLException {
         Map<String, Map<String, Object>> factors = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT run_id, factor, value, numeric FROM factors")) {
+             ResultSet r = s.executeQuery("SELECT run_id, factor, value, numeric FROM factors ORDER BY rowid")) {
             while (r.next()) {
                 double numeric = r.getDouble(4);
                 Object value = r.wasNull() ? r.getString(3) : (Object) numeric;
@@ -214,14 +241,14 @@ public final class ExperimentStore implements AutoCloseable {
         }
         Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT run_id, key, value FROM parameters")) {
+             ResultSet r = s.executeQuery("SELECT run_id, key, value FROM parameters ORDER BY rowid")) {
             while (r.next()) {
                 parameters.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>()).put(r.getString(2), r.getString(3));
             }
         }
         Map<String, Map<String, Double>> measures = new LinkedHashMap<>();
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT run_id, measure, value FROM measures")) {
+             ResultSet r = s.executeQuery("SELECT run_id, measure, value FROM measures ORDER BY rowid")) {
             while (r.next()) {
                 double v = r.getDouble(3);
                 measures.computeIfAbsent(r.getString(1), k -> new LinkedHashMap<>())

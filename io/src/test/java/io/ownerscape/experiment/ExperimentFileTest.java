@@ -124,9 +124,46 @@ class ExperimentFileTest {
     }
 
     @Test
+    void everyDesignPointIsCheckedNotOnlyTheEnds() throws IOException {
+        // span_of_control allows 0 or 2 and up: a range from 0 to 10 holds 1 somewhere inside.
+        String m = error("scenarios: {a: market}\nsweep:\n  method: grid\n  grid_levels: 21\n  factors:\n"
+                + "    span_of_control: {min: 0, max: 10}\n");
+        assertTrue(m.contains(":6:5: sweep point ") && m.contains("span_of_control=1") && m.contains("in scenario a")
+                && m.contains("allowed 0 (no hierarchy) or 2 to 1000"), m);
+    }
+
+    @Test
+    void nameMustBeASafeDirectoryNameAndValuesShowAsWritten() throws IOException {
+        String m = error("name: ../../etc\nscenarios: {a: market}\n");
+        assertTrue(m.contains(":1:1: name = '../../etc': allowed a letter or digit"), m);
+        m = error("persons: [1, 2]\nscenarios: {a: market}\n");
+        assertTrue(m.contains("key 'persons' has value '[1,2]'"), m);
+    }
+
+    @Test
+    void policyFactorsUnderPoliticsComeWithANote() throws Exception {
+        ExperimentPlan plan = ExperimentFile.read(write("w.yaml", "scenarios: {o: open-politics, m: market}\n"
+                + "sweep:\n  factors:\n    firing_cost: [0.0, 6.0]\n    owner_share: [0.05, 0.1]\n"));
+        assertEquals(1, plan.warnings().size(), plan.warnings().toString());
+        assertTrue(plan.warnings().get(0).contains("scenario o: factor firing_cost is a policy that platform distribute"),
+                plan.warnings().get(0));
+    }
+
+    @Test
     void tooManyRunsIsRefusedBeforeRunning() throws IOException {
         String m = error("seeds: 100000\nscenarios: {a: market, b: market}\nsweep:\n  method: lhs\n  samples: 100\n"
                 + "  factors: {firing_cost: {min: 0, max: 6}}\n");
         assertTrue(m.contains("asks for 20000000 runs") && m.contains("allowed at most 1000000"), m);
+        // Refused before a single point is built: 2.2 million Sobol points would not fit in memory.
+        StringBuilder factors = new StringBuilder();
+        for (String k : new String[] {"owner_share", "firing_cost", "demand_growth", "independence_premium",
+                "startup_grant", "ubi", "income_tax", "profit_tax", "wealth_tax", "coop_conversion", "nationalisation_rate",
+                "nationalisation_compensation", "privatisation_rate", "privatisation_price", "vote_noise", "turnout",
+                "promise_belief", "lock_in_threshold", "compliance_fixed", "compliance_per_employee"}) {
+            factors.append("    ").append(k).append(": [0.0, 0.1]\n");
+        }
+        m = error("seeds: 1\nscenarios: {a: market}\nsensitivity:\n  method: sobol\n  samples: 100000\n  factors:\n"
+                + factors);
+        assertTrue(m.contains("runs (sensitivity: ") && m.contains("allowed at most 1000000"), m);
     }
 }

@@ -122,7 +122,7 @@ class ExperimentRunTest {
         // Another experiment may not write into this store.
         Files.writeString(file, TINY.replace("seeds: 2", "seeds: 3"));
         ExperimentPlan other = ExperimentFile.read(file);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        Experiment.OutputException e = assertThrows(Experiment.OutputException.class,
                 () -> Experiment.run(other, out, new LocalBackend(1), 1, new Counting(-1), line -> { }));
         assertTrue(e.getMessage().contains("holds another experiment"), e.getMessage());
     }

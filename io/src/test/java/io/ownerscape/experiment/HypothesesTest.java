@@ -40,6 +40,14 @@ class HypothesesTest {
         assertEquals(Hypotheses.Verdict.SUPPORTED, judge("H7", yes).test().verdict());
         assertEquals(Hypotheses.Verdict.NOT_SUPPORTED, judge("H7", no).test().verdict());
         assertEquals(Hypotheses.Verdict.INCONCLUSIVE, judge("H7", List.of()).test().verdict());
+        List<StoredRun> nobody = new ArrayList<>(yes);
+        for (int s = 0; s < 5; s++) {
+            nobody.add(run(10 + s, "b", "centralise", Map.of(), "small_owner_employer.precarious", 0,
+                    "small_owner_employer.worker", 0));
+        }
+        Hypotheses.Result r = judge("H7", nobody);
+        assertEquals(5, r.test().effect().n(), "runs where nobody works for a small owner are left out");
+        assertEquals(Hypotheses.Verdict.SUPPORTED, r.test().verdict());
     }
 
     @Test
@@ -66,9 +74,9 @@ class HypothesesTest {
     void h5ComparesCentralisingRunsWithTheLowestOtherRegime() {
         List<StoredRun> runs = new ArrayList<>();
         for (int s = 0; s < 4; s++) {
-            runs.add(run(s, "c", "centralise", Map.of(), "autonomy_index", 0.10 + 0.001 * s, "centralising_months_share", 1));
-            runs.add(run(s, "m", "market", Map.of(), "autonomy_index", 0.20 + 0.001 * s, "centralising_months_share", 0));
-            runs.add(run(s, "d", "distribute", Map.of(), "autonomy_index", 0.30 + 0.001 * s, "centralising_months_share", 0));
+            runs.add(run(s, "c", "centralise", Map.of(), "autonomy_index", 0.10 + 0.001 * s, "regime_centralising", 1));
+            runs.add(run(s, "m", "market", Map.of(), "autonomy_index", 0.20 + 0.001 * s, "regime_centralising", 0));
+            runs.add(run(s, "d", "distribute", Map.of(), "autonomy_index", 0.30 + 0.001 * s, "regime_centralising", 0));
         }
         Hypotheses.Result r = judge("H5", runs);
         assertEquals(Hypotheses.Verdict.SUPPORTED, r.test().verdict());
@@ -93,5 +101,15 @@ class HypothesesTest {
                     "acquisitions_per_year", 10 - 200 * g + (s % 3) * 0.1, "small_owner_share", 20 + 300 * g + (s % 2) * 0.1));
         }
         assertEquals(Hypotheses.Verdict.SUPPORTED, judge("H3", varied).test().verdict());
+        List<StoredRun> noDeals = new ArrayList<>();
+        for (StoredRun x : varied) {
+            Map<String, Double> m = new HashMap<>(x.measures());
+            m.put("acquisitions_per_year", 0.0);
+            noDeals.add(new StoredRun(x.runId(), x.index(), x.scenario(), x.design(), x.point(), x.seed(), x.regime(),
+                    x.factors(), x.parameters(), m));
+        }
+        Hypotheses.Result half = judge("H3", noDeals);
+        assertEquals(Hypotheses.Verdict.INCONCLUSIVE, half.test().verdict(), "half of the claim cannot be judged");
+        assertTrue(half.test().reason().contains("acquisitions do not vary"), half.test().reason());
     }
 }

@@ -25,7 +25,7 @@ final class ExperimentProgress implements Experiment.Progress, AutoCloseable {
     public void start(int runs, int finishedEarlier) {
         total = runs;
         done = finishedEarlier;
-        if (isTerminal() && finishedEarlier < runs) {
+        if (ProgressDisplay.isTerminal() && finishedEarlier < runs) {
             bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(runs).setStyle(ProgressBarStyle.ASCII)
                     .setUnit(" runs", 1).build();
             bar.stepTo(finishedEarlier);
@@ -44,11 +44,6 @@ final class ExperimentProgress implements Experiment.Progress, AutoCloseable {
             out.printf("%s: run %d/%d finished: %s%n", label, done, total, what);
             out.flush();
         }
-    }
-
-    private static boolean isTerminal() {
-        String tty = System.getProperty("ownerscape.tty");
-        return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     }
 
     @Override

@@ -27,7 +27,7 @@ final class ProgressDisplay implements SimulationRun.Progress, AutoCloseable {
      * The launcher sets {@code ownerscape.tty} when standard output is a terminal; without the
      * launcher, a console that exists counts as one (JDK 21 has none when output is redirected).
      */
-    private static boolean isTerminal() {
+    static boolean isTerminal() {
         String tty = System.getProperty("ownerscape.tty");
         return tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
     }

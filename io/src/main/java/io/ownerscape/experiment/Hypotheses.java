@@ -130,10 +130,10 @@ public final class Hypotheses {
                     new String[]{"employment share of the top 1% of firms", "managers per employee"});
             case "H3" -> new Spec("H3",
                     "When demand growth stalls, acquisitions rise and small ownership shrinks.",
-                    "Across runs with the goods market on: least-squares slopes of acquisitions per year per 1,000 employer"
-                            + " firms and of small owners per 1,000 persons on the demand growth rate. The claim predicts a"
-                            + " negative slope for acquisitions and a positive one for small owners; the statistic is the"
-                            + " weaker of the two, each as a correlation oriented so that the claim is positive.",
+                    "Across runs with the goods market on: Pearson's correlations of acquisitions per year per 1,000"
+                            + " employer firms and of small owners per 1,000 persons with the demand growth rate. The claim"
+                            + " predicts a negative one for acquisitions and a positive one for small owners; both must hold."
+                            + " The statistic shown is the weaker, oriented so that the claim is positive (Fisher z interval).",
                     "oriented correlation with demand growth, the weaker of the two", 0.1,
                     Hypotheses::h3, rs -> Map.of(),
                     rs -> scatter(goodsMarket(rs), r -> parameter(r, "demand_growth"), r -> m(r, "acquisitions_per_year")),

@@ -14,9 +14,7 @@ import java.util.List;
  *   <li>{@link #mean}: Student's t over independent replications (seeds);</li>
  *   <li>{@link #difference}: difference of two group means, Welch's t with Welch-Satterthwaite
  *       degrees of freedom;</li>
- *   <li>{@link #slope}: least-squares slope, t with {@code n - 2} degrees of freedom (Hipparchus
- *       {@link SimpleRegression});</li>
- *   <li>{@link #correlation}: Pearson's r with the Fisher z interval
+ *   <li>{@link #correlation}: Pearson's r (Hipparchus {@link SimpleRegression}) with the Fisher z interval
  *       {@code tanh(atanh r ± 1.96 / sqrt(n - 3))}.</li>
  * </ul>
  * NaN inputs are dropped; an estimate from too few values has NaN bounds.
@@ -85,34 +83,15 @@ public final class Stats {
         return new Interval(d, d - half, d + half, x.length + y.length);
     }
 
-    /** Least-squares slope of {@code y} on {@code x}; pairs with a NaN dropped; needs three pairs. */
-    public static Interval slope(List<Double> x, List<Double> y) {
-        SimpleRegression r = new SimpleRegression();
-        int n = 0;
-        for (int i = 0; i < x.size(); i++) {
-            if (!Double.isNaN(x.get(i)) && !Double.isNaN(y.get(i))) {
-                r.addData(x.get(i), y.get(i));
-                n++;
-            }
-        }
-        if (n < 3 || distinct(x, y) < 2) {
-            return new Interval(n >= 2 && distinct(x, y) >= 2 ? r.getSlope() : Double.NaN, Double.NaN, Double.NaN, n);
-        }
-        double slope = r.getSlope();
-        double half = r.getSlopeStdErr() == 0 ? 0 : r.getSlopeConfidenceInterval(0.05);
-        return new Interval(slope, slope - half, slope + half, n);
-    }
-
     /** Pearson's r with its Fisher z interval; needs four pairs and variation in both. */
     public static Interval correlation(List<Double> x, List<Double> y) {
         SimpleRegression r = new SimpleRegression();
-        int n = 0;
         for (int i = 0; i < x.size(); i++) {
             if (!Double.isNaN(x.get(i)) && !Double.isNaN(y.get(i))) {
                 r.addData(x.get(i), y.get(i));
-                n++;
             }
         }
+        int n = (int) r.getN();
         double rho = r.getR();
         if (n < 4 || Double.isNaN(rho)) {
             return new Interval(rho, Double.NaN, Double.NaN, n);
@@ -121,16 +100,6 @@ public final class Stats {
         double z = 0.5 * Math.log((1 + clipped) / (1 - clipped));
         double half = new NormalDistribution().inverseCumulativeProbability(0.975) / Math.sqrt(n - 3);
         return new Interval(rho, Math.tanh(z - half), Math.tanh(z + half), n);
-    }
-
-    private static int distinct(List<Double> x, List<Double> y) {
-        java.util.Set<Double> seen = new java.util.HashSet<>();
-        for (int i = 0; i < x.size(); i++) {
-            if (!Double.isNaN(x.get(i)) && !Double.isNaN(y.get(i))) {
-                seen.add(x.get(i));
-            }
-        }
-        return seen.size();
     }
 
     private static double[] clean(List<Double> values) {

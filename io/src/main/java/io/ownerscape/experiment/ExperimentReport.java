@@ -437,8 +437,7 @@ final class ExperimentReport {
     }
 
     private static void figure(StringBuilder h, Charts.Named chart, Path dir) throws IOException {
-        Charts.writeFiles(chart, dir);
-        h.append("<figure>").append(Charts.svg(chart.chart())).append("<figcaption>").append(esc(chart.caption()))
+        h.append("<figure>").append(Charts.writeFiles(chart, dir)).append("<figcaption>").append(esc(chart.caption()))
                 .append(" Files: charts/").append(chart.stem()).append(".svg and .png.</figcaption></figure>\n");
     }
 

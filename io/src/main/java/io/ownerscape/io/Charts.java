@@ -268,10 +268,16 @@ public final class Charts {
         return at < 0 ? s : s.substring(at);
     }
 
-    /** Writes {@code dir/stem.svg} and {@code dir/stem.png}. */
-    public static void writeFiles(Named named, Path dir) throws IOException {
-        Files.writeString(dir.resolve(named.stem() + ".svg"), svg(named.chart()));
+    /**
+     * Writes {@code dir/stem.svg} and {@code dir/stem.png}.
+     *
+     * @return the SVG element written, to inline in a page without drawing the chart again
+     */
+    public static String writeFiles(Named named, Path dir) throws IOException {
+        String svg = svg(named.chart());
+        Files.writeString(dir.resolve(named.stem() + ".svg"), svg);
         BitmapEncoder.saveBitmap(named.chart(), dir.resolve(named.stem() + ".png").toString(),
                 BitmapEncoder.BitmapFormat.PNG);
+        return svg;
     }
 }

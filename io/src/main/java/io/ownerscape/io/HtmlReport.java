@@ -274,8 +274,7 @@ public final class HtmlReport {
     /** Writes each chart's files and inlines it as a figure with its caption. */
     private static void figures(StringBuilder html, List<Charts.Named> charts, Path chartDir) throws IOException {
         for (Charts.Named c : charts) {
-            Charts.writeFiles(c, chartDir);
-            html.append("<figure>").append(Charts.svg(c.chart())).append("<figcaption>")
+            html.append("<figure>").append(Charts.writeFiles(c, chartDir)).append("<figcaption>")
                     .append(escape(c.caption())).append(" Also as charts/").append(c.stem())
                     .append(".svg and .png.</figcaption></figure>\n");
         }

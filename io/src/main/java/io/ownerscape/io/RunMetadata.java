@@ -17,8 +17,20 @@ import java.util.Properties;
  */
 public record RunMetadata(String version, String gitCommit, String jdk, String machine) {
 
-    /** Reads the metadata of the running process. */
+    /** Read once: an experiment asks for it in every run, and the host lookup may be slow. */
+    private static volatile RunMetadata cached;
+
+    /** The metadata of the running process. */
     public static RunMetadata current() {
+        RunMetadata m = cached;
+        if (m == null) {
+            m = read();
+            cached = m;
+        }
+        return m;
+    }
+
+    private static RunMetadata read() {
         String version = "unknown";
         try (InputStream in = RunMetadata.class.getResourceAsStream("version.properties")) {
             if (in != null) {

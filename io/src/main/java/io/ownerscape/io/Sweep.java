@@ -291,8 +291,7 @@ public final class Sweep {
                 continue;
             }
             Charts.Named chart = chart(key, m, est);
-            Charts.writeFiles(chart, charts);
-            html.append("<figure>").append(Charts.svg(chart.chart())).append("<figcaption>")
+            html.append("<figure>").append(Charts.writeFiles(chart, charts)).append("<figcaption>")
                     .append(HtmlReport.escape(chart.caption())).append(" Files: charts/").append(chart.stem())
                     .append(".svg and .png.</figcaption></figure>\n");
         }

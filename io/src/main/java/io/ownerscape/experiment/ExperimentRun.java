@@ -70,8 +70,8 @@ public final class ExperimentRun {
                 centralising.put(p.name(), centralising(p));
             }
             List<MonthlyMetrics> history = recorder.history();
-            Map<String, Double> measures = measures(summary, history, economy, settings, centralising);
             String regime = regime(history, settings.labour().politicsStart());
+            Map<String, Double> measures = measures(summary, history, economy, settings, centralising, regime);
             Map<String, List<Object[]>> rows = new LinkedHashMap<>();
             rows.put("monthly", monthly(history, settings.burnIn()));
             rows.put("classes", classes(history));
@@ -114,7 +114,8 @@ public final class ExperimentRun {
     }
 
     private static Map<String, Double> measures(JsonNode summary, List<MonthlyMetrics> history, Economy economy,
-                                                RunSettings settings, Map<String, Boolean> centralising) {
+                                                RunSettings settings, Map<String, Boolean> centralising,
+                                                String regime) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Sweep.Measure m : Sweep.MEASURES) {
             out.put(m.key(), Sweep.read(summary, m));
@@ -180,7 +181,6 @@ public final class ExperimentRun {
         out.put("ubi_cut.after_power_lost", Double.isNaN(cutLow) || Double.isNaN(cutHigh) ? Double.NaN
                 : cutLow - cutHigh);
         out.put("centralising_months_share", politicsMonths == 0 ? 0 : (double) centralMonths / politicsMonths);
-        String regime = regime(history, start);
         out.put("regime_centralising", centralising.getOrDefault(regime, false) ? 1.0 : 0.0);
 
         // Who each class works for; ownership spread is the share of the employed working for

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.model.LabourKeys;
 import io.ownerscape.model.LabourParameters;
-import org.hipparchus.distribution.continuous.TDistribution;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -76,30 +75,8 @@ public final class Sweep {
      * {@code t_{0.975, n-1} s / sqrt(n)}; the half-width is NaN with fewer than two values.
      */
     public static Estimate estimate(List<Double> values) {
-        double sum = 0;
-        int n = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                sum += v;
-                n++;
-            }
-        }
-        if (n == 0) {
-            return new Estimate(Double.NaN, Double.NaN, 0);
-        }
-        double mean = sum / n;
-        if (n < 2) {
-            return new Estimate(mean, Double.NaN, n);
-        }
-        double squares = 0;
-        for (double v : values) {
-            if (!Double.isNaN(v)) {
-                squares += (v - mean) * (v - mean);
-            }
-        }
-        double sd = Math.sqrt(squares / (n - 1));
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(0.975);
-        return new Estimate(mean, t * sd / Math.sqrt(n), n);
+        io.ownerscape.experiment.Stats.Interval i = io.ownerscape.experiment.Stats.mean(values);
+        return new Estimate(i.estimate(), i.known() ? i.high() - i.estimate() : Double.NaN, i.n());
     }
 
     /**

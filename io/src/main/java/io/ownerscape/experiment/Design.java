@@ -124,7 +124,9 @@ public final class Design {
             for (int s = 0; s < k; s++) {
                 int j = order[s];
                 x[j] += up[j] ? delta : -delta;
-                x[j] = Math.min(1, Math.max(0, x[j]));
+                // Back onto the grid exactly (1 - 2/3 is not 1/3 in floating point), so that equal
+                // levels are equal values in the store and in the robustness map.
+                x[j] = Math.min(1, Math.max(0, Math.round(x[j] * (p - 1)) / (double) (p - 1)));
                 out.add(point(factors, out.size(), x.clone(), t, s + 1));
             }
         }

@@ -466,14 +466,12 @@ public final class Hypotheses {
         double t2 = sorted[2 * sorted.length / 3];
         double min = sorted[0];
         double max = sorted[sorted.length - 1];
-        String[] labels = {String.format("%.4g to %.4g", min, t1), String.format("%.4g to %.4g", t1, t2),
+        String[] labels = {String.format("%.4g to below %.4g", min, t1), String.format("%.4g to below %.4g", t1, t2),
                 String.format("%.4g to %.4g", t2, max)};
-        for (String l : labels) {
-            out.put(l, new ArrayList<>());
-        }
         for (StoredRun r : runs) {
             double v = ((Number) value.apply(r)).doubleValue();
-            out.get(labels[v < t1 ? 0 : v < t2 ? 1 : 2]).add(r);
+            // Ties at a cut can leave a third empty; only thirds with runs are listed.
+            out.computeIfAbsent(labels[v < t1 ? 0 : v < t2 ? 1 : 2], k -> new ArrayList<>()).add(r);
         }
         return out;
     }

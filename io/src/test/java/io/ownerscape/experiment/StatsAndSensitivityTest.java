@@ -105,6 +105,11 @@ class StatsAndSensitivityTest {
         List<Factor> f = unitFactors(3);
         List<Design.Point> points = Design.morris(f, 12, 4, 3);
         assertEquals(12 * 4, points.size());
+        for (Design.Point p : points) {
+            for (double u : p.unit()) {
+                assertEquals(Math.rint(u * 3) / 3, u, 0.0, "every coordinate exactly on the 4-level grid");
+            }
+        }
         double[] y = new double[points.size()];
         for (int i = 0; i < y.length; i++) {
             double[] u = points.get(i).unit();

@@ -73,20 +73,8 @@ final class ModelOptions {
                 throw new BadInputException(e.getMessage());
             }
         }
-        ModelParameters d = ModelParameters.defaults(pick(persons, file.persons(), defaultPersons));
-        ModelParameters model = new ModelParameters(
-                d.persons(),
-                pick(activationRate, file.activationRate(), d.activationRate()),
-                pick(substeps, file.substeps(), d.substeps()),
-                pick(sequential, file.sequential(), d.sequential()),
-                pick(null, file.aMin(), d.aMin()),
-                pick(null, file.aMax(), d.aMax()),
-                pick(null, file.bMin(), d.bMin()),
-                pick(null, file.bMax(), d.bMax()),
-                pick(null, file.betaMin(), d.betaMin()),
-                pick(null, file.betaMax(), d.betaMax()),
-                pick(null, file.friendsMin(), d.friendsMin()),
-                pick(null, file.friendsMax(), d.friendsMax()));
+        ModelParameters model = file.model(pick(persons, file.persons(), defaultPersons), activationRate, substeps,
+                sequential);
         int m = pick(months, file.months(), defaultMonths);
         Preset chosen;
         LabourParameters labour;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.io.RunMetadata;
+import io.ownerscape.io.Summary;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -205,9 +206,9 @@ public final class Experiment {
             o.put("definition", r.definition());
             o.put("statistic", r.statistic());
             o.put("verdict", r.test().verdict().label());
-            putNumber(o, "estimate", r.test().effect().estimate());
-            putNumber(o, "ci95_low", r.test().effect().low());
-            putNumber(o, "ci95_high", r.test().effect().high());
+            Summary.putNumber(o, "estimate", r.test().effect().estimate());
+            Summary.putNumber(o, "ci95_low", r.test().effect().low());
+            Summary.putNumber(o, "ci95_high", r.test().effect().high());
             o.put("n", r.test().effect().n());
             o.put("reason", r.test().reason());
             o.put("driver", r.driver());
@@ -219,9 +220,9 @@ public final class Experiment {
                 cell.put("condition", c.condition());
                 cell.put("runs", c.runs());
                 cell.put("verdict", c.test().verdict().label());
-                putNumber(cell, "estimate", c.test().effect().estimate());
-                putNumber(cell, "ci95_low", c.test().effect().low());
-                putNumber(cell, "ci95_high", c.test().effect().high());
+                Summary.putNumber(cell, "estimate", c.test().effect().estimate());
+                Summary.putNumber(cell, "ci95_low", c.test().effect().low());
+                Summary.putNumber(cell, "ci95_high", c.test().effect().high());
             }
             csv.append(String.join(",", r.name(), r.test().verdict().label(), num(r.test().effect().estimate()),
                     num(r.test().effect().low()), num(r.test().effect().high()), Integer.toString(r.test().effect().n()),
@@ -252,14 +253,6 @@ public final class Experiment {
             }
         }
         Files.writeString(out.resolve("sensitivity.csv"), csv, StandardCharsets.UTF_8);
-    }
-
-    private static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v);
-        }
     }
 
     static String num(double v) {

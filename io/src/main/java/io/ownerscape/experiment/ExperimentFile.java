@@ -310,12 +310,7 @@ public final class ExperimentFile {
                                 boolean rulingGiven) {
         Preset preset = Preset.of(presetKey);
         int n = persons != null ? persons : v.persons() != null ? v.persons() : 100_000;
-        ModelParameters d = ModelParameters.defaults(n);
-        ModelParameters model = new ModelParameters(n,
-                or(v.activationRate(), d.activationRate()), or(v.substeps(), d.substeps()),
-                or(v.sequential(), d.sequential()), or(v.aMin(), d.aMin()), or(v.aMax(), d.aMax()),
-                or(v.bMin(), d.bMin()), or(v.bMax(), d.bMax()), or(v.betaMin(), d.betaMin()),
-                or(v.betaMax(), d.betaMax()), or(v.friendsMin(), d.friendsMin()), or(v.friendsMax(), d.friendsMax()));
+        ModelParameters model = v.model(n, null, null, null);
         int m = months != null ? months : v.months() != null ? v.months() : 600;
         int b = burnIn != null ? burnIn : v.burnIn() != null ? v.burnIn() : Math.min(120, m);
         Map<String, Object> all = new LinkedHashMap<>(v.labour());
@@ -336,10 +331,6 @@ public final class ExperimentFile {
     /** A value as the user wrote it: scalars as text, lists and mappings in flow style. */
     private static String show(JsonNode v) {
         return v.isValueNode() ? v.asText() : v.toString();
-    }
-
-    private static <T> T or(T v, T fallback) {
-        return v != null ? v : fallback;
     }
 
     private Object typed(String path, String key, JsonNode v) throws ExperimentException {

@@ -3,9 +3,9 @@ package io.ownerscape.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.engine.ParallelExecutor;
-import io.ownerscape.engine.Schedule;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.RunSettings;
+import io.ownerscape.io.SimulationRun;
 import io.ownerscape.io.Summary;
 import io.ownerscape.io.Sweep;
 import io.ownerscape.model.Economy;
@@ -48,23 +48,12 @@ public final class ExperimentRun {
     /** Runs the spec with the threads its settings name. */
     public static RunOutcome execute(RunSpec spec) {
         RunSettings settings = spec.settings();
-        long start = System.nanoTime();
-        long activations = 0;
         try (ParallelExecutor executor = new ParallelExecutor(settings.threads())) {
-            Economy economy = new Economy(settings.model(), settings.labour(), settings.platforms(),
-                    settings.ruling(), settings.seed(), executor);
-            economy.state().schedule(settings.schedule());
-            MetricsRecorder recorder = new MetricsRecorder();
-            Schedule<Economy> schedule = economy.schedule().watch(recorder);
-            for (int m = 0; m < settings.months(); m++) {
-                schedule.step();
-                activations += economy.activations();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            String hash = economy.stateHash();
-            ObjectNode summary = Summary.of(settings, recorder, hash, seconds, economy.columnBytes(), activations,
-                    RunMetadata.current(), economy.wealthGini(), economy.labourHhiMean());
-            Summary.addPolitics(summary, recorder, economy.state(), economy.labour());
+            SimulationRun.Simulated run = SimulationRun.simulate(settings, executor, new MetricsRecorder(), null,
+                    (done, total, metrics) -> { }, RunMetadata.current());
+            Economy economy = run.economy();
+            MetricsRecorder recorder = run.recorder();
+            ObjectNode summary = run.summary();
             Map<String, Boolean> centralising = new HashMap<>();
             for (Platform p : settings.platforms()) {
                 centralising.put(p.name(), centralising(p));
@@ -77,7 +66,7 @@ public final class ExperimentRun {
             rows.put("classes", classes(history));
             rows.put("elections", elections(economy.state().elections()));
             rows.put("votes_by_class", votes(economy.state().elections()));
-            return new RunOutcome(spec, seconds, hash, regime, measures, rows);
+            return new RunOutcome(spec, run.seconds(), run.stateHash(), regime, measures, rows);
         }
     }
 

@@ -83,6 +83,27 @@ public final class ScenarioFile {
             schedule = schedule == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schedule));
         }
 
+        /**
+         * The model parameters for {@code persons} persons: each flag given (non-null) wins over
+         * the file's value, which wins over Axtell's default.
+         */
+        public io.ownerscape.model.ModelParameters model(int persons, Double activationRateFlag,
+                                                         Integer substepsFlag, Boolean sequentialFlag) {
+            io.ownerscape.model.ModelParameters d = io.ownerscape.model.ModelParameters.defaults(persons);
+            return new io.ownerscape.model.ModelParameters(persons,
+                    first(activationRateFlag, activationRate, d.activationRate()),
+                    first(substepsFlag, substeps, d.substeps()),
+                    first(sequentialFlag, sequential, d.sequential()),
+                    first(null, aMin, d.aMin()), first(null, aMax, d.aMax()),
+                    first(null, bMin, d.bMin()), first(null, bMax, d.bMax()),
+                    first(null, betaMin, d.betaMin()), first(null, betaMax, d.betaMax()),
+                    first(null, friendsMin, d.friendsMin()), first(null, friendsMax, d.friendsMax()));
+        }
+
+        private static <T> T first(T flag, T file, T fallback) {
+            return flag != null ? flag : file != null ? file : fallback;
+        }
+
         /** The platforms the file defines, in file order, with their policies typed and checked. */
         public List<io.ownerscape.model.Platform> userPlatforms() {
             List<io.ownerscape.model.Platform> out = new java.util.ArrayList<>();

@@ -3,6 +3,7 @@ package io.ownerscape.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.engine.Recorder;
 import io.ownerscape.engine.Schedule;
 import io.ownerscape.model.Economy;
 import io.ownerscape.model.MetricsRecorder;
@@ -117,15 +118,52 @@ public final class SimulationRun {
         }
     }
 
-    private static Result writeInto(Path dir, RunSettings settings, Progress progress,
-                                    RunMetadata meta) throws IOException, SQLException {
+    /**
+     * A simulation stepped to its end in memory.
+     *
+     * @param economy  the final state
+     * @param recorder what was recorded each month
+     * @param summary  the content of summary.json
+     * @param seconds  wall-clock seconds from building the economy to its last month
+     */
+    public record Simulated(Economy economy, MetricsRecorder recorder, ObjectNode summary, double seconds) {
+        public String stateHash() {
+            return summary.get("state_hash").asText();
+        }
+    }
+
+    /**
+     * Builds the economy {@code settings} describe, steps it through every month with
+     * {@code recorder} and {@code extra} watching, and summarises it: the one place a run is set
+     * up, for single runs and for experiments.
+     */
+    public static Simulated simulate(RunSettings settings, ParallelExecutor executor, MetricsRecorder recorder,
+                                     Recorder<Economy> extra, Progress progress, RunMetadata meta) {
         long start = System.nanoTime();
         long activations = 0;
+        Economy economy = new Economy(settings.model(), settings.labour(), settings.platforms(),
+                settings.ruling(), settings.seed(), executor);
+        economy.state().schedule(settings.schedule());
+        Schedule<Economy> schedule = economy.schedule().watch(recorder);
+        if (extra != null) {
+            schedule.watch(extra);
+        }
+        for (int m = 0; m < settings.months(); m++) {
+            schedule.step();
+            activations += economy.activations();
+            progress.month(m + 1, settings.months(), recorder.last());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        ObjectNode summary = Summary.of(settings, recorder, economy.stateHash(), seconds,
+                economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
+        Summary.addPolitics(summary, recorder, economy.state(), economy.labour());
+        return new Simulated(economy, recorder, summary, seconds);
+    }
+
+    private static Result writeInto(Path dir, RunSettings settings, Progress progress,
+                                    RunMetadata meta) throws IOException, SQLException {
         try (ParallelExecutor executor = new ParallelExecutor(settings.threads());
              ResultsStore store = new ResultsStore(dir.resolve("results.duckdb"))) {
-            Economy economy = new Economy(settings.model(), settings.labour(), settings.platforms(),
-                    settings.ruling(), settings.seed(), executor);
-            economy.state().schedule(settings.schedule());
             MetricsRecorder recorder = new MetricsRecorder((m, dist) -> {
                 try {
                     store.appendMonth(m, m.month() <= settings.burnIn());
@@ -133,28 +171,18 @@ public final class SimulationRun {
                     throw new UncheckedIOException(new IOException("results store: " + e.getMessage(), e));
                 }
             });
-            Schedule<Economy> schedule = economy.schedule().watch(recorder);
-            if (settings.firmPanel()) {
-                schedule.watch((step, e) -> {
-                    if (e.month() % 12 == 0) {
-                        try {
-                            store.appendFirmPanel(e, e.month() / 12);
-                        } catch (SQLException ex) {
-                            throw new UncheckedIOException(new IOException("results store: " + ex.getMessage(), ex));
-                        }
+            Recorder<Economy> panel = !settings.firmPanel() ? null : (step, e) -> {
+                if (e.month() % 12 == 0) {
+                    try {
+                        store.appendFirmPanel(e, e.month() / 12);
+                    } catch (SQLException ex) {
+                        throw new UncheckedIOException(new IOException("results store: " + ex.getMessage(), ex));
                     }
-                });
-            }
-            for (int m = 0; m < settings.months(); m++) {
-                schedule.step();
-                activations += economy.activations();
-                progress.month(m + 1, settings.months(), recorder.last());
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            String hash = economy.stateHash();
-            ObjectNode summary = Summary.of(settings, recorder, hash, seconds,
-                    economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
-            Summary.addPolitics(summary, recorder, economy.state(), economy.labour());
+                }
+            };
+            Simulated run = simulate(settings, executor, recorder, panel, progress, meta);
+            Economy economy = run.economy();
+            ObjectNode summary = run.summary();
             store.putRegions(economy, recorder.last());
             double[] lorenz = economy.wealthLorenz(100);
             store.putWealthLorenz(lorenz);

@@ -369,8 +369,9 @@ public final class Summary {
         JSON.writeValue(file.toFile(), summary);
     }
 
-    private static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v)) {
+    /** Puts a number, or null where it is NaN or infinite (which JSON cannot hold). */
+    public static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
             o.putNull(key);
         } else {
             o.put(key, v);

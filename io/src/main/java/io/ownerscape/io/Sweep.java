@@ -214,9 +214,9 @@ public final class Sweep {
                 Estimate e = estimate(runs);
                 byMeasure.computeIfAbsent(m.key(), x -> new LinkedHashMap<>()).put(level.getKey(), e);
                 ObjectNode o = row.putObject(m.key());
-                put(o, "mean", e.mean());
-                put(o, "ci95_low", e.low());
-                put(o, "ci95_high", e.high());
+                Summary.putNumber(o, "mean", e.mean());
+                Summary.putNumber(o, "ci95_low", e.low());
+                Summary.putNumber(o, "ci95_high", e.high());
                 ArrayNode each = o.putArray("runs");
                 runs.forEach(v -> {
                     if (Double.isNaN(v)) {
@@ -302,13 +302,5 @@ public final class Sweep {
         s.setMarker(SeriesMarkers.CIRCLE);
         return new Charts.Named("sweep_" + m.key(), m.label() + " against " + key
                 + ": mean over seeds with its 95% confidence interval.", chart);
-    }
-
-    private static void put(ObjectNode o, String k, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(k);
-        } else {
-            o.put(k, v);
-        }
     }
 }

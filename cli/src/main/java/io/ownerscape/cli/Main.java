@@ -10,6 +10,7 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Agent-based political economy: endogenous firms, owners, managers and the state.",
         subcommands = {RunCommand.class, DemoCommand.class, ExperimentCommand.class, BenchCommand.class, SweepCommand.class, ValidateCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input: unknown flags, values out of range, bad scenario files. */

@@ -46,6 +46,21 @@ class MainTest {
     }
 
     @Test
+    void serveRefusesBadFlagsAndABusyPort() throws Exception {
+        assertBadInput(run("serve", "--port", "70000"), "--port 70000: allowed 0 (any free port) to 65535");
+        assertBadInput(run("serve", "--threads", "0"), "--threads 0: allowed 1 to");
+        assertBadInput(run("serve", "--max-runs", "100"), "--max-runs 100: allowed 1 to 64");
+        assertBadInput(run("serve", "--store", dir.resolve("missing.duckdb").toString()), "--store", "no such file");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertBadInput(run("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.toString()),
+                    "cannot listen on 127.0.0.1:" + taken.getLocalPort(), "choose another --port");
+        }
+        Outcome help = run("serve", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--host") && help.out().contains("--store"), help.out());
+    }
+
+    @Test
     void unknownFlagIsBadInput() {
         assertBadInput(run("run", "--bogus"), "--bogus");
     }

@@ -51,23 +51,32 @@ public final class ExperimentRun {
         try (ParallelExecutor executor = new ParallelExecutor(settings.threads())) {
             SimulationRun.Simulated run = SimulationRun.simulate(settings, executor, new MetricsRecorder(), null,
                     (done, total, metrics) -> { }, RunMetadata.current());
-            Economy economy = run.economy();
-            MetricsRecorder recorder = run.recorder();
-            ObjectNode summary = run.summary();
-            Map<String, Boolean> centralising = new HashMap<>();
-            for (Platform p : settings.platforms()) {
-                centralising.put(p.name(), centralising(p));
-            }
-            List<MonthlyMetrics> history = recorder.history();
-            String regime = regime(history, settings.labour().politicsStart());
-            Map<String, Double> measures = measures(summary, history, economy, settings, centralising, regime);
-            Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-            rows.put("monthly", monthly(history, settings.burnIn()));
-            rows.put("classes", classes(history));
-            rows.put("elections", elections(economy.state().elections()));
-            rows.put("votes_by_class", votes(economy.state().elections()));
-            return new RunOutcome(spec, run.seconds(), run.stateHash(), regime, measures, rows);
+            return outcome(spec, run);
         }
+    }
+
+    /**
+     * What the store keeps of a simulated run: its measures and its per-month, per-class and
+     * per-election rows. {@code spec.settings()} must be the settings the run was simulated with.
+     */
+    public static RunOutcome outcome(RunSpec spec, SimulationRun.Simulated run) {
+        RunSettings settings = spec.settings();
+        Economy economy = run.economy();
+        MetricsRecorder recorder = run.recorder();
+        ObjectNode summary = run.summary();
+        Map<String, Boolean> centralising = new HashMap<>();
+        for (Platform p : settings.platforms()) {
+            centralising.put(p.name(), centralising(p));
+        }
+        List<MonthlyMetrics> history = recorder.history();
+        String regime = regime(history, settings.labour().politicsStart());
+        Map<String, Double> measures = measures(summary, history, economy, settings, centralising, regime);
+        Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+        rows.put("monthly", monthly(history, settings.burnIn()));
+        rows.put("classes", classes(history));
+        rows.put("elections", elections(economy.state().elections()));
+        rows.put("votes_by_class", votes(economy.state().elections()));
+        return new RunOutcome(spec, run.seconds(), run.stateHash(), regime, measures, rows);
     }
 
     /** The measure names every outcome carries, in a fixed order. */

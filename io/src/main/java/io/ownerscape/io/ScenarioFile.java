@@ -141,6 +141,21 @@ public final class ScenarioFile {
         return read(file, new java.util.LinkedHashSet<>());
     }
 
+    /**
+     * Reads and checks a scenario file that must stand alone: it may extend a preset, but no other
+     * file. Used for files sent from a browser, which must not reach the server's file system.
+     */
+    public static Values readStandalone(Path file) throws ScenarioException {
+        Values v = readOne(file);
+        String ext = v.extendsFrom();
+        if (ext != null && java.util.Arrays.stream(io.ownerscape.model.Preset.values()).noneMatch(p -> p.key().equals(ext))) {
+            throw new ScenarioException(whereKey(file, "extends", null) + "extends '" + ext
+                    + "': here only a preset is allowed (" + io.ownerscape.model.Preset.allowed()
+                    + "); copy the keys of the file it extends into this one");
+        }
+        return read(file);
+    }
+
     private static Values read(Path file, java.util.Set<Path> chain) throws ScenarioException {
         Path self = file.toAbsolutePath().normalize();
         if (!chain.add(self)) {

@@ -153,7 +153,16 @@ public final class SimulationRun {
             activations += economy.activations();
             progress.month(m + 1, settings.months(), recorder.last());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        return summarise(settings, economy, recorder, (System.nanoTime() - start) / 1e9, activations, meta);
+    }
+
+    /**
+     * Summarises an economy stepped by some other driver (a live run in the dashboard) as
+     * {@link #simulate} summarises its own: {@code settings.months()} must be the months stepped,
+     * and {@code recorder} must have watched every one of them.
+     */
+    public static Simulated summarise(RunSettings settings, Economy economy, MetricsRecorder recorder,
+                                      double seconds, long activations, RunMetadata meta) {
         ObjectNode summary = Summary.of(settings, recorder, economy.stateHash(), seconds,
                 economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
         Summary.addPolitics(summary, recorder, economy.state(), economy.labour());

@@ -208,8 +208,10 @@ public record LabourParameters(
     }
 
     /**
-     * The keys a ruling platform may change while a run goes on: the state's instruments. Every
-     * other key shapes the world itself and is fixed for a run.
+     * The keys a ruling platform, a policy schedule or a change during a run may change while a
+     * run goes on: the state's instruments, and the constitutional rule on whether rulers may
+     * suspend elections ({@code lock_in}, {@code lock_in_threshold}). Every other key shapes the
+     * world itself and is fixed for a run.
      */
     public static final java.util.Set<String> POLICY_KEYS = java.util.Set.of(
             "ubi", "income_tax", "profit_tax", "wealth_tax", "balanced_budget",
@@ -218,7 +220,7 @@ public record LabourParameters(
             "compliance_fixed", "compliance_per_employee", "nationalisation_rate",
             "nationalisation_min_employees", "nationalisation_compensation", "privatisation_rate",
             "privatisation_price", "state_trusts",
-            "private_founding");
+            "private_founding", "lock_in", "lock_in_threshold");
 
     /** Whether the state can own firms under these rules (nationalisation or conversion on). */
     public boolean stateOwnership() {

@@ -191,6 +191,46 @@ public final class State {
         return out;
     }
 
+    /**
+     * The first month from which a change asked for now can take effect: month 1 before the first
+     * month has run, otherwise the month after next. Rules change only at the turn of a month,
+     * where the state settles its accounts and a scheduled change is read, and the turn into next
+     * month has already been read; so a change made during a run is the same event as the same
+     * change in a scenario's schedule, and the run it gives can be replayed from that schedule.
+     */
+    public int nextChangeMonth() {
+        return economy.month() == 0 ? 1 : economy.month() + 2;
+    }
+
+    /**
+     * Adds policy changes to the schedule from {@link #nextChangeMonth()}, merged key by key with
+     * any change already scheduled for that month (these win). Before the first month they apply
+     * at once, as a schedule's month 1 does. The exception names the key, the value and what is
+     * allowed; nothing changes then.
+     *
+     * @return the month from which the changes apply
+     */
+    public int scheduleChange(java.util.Map<String, Object> changes) {
+        int month = nextChangeMonth();
+        java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(schedule.getOrDefault(month, java.util.Map.of()));
+        merged.putAll(changes);
+        // Checked on the rules as they will stand: those in force, then this month's changes,
+        // then every later scheduled one.
+        java.util.TreeMap<Integer, java.util.Map<String, Object>> pending = new java.util.TreeMap<>(schedule.tailMap(month, false));
+        pending.put(month, month == 1 ? changes : merged);
+        List<String> bad = scheduleViolations(economy.baseRules, pending, Integer.MAX_VALUE);
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", bad));
+        }
+        java.util.TreeMap<Integer, java.util.Map<String, Object>> sorted = new java.util.TreeMap<>(schedule);
+        sorted.put(month, java.util.Collections.unmodifiableMap(merged));
+        schedule = java.util.Collections.unmodifiableNavigableMap(sorted);
+        if (month == 1) {
+            applyScheduled(changes);
+        }
+        return month;
+    }
+
     /** The policy schedule, month to changes. */
     public java.util.NavigableMap<Integer, java.util.Map<String, Object>> policySchedule() {
         return schedule;

@@ -337,6 +337,64 @@ class StateTest {
         }
     }
 
+    /** A world with elections and a ruling platform early, so changes meet politics. */
+    private static Economy politicalWorld(ParallelExecutor ex) {
+        LabourParameters labour = LabourKeys.with(Preset.CENTRALISATION.labour(),
+                Map.of("politics_start", 12, "election_interval", 12));
+        return new Economy(ModelParameters.defaults(2_000), labour, Platform.builtIns(), "centralise", 9, ex);
+    }
+
+    @Test
+    void changesDuringARunReplayExactlyFromTheSchedule() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy live = politicalWorld(ex);
+            assertEquals(1, live.state().nextChangeMonth());
+            assertEquals(1, live.state().scheduleChange(Map.of("firing_cost", 2.0)));
+            assertEquals(2.0, live.labour().firingCost(), 0, "before the first month a change applies at once");
+            for (int m = 1; m <= 60; m++) {
+                live.step();
+                if (m == 12) {
+                    // The month of the first election and of the platform taking power.
+                    assertEquals(14, live.state().scheduleChange(Map.of("ubi", 0.1, "lock_in", false)));
+                    assertEquals(true, live.labour().lockIn(), "not before its month");
+                }
+                if (m == 13) {
+                    assertEquals(false, live.labour().lockIn(), "in force from month 14");
+                }
+                if (m == 30) {
+                    assertEquals(32, live.state().scheduleChange(Map.of("firing_cost", 8.0)));
+                    assertEquals(32, live.state().scheduleChange(Map.of("antitrust_cap", 0.5)),
+                            "a second change in the same month merges with the first");
+                }
+            }
+            Map<Integer, Map<String, Object>> history = live.state().policySchedule();
+            assertEquals(Map.of(1, Map.of("firing_cost", 2.0), 14, Map.of("ubi", 0.1, "lock_in", false),
+                    32, Map.of("firing_cost", 8.0, "antitrust_cap", 0.5)), history);
+
+            Economy replay = politicalWorld(ex);
+            replay.state().schedule(history);
+            for (int m = 1; m <= 60; m++) {
+                replay.step();
+            }
+            assertEquals(live.stateHash(), replay.stateHash(), "the recorded changes replay the run exactly");
+
+            Economy untouched = politicalWorld(ex);
+            for (int m = 1; m <= 60; m++) {
+                untouched.step();
+            }
+            assertNotEquals(live.stateHash(), untouched.stateHash(), "the changes changed the run");
+
+            Map<Integer, Map<String, Object>> before = live.state().policySchedule();
+            IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
+                    () -> live.state().scheduleChange(Map.of("firing_cost", 500.0)));
+            assertTrue(range.getMessage().contains("firing_cost = 500.0"), range.getMessage());
+            IllegalArgumentException world = assertThrows(IllegalArgumentException.class,
+                    () -> live.state().scheduleChange(Map.of("regions", 3)));
+            assertTrue(world.getMessage().contains("regions: not a policy key"), world.getMessage());
+            assertEquals(before, live.state().policySchedule(), "a refused change leaves the schedule alone");
+        }
+    }
+
     @Test
     void employersByClassAddUpAndOwnersWorkForThemselves() {
         try (ParallelExecutor ex = new ParallelExecutor(2)) {

@@ -1,0 +1,117 @@
+package io.ownerscape.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.model.Election;
+import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.PersonClass;
+import io.ownerscape.model.ReviewTally;
+import io.ownerscape.model.SizeDistribution;
+import io.ownerscape.model.StateTally;
+
+/**
+ * A month as the page charts it. The names are the columns of the experiment store's
+ * {@code monthly} table, so a live run and a stored one are drawn and compared by the same code.
+ */
+final class Frames {
+    /** Most points of a size distribution sent to the page. */
+    static final int CCDF_POINTS = 160;
+
+    private Frames() {
+    }
+
+    static ObjectNode month(MonthlyMetrics m) {
+        ObjectNode f = Json.object();
+        ReviewTally t = m.review();
+        StateTally s = m.state();
+        f.put("month", m.month());
+        f.put("firms", m.firms());
+        f.put("employer_firms", m.employerFirms());
+        Json.put(f, "mean_employer_firm_size", m.meanEmployerFirmSize());
+        Json.put(f, "zipf_alpha", m.zipfAlpha());
+        f.put("largest_firm", m.largestFirm());
+        Json.put(f, "top1_employment_share", m.topPercentEmploymentShare());
+        f.put("acquisitions", m.acquisitions().deals());
+        Json.put(f, "managerial_share", t == null ? Double.NaN : t.managerialShare());
+        Json.put(f, "unemployment_rate", t == null ? Double.NaN : t.unemploymentRate());
+        Json.put(f, "autonomy_index", t == null ? Double.NaN : t.autonomyIndex());
+        Json.put(f, "small_owners_per_1000", t == null ? Double.NaN : m.smallOwnersPerThousand());
+        Json.put(f, "mean_pay", m.meanPay());
+        f.put("platform", s == null || s.platform() == null || s.platform().isEmpty() ? "none" : s.platform());
+        Json.put(f, "ubi_promised", s == null ? Double.NaN : s.ubiPromised());
+        Json.put(f, "ubi_paid", s == null ? Double.NaN : s.ubiPaid());
+        Json.put(f, "state_employment_share", s == null ? Double.NaN : s.stateEmploymentShare());
+        Json.put(f, "countervailing_power", s == null ? Double.NaN : s.countervailingPower());
+        if (t != null) {
+            f.set("class_shares", Json.numbers(m.classShares()));
+            double[] autonomy = t.autonomyByClass().clone();
+            autonomy[PersonClass.UNEMPLOYED.ordinal()] = Double.NaN;
+            f.set("autonomy_by_class", Json.numbers(autonomy));
+        }
+        if (s != null && s.election() != null) {
+            f.set("election", election(s.election()));
+        }
+        return f;
+    }
+
+    static ObjectNode election(Election e) {
+        ObjectNode n = Json.object();
+        n.put("month", e.month());
+        n.put("held", e.held());
+        n.put("incumbent", e.incumbent().isEmpty() ? "none" : e.incumbent());
+        n.put("winner", e.winner());
+        ArrayNode platforms = n.putArray("platforms");
+        e.platforms().forEach(platforms::add);
+        Json.put(n, "margin", e.margin());
+        Json.put(n, "countervailing_power", e.countervailingPower());
+        if (e.held()) {
+            ArrayNode shares = n.putArray("shares_by_class");
+            for (double[] row : e.voteShareByClass()) {
+                shares.add(Json.numbers(row));
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The complementary cumulative distribution of firm sizes in members, {@code P(S >= s)} at
+     * each size, thinned to at most {@link #CCDF_POINTS} points evenly spaced in log size (the
+     * smallest and largest sizes always kept).
+     */
+    static ArrayNode ccdf(SizeDistribution d) {
+        long[] sizes = d.sizes();
+        long[] counts = d.counts();
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        ArrayNode out = Json.array();
+        if (total == 0) {
+            return out;
+        }
+        double logMax = Math.log(sizes[sizes.length - 1]);
+        double step = logMax / CCDF_POINTS;
+        double nextLog = Double.NEGATIVE_INFINITY;
+        long atLeast = total;
+        for (int j = 0; j < sizes.length; j++) {
+            double logSize = Math.log(sizes[j]);
+            if (logSize >= nextLog || j == sizes.length - 1) {
+                ArrayNode point = out.addArray();
+                point.add(sizes[j]);
+                point.add((double) atLeast / total);
+                nextLog = logSize + step;
+            }
+            atLeast -= counts[j];
+        }
+        return out;
+    }
+
+    /** The class keys in {@link PersonClass} order, as the frames' class arrays are. */
+    static ArrayNode classKeys() {
+        ArrayNode a = Json.array();
+        for (PersonClass c : PersonClass.values()) {
+            a.add(c.key());
+        }
+        return a;
+    }
+}

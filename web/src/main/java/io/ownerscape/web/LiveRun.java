@@ -1,0 +1,639 @@
+package io.ownerscape.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.engine.Schedule;
+import io.ownerscape.experiment.ExperimentRun;
+import io.ownerscape.experiment.RunOutcome;
+import io.ownerscape.experiment.RunSpec;
+import io.ownerscape.io.RunMetadata;
+import io.ownerscape.io.RunSettings;
+import io.ownerscape.io.SimulationRun;
+import io.ownerscape.model.Economy;
+import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.ModelParameters;
+import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.Platform;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+/**
+ * One simulation a browser watches and steers. It steps on its own thread, exactly as
+ * {@code ownerscape run} steps a run, and appends each month to its {@link EventLog}. Commands
+ * (start, pause, step, reset, speed) only set flags; a policy change waits at most for the month
+ * in progress and then enters the model's policy schedule ({@code State.scheduleChange}), so the
+ * run's history is a scenario that replays it exactly ({@link #scenarioYaml()}).
+ *
+ * <p>Two locks, never held together by the run thread: {@code control} guards the flags and
+ * {@code economyLock} the economy, so a tab that pauses never waits for a month to finish, and
+ * several tabs sending commands at once are serialised.
+ */
+final class LiveRun implements AutoCloseable {
+    enum Status { BUILDING, PAUSED, RUNNING, FINISHED, FAILED, CLOSED }
+
+    /**
+     * A change of policy made from the dashboard.
+     *
+     * @param requestedAt   the month completed when it was asked for
+     * @param effectiveFrom the first month under it
+     * @param changes       policy key to value
+     * @param time          when it was asked for
+     */
+    record PolicyChange(int requestedAt, int effectiveFrom, Map<String, Object> changes, Instant time) {
+    }
+
+    /** Most months one step command may ask for. */
+    static final int MAX_STEP = 120;
+    /** Fastest pace a person can ask for; 0 means as fast as the machine goes. */
+    static final double MAX_MONTHS_PER_SECOND = 1000;
+
+    final String id;
+    final String name;
+    final RunSettings settings;
+    final String source;
+    final Instant created = Instant.now();
+
+    private final ParallelExecutor executor;
+    private final Thread thread;
+    private final EventLog log = new EventLog();
+
+    private final Object control = new Object();
+    private Status status = Status.BUILDING;
+    private int stepsWanted;
+    private boolean resetWanted;
+    private boolean runAfterBuild;
+    private boolean closed;
+    private String error;
+    private long nextStepAt;
+    private volatile double monthsPerSecond;
+
+    private final ReentrantLock economyLock = new ReentrantLock(true);
+    private Economy economy;
+    private Schedule<Economy> schedule;
+    private MetricsRecorder recorder;
+    private long activations;
+    private double seconds;
+    private final List<PolicyChange> changes = new ArrayList<>();
+
+    private volatile int month;
+    private volatile Map<String, Object> inForce = Map.of();
+    private volatile Map<Integer, Map<String, Object>> pending = Map.of();
+    private volatile String platformInForce = "none";
+    private volatile int nextChangeMonth = 1;
+
+    LiveRun(String id, String name, String source, RunSettings settings) {
+        this.id = id;
+        this.name = name;
+        this.source = source;
+        this.settings = settings;
+        this.executor = new ParallelExecutor(settings.threads());
+        this.thread = new Thread(this::loop, "ownerscape-live-" + id);
+        thread.setDaemon(true);
+        publishStatus();
+        thread.start();
+    }
+
+    EventLog log() {
+        return log;
+    }
+
+    int month() {
+        return month;
+    }
+
+    Status status() {
+        synchronized (control) {
+            return status;
+        }
+    }
+
+    // ---- commands ----
+
+    /** Runs on until paused or the last month. */
+    void start() {
+        synchronized (control) {
+            switch (status) {
+                case BUILDING -> runAfterBuild = true;
+                case PAUSED -> {
+                    status = Status.RUNNING;
+                    nextStepAt = System.nanoTime();
+                }
+                case RUNNING -> { }
+                case FINISHED -> throw finished();
+                case FAILED, CLOSED -> throw notUsable();
+            }
+            control.notifyAll();
+        }
+        publishStatus();
+    }
+
+    void pause() {
+        synchronized (control) {
+            if (status == Status.RUNNING) {
+                status = Status.PAUSED;
+            }
+            runAfterBuild = false;
+            stepsWanted = 0;
+            control.notifyAll();
+        }
+        publishStatus();
+    }
+
+    /** Pauses and steps {@code months} months, at most to the last month. */
+    void step(int months) {
+        if (months < 1 || months > MAX_STEP) {
+            throw ApiException.badRequest("months = " + months + ": allowed 1 to " + MAX_STEP);
+        }
+        synchronized (control) {
+            switch (status) {
+                case FINISHED -> throw finished();
+                case FAILED, CLOSED -> throw notUsable();
+                default -> { }
+            }
+            if (status == Status.RUNNING) {
+                status = Status.PAUSED;
+            }
+            runAfterBuild = false;
+            stepsWanted = Math.min(stepsWanted + months, settings.months() - month);
+            control.notifyAll();
+        }
+        publishStatus();
+    }
+
+    /** Back to month 0 with the same settings; the changes made from the dashboard are dropped. */
+    void reset() {
+        synchronized (control) {
+            if (status == Status.CLOSED) {
+                throw notUsable();
+            }
+            resetWanted = true;
+            runAfterBuild = false;
+            stepsWanted = 0;
+            status = Status.BUILDING;
+            error = null;
+            control.notifyAll();
+        }
+        publishStatus();
+    }
+
+    /** The fastest pace, in months per second; 0 for as fast as possible. */
+    void speed(double monthsPerSecond) {
+        if (!(monthsPerSecond >= 0 && monthsPerSecond <= MAX_MONTHS_PER_SECOND)) {
+            throw ApiException.badRequest("months_per_second = " + monthsPerSecond + ": allowed 0 (as fast as possible) to "
+                    + (int) MAX_MONTHS_PER_SECOND);
+        }
+        this.monthsPerSecond = monthsPerSecond;
+        synchronized (control) {
+            control.notifyAll();
+        }
+        publishStatus();
+    }
+
+    /**
+     * Changes policy from the next month the model allows ({@code State.nextChangeMonth}): values
+     * are typed and bounded by the model's own rules, and the change is recorded in the run's
+     * policy schedule and history.
+     */
+    PolicyChange change(JsonNode body) {
+        Map<String, Object> typed = typedChanges(body);
+        lockEconomy();
+        try {
+            synchronized (control) {
+                if (status == Status.FINISHED) {
+                    throw finished();
+                }
+                if (status == Status.BUILDING || status == Status.FAILED || status == Status.CLOSED || economy == null) {
+                    throw ApiException.conflict("run " + id + " is " + status.name().toLowerCase()
+                            + "; a policy can change once it is built");
+                }
+            }
+            int requested = economy.month();
+            int from;
+            try {
+                from = economy.state().scheduleChange(typed);
+            } catch (IllegalArgumentException e) {
+                // The model names the schedule's month; here the month is the one the change was for.
+                throw ApiException.badRequest(e.getMessage().replaceAll("schedule\\.\\d+: ", "")
+                        + " (a change from month " + economy.state().nextChangeMonth() + ")");
+            }
+            if (from > settings.months()) {
+                throw ApiException.conflict("a change now would apply from month " + from + ", after the run's last month ("
+                        + settings.months() + ")");
+            }
+            PolicyChange c = new PolicyChange(requested, from, Map.copyOf(typed), Instant.now());
+            changes.add(c);
+            snapshotRules();
+            publishStatus();
+            return c;
+        } finally {
+            economyLock.unlock();
+        }
+    }
+
+    /** Policy keys to values of their type; the messages name the key, the value and what is allowed. */
+    static Map<String, Object> typedChanges(JsonNode body) {
+        if (body == null || !body.isObject() || body.isEmpty()) {
+            throw ApiException.badRequest("request body: expected a JSON object of policy keys to values, e.g."
+                    + " {\"firing_cost\": 3}; policy keys: " + policyKeys());
+        }
+        if (body.size() > LabourParameters.POLICY_KEYS.size()) {
+            throw ApiException.badRequest("request body: " + body.size() + " keys; allowed at most "
+                    + LabourParameters.POLICY_KEYS.size());
+        }
+        Map<String, Object> typed = new TreeMap<>();
+        var fields = body.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            String key = e.getKey();
+            if (!LabourParameters.POLICY_KEYS.contains(key)) {
+                throw ApiException.badRequest("'" + RunRequest.shorten(key) + "': not a policy key; allowed: " + policyKeys());
+            }
+            JsonNode v = e.getValue();
+            if (!(v.isNumber() || v.isBoolean())) {
+                throw ApiException.badRequest(key + " = " + RunRequest.shorten(v.toString()) + ": expected "
+                        + LabourKeys.describe(LabourKeys.type(key)));
+            }
+            try {
+                typed.put(key, LabourKeys.parse(key, v.asText()));
+            } catch (IllegalArgumentException bad) {
+                throw ApiException.badRequest(bad.getMessage());
+            }
+        }
+        return typed;
+    }
+
+    static String policyKeys() {
+        return String.join(", ", new java.util.TreeSet<>(LabourParameters.POLICY_KEYS));
+    }
+
+    // ---- the run's thread ----
+
+    private void loop() {
+        try {
+            build();
+            while (true) {
+                boolean reset;
+                synchronized (control) {
+                    while (true) {
+                        if (closed) {
+                            return;
+                        }
+                        if (resetWanted || stepsWanted > 0) {
+                            break;
+                        }
+                        if (status == Status.RUNNING) {
+                            long wait = nextStepAt - System.nanoTime();
+                            if (wait <= 0) {
+                                break;
+                            }
+                            control.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+                            continue;
+                        }
+                        control.wait();
+                    }
+                    reset = resetWanted;
+                    resetWanted = false;
+                    if (!reset && stepsWanted > 0) {
+                        stepsWanted--;
+                    }
+                }
+                if (reset) {
+                    log.reset();
+                    build();
+                    continue;
+                }
+                long start = System.nanoTime();
+                stepOnce();
+                double pace = monthsPerSecond;
+                synchronized (control) {
+                    nextStepAt = pace > 0 ? start + (long) (1e9 / pace) : System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            synchronized (control) {
+                status = Status.FAILED;
+                error = t instanceof OutOfMemoryError
+                        ? "out of memory: start the dashboard with more memory, or use fewer persons"
+                        : t.getClass().getSimpleName() + ": " + t.getMessage();
+            }
+            publishStatus();
+        }
+    }
+
+    private void build() {
+        lockEconomy();
+        try {
+            economy = null;
+            schedule = null;
+            recorder = null;
+            Economy e = new Economy(settings.model(), settings.labour(), settings.platforms(), settings.ruling(),
+                    settings.seed(), executor);
+            e.state().schedule(settings.schedule());
+            recorder = new MetricsRecorder();
+            schedule = e.schedule().watch(recorder);
+            economy = e;
+            activations = 0;
+            seconds = 0;
+            changes.clear();
+            month = 0;
+            snapshotRules();
+        } finally {
+            economyLock.unlock();
+        }
+        synchronized (control) {
+            if (status == Status.BUILDING && !resetWanted) {
+                status = runAfterBuild ? Status.RUNNING : Status.PAUSED;
+                runAfterBuild = false;
+                nextStepAt = System.nanoTime();
+            }
+        }
+        publishStatus();
+    }
+
+    private void stepOnce() {
+        String frame;
+        String ccdf;
+        lockEconomy();
+        try {
+            long t0 = System.nanoTime();
+            schedule.step();
+            seconds += (System.nanoTime() - t0) / 1e9;
+            activations += economy.activations();
+            MonthlyMetrics m = recorder.last();
+            frame = Json.write(Frames.month(m));
+            ccdf = Json.write(Frames.ccdf(recorder.lastDistribution()));
+            month = economy.month();
+            snapshotRules();
+        } finally {
+            economyLock.unlock();
+        }
+        log.append(frame, ccdf);
+        synchronized (control) {
+            if (month >= settings.months() && status != Status.BUILDING) {
+                status = Status.FINISHED;
+                stepsWanted = 0;
+            }
+        }
+        publishStatus();
+    }
+
+    /** Called with the economy lock held. */
+    private void snapshotRules() {
+        Map<String, Object> rules = LabourKeys.toMap(economy.labour());
+        Map<String, Object> policy = new TreeMap<>();
+        for (String k : LabourParameters.POLICY_KEYS) {
+            policy.put(k, rules.get(k));
+        }
+        inForce = policy;
+        // Entries up to next month are in force already (the turn into it has been read).
+        pending = Map.copyOf(new TreeMap<>(economy.state().policySchedule().tailMap(economy.month() + 2, true)));
+        var ruling = economy.state().ruling();
+        platformInForce = ruling == null ? "none" : ruling.name();
+        nextChangeMonth = economy.state().nextChangeMonth();
+    }
+
+    private void lockEconomy() {
+        try {
+            if (!economyLock.tryLock(120, TimeUnit.SECONDS)) {
+                throw new ApiException(503, "run " + id + " is busy; try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted");
+        }
+    }
+
+    private ApiException finished() {
+        return ApiException.conflict("run " + id + " reached its last month (" + settings.months()
+                + "); reset it or start a new run");
+    }
+
+    private ApiException notUsable() {
+        return ApiException.conflict("run " + id + " is " + status.name().toLowerCase()
+                + (error == null ? "" : " (" + error + ")") + "; reset it or start a new run");
+    }
+
+    // ---- what the page reads ----
+
+    /** Publishes the status to the log (and so to every watching tab). */
+    private void publishStatus() {
+        log.status(Json.write(statusJson()));
+    }
+
+    ObjectNode statusJson() {
+        ObjectNode s = Json.object();
+        s.put("id", id);
+        s.put("name", name);
+        s.put("source", source);
+        synchronized (control) {
+            s.put("status", status.name().toLowerCase());
+            if (error != null) {
+                s.put("error", error);
+            }
+            s.put("steps_pending", stepsWanted);
+        }
+        s.put("month", month);
+        s.put("months", settings.months());
+        s.put("persons", settings.model().persons());
+        s.put("seed", settings.seed());
+        s.put("preset", settings.preset().key());
+        s.put("threads", settings.threads());
+        s.put("months_per_second", monthsPerSecond);
+        s.put("platform", platformInForce);
+        s.put("next_change_month", nextChangeMonth);
+        s.put("created", created.toString());
+        ObjectNode levers = s.putObject("policy_in_force");
+        inForce.forEach((k, v) -> levers.putPOJO(k, v));
+        ArrayNode scheduled = s.putArray("policy_scheduled");
+        new TreeMap<>(pending).forEach((from, values) -> {
+            ObjectNode n = scheduled.addObject();
+            n.put("effective_from", from);
+            ObjectNode v = n.putObject("changes");
+            new TreeMap<>(values).forEach(v::putPOJO);
+        });
+        ArrayNode history = s.putArray("policy_changes");
+        for (PolicyChange c : changesCopy()) {
+            history.add(changeJson(c));
+        }
+        return s;
+    }
+
+    static ObjectNode changeJson(PolicyChange c) {
+        ObjectNode n = Json.object();
+        n.put("requested_at", c.requestedAt());
+        n.put("effective_from", c.effectiveFrom());
+        ObjectNode values = n.putObject("changes");
+        c.changes().forEach(values::putPOJO);
+        n.put("time", c.time().toString());
+        return n;
+    }
+
+    List<PolicyChange> changesCopy() {
+        // The history is appended under the economy lock; a copy under it is consistent. Readers
+        // that cannot wait (status) fall back to the last published copy.
+        if (economyLock.tryLock()) {
+            try {
+                List<PolicyChange> copy = List.copyOf(changes);
+                lastChanges = copy;
+                return copy;
+            } finally {
+                economyLock.unlock();
+            }
+        }
+        return lastChanges;
+    }
+
+    private volatile List<PolicyChange> lastChanges = List.of();
+
+    /**
+     * The run as a scenario file: its preset, persons, seed and rules, and a policy schedule with
+     * every change made so far, up to the month reached. {@code ownerscape run --config} on it
+     * gives this run again, month for month.
+     */
+    String scenarioYaml() {
+        lockEconomy();
+        try {
+            int upTo = Math.max(1, economy == null ? 0 : economy.month());
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("preset", settings.preset().key());
+            doc.put("persons", settings.model().persons());
+            doc.put("seed", settings.seed());
+            doc.put("months", upTo);
+            if (settings.burnIn() > 0) {
+                doc.put("burn_in", Math.min(settings.burnIn(), upTo));
+            }
+            if (settings.ruling() != null && !settings.ruling().equals(settings.preset().ruling())) {
+                doc.put("ruling_platform", settings.ruling());
+            }
+            doc.putAll(modelChanges(settings.model()));
+            Map<String, Object> preset = LabourKeys.toMap(settings.preset().labour());
+            LabourKeys.toMap(settings.labour()).forEach((k, v) -> {
+                if (!v.equals(preset.get(k))) {
+                    doc.put(k, v);
+                }
+            });
+            Set<String> builtIn = Platform.builtIns().stream().map(Platform::name).collect(Collectors.toSet());
+            Map<String, Object> platforms = new LinkedHashMap<>();
+            for (Platform p : settings.platforms()) {
+                if (!builtIn.contains(p.name())) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    if (!p.description().isEmpty()) {
+                        body.put("description", p.description());
+                    }
+                    body.putAll(p.policy());
+                    platforms.put(p.name(), body);
+                }
+            }
+            if (!platforms.isEmpty()) {
+                doc.put("platforms", platforms);
+            }
+            Map<Integer, Map<String, Object>> scheduled = economy == null ? settings.schedule()
+                    : economy.state().policySchedule();
+            Map<Integer, Map<String, Object>> upToNow = new TreeMap<>(scheduled).headMap(upTo, true);
+            if (!upToNow.isEmpty()) {
+                doc.put("schedule", upToNow);
+            }
+            var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+            String head = "# Dashboard run " + id + " (" + name.replaceAll("[\\r\\n]", " ") + ") to month " + upTo
+                    + ".\n# `ownerscape run --config` on this file gives the same run, month for month;"
+                    + "\n# the schedule holds every policy change made during it.\n";
+            return head + yaml.writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            economyLock.unlock();
+        }
+    }
+
+    /** The model parameters that differ from the defaults for this many persons, under scenario keys. */
+    private static Map<String, Object> modelChanges(ModelParameters m) {
+        ModelParameters d = ModelParameters.defaults(m.persons());
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (var c : ModelParameters.class.getRecordComponents()) {
+            if (c.getName().equals("persons")) {
+                continue;
+            }
+            try {
+                Object v = c.getAccessor().invoke(m);
+                if (!v.equals(c.getAccessor().invoke(d))) {
+                    out.put(snake(c.getName()), v);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+
+    /**
+     * What the store keeps of the run as it stands: its settings cut at the month reached (with
+     * the schedule so far), measures and monthly rows, as an experiment run would give them.
+     */
+    RunOutcome outcome(int index, String runId) {
+        lockEconomy();
+        try {
+            if (economy == null || economy.month() == 0) {
+                throw ApiException.conflict("run " + id + " has no month to save yet; step it first");
+            }
+            int at = economy.month();
+            Map<Integer, Map<String, Object>> scheduled = new TreeMap<>(economy.state().policySchedule()).headMap(at, true);
+            RunSettings cut = new RunSettings(settings.model(), at, Math.min(settings.burnIn(), at), settings.seed(),
+                    settings.threads(), false, settings.preset(), settings.labour(), settings.platforms(),
+                    settings.ruling(), scheduled);
+            SimulationRun.Simulated sim = SimulationRun.summarise(cut, economy, recorder, seconds, activations,
+                    RunMetadata.current());
+            return ExperimentRun.outcome(new RunSpec(index, runId, name, "live", 0, Map.of(), cut), sim);
+        } finally {
+            economyLock.unlock();
+        }
+    }
+
+    /** The state hash at the month reached (for tests and the status of a saved run). */
+    String stateHash() {
+        lockEconomy();
+        try {
+            return economy == null ? "" : economy.stateHash();
+        } finally {
+            economyLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (control) {
+            closed = true;
+            status = Status.CLOSED;
+            control.notifyAll();
+        }
+        try {
+            thread.join(TimeUnit.MINUTES.toMillis(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor.close();
+        publishStatus();
+    }
+}

@@ -158,6 +158,8 @@ class DashboardBrowserTest {
         wait.until(b -> new Select(b.findElement(By.id("compare-b"))).getOptions().size() == 2);
         browser.findElement(By.id("compare-go")).click();
         wait.until(b -> b.findElement(By.id("compare-table")).getText().contains("Managerial share"));
+        wait.until(b -> points("compare-classes-A") == 8L * 300 && points("compare-classes-B") == 8L * 300
+                && points("compare-managerial_share") == 2L * 300);
         Files.write(shots.resolve("dashboard-compare.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -108,18 +108,7 @@ function drawLive() {
     series: [{ name: 'CCDF', type: 'line', data: state.ccdf, symbolSize: 4, lineStyle: { width: 1 } }],
   }, true);
 
-  // Stacked by hand: each class's band runs from the classes before it to itself; the first
-  // classes are drawn on top. The third value is the class's own share, for the tooltip.
-  const withClasses = frames.filter(f => f.class_shares);
-  const classSeries = classes.map((c, k) => ({
-    name: label(c), type: 'line', areaStyle: { opacity: 0.85 }, showSymbol: false, lineStyle: { width: 0 },
-    color: COLORS[k % COLORS.length], z: 100 - k,
-    data: withClasses.map(f => [f.month, f.class_shares.slice(0, k + 1).reduce((a, b) => a + b, 0), f.class_shares[k]]),
-  }));
-  chart('chart-classes').setOption(timeAxisOption(classSeries, [{ type: 'value', max: 1, axisLabel: { formatter: pct } }], {
-    tooltip: { trigger: 'axis', formatter: ps => 'month ' + ps[0].value[0] + '<br>'
-      + ps.map(p => p.marker + p.seriesName + ': ' + pct(p.value[2])).join('<br>') },
-  }), true);
+  chart('chart-classes').setOption(classOption(frames.filter(f => f.class_shares).map(f => [f.month, f.class_shares])), true);
 
   chart('chart-managerial').setOption(timeAxisOption([
     series('managerial_share', 'managerial share', { markLine: changeMarks() }),
@@ -409,14 +398,44 @@ async function candidates() {
 
 async function loadSeries(value) {
   const [kind, a, b] = value.split(':');
+  const classes = state.options.classes;
   if (kind === 'live') {
     const d = await api('GET', '/runs/' + a + '/frames');
     const cols = { month: d.frames.map(f => f.month) };
     for (const [k] of COMPARED) cols[k] = d.frames.map(f => f[k]);
-    return { name: d.status.name + ' · ' + a, cols };
+    const shares = d.frames.filter(f => f.class_shares).map(f => [f.month, f.class_shares]);
+    return { name: d.status.name + ' · ' + a, cols, shares };
   }
   const d = await api('GET', '/stored/' + a + '/' + b);
-  return { name: d.run.scenario + ' · ' + b.slice(0, 16), cols: d.monthly };
+  // The store keeps one row per month and class: gather each month's shares in class order.
+  const byMonth = new Map();
+  const c = d.classes;
+  for (let i = 0; i < (c.month || []).length; i++) {
+    if (!byMonth.has(c.month[i])) byMonth.set(c.month[i], new Array(classes.length).fill(0));
+    byMonth.get(c.month[i])[classes.indexOf(c.class[i])] = c.share[i];
+  }
+  return { name: d.run.scenario + ' · ' + b.slice(0, 16), cols: d.monthly, shares: Array.from(byMonth.entries()) };
+}
+
+/**
+ * Class shares stacked by hand: each class's band runs from the classes before it to itself, the
+ * first classes drawn on top (a value x axis would make ECharts stack the months). The third
+ * value is the class's own share, for the tooltip. {@code shares} is a list of [month, shares].
+ */
+function classOption(shares) {
+  const classes = state.options ? state.options.classes : [];
+  return timeAxisOption(classes.map((c, k) => ({
+    name: label(c), type: 'line', areaStyle: { opacity: 0.85 }, showSymbol: false, lineStyle: { width: 0 },
+    color: COLORS[k % COLORS.length], z: 100 - k,
+    data: shares.map(([m, s]) => [m, s.slice(0, k + 1).reduce((x, y) => x + y, 0), s[k]]),
+  })), [{ type: 'value', max: 1, axisLabel: { formatter: pct } }], {
+    tooltip: { trigger: 'axis', formatter: ps => 'month ' + ps[0].value[0] + '<br>'
+      + ps.map(p => p.marker + p.seriesName + ': ' + pct(p.value[2])).join('<br>') },
+  });
+}
+
+function classChart(div, shares) {
+  echarts.init(div).setOption(classOption(shares));
 }
 
 async function fillCompare() {
@@ -457,7 +476,14 @@ async function compare() {
     }
     const box = $('compare-charts');
     box.innerHTML = '';
-    for (const [k, title] of COMPARED) {
+    for (const [run, side] of [[A, 'A'], [B, 'B']]) {
+      const fig = document.createElement('figure');
+      const cap = document.createElement('figcaption'); cap.textContent = 'Class composition · ' + side + ': ' + run.name;
+      const div = document.createElement('div'); div.className = 'chart'; div.id = 'compare-classes-' + side;
+      fig.append(cap, div); box.appendChild(fig);
+      classChart(div, run.shares);
+    }
+    for (const [k, title, f] of COMPARED) {
       const fig = document.createElement('figure');
       const cap = document.createElement('figcaption'); cap.textContent = title;
       const div = document.createElement('div'); div.className = 'chart'; div.id = 'compare-' + k;
@@ -466,7 +492,7 @@ async function compare() {
       echarts.init(div).setOption(timeAxisOption([
         { name: 'A', type: 'line', showSymbol: false, data: zip(A.cols), color: COLORS[0] },
         { name: 'B', type: 'line', showSymbol: false, data: zip(B.cols), color: COLORS[1] },
-      ], [{ type: 'value', scale: true }]));
+      ], [{ type: 'value', scale: true, axisLabel: f === pct ? { formatter: pct } : {} }]));
     }
     say('');
   } catch (e) { say(e.message, true); }
@@ -567,8 +593,10 @@ async function init() {
 window.ownerscape = {
   state,
   charts,
+  /** Data points drawn in the chart of element {@code id}. */
   points(id) {
-    const c = charts[id];
+    const el = document.getElementById(id);
+    const c = charts[id] || (el && echarts.getInstanceByDom(el));
     if (!c) return 0;
     return (c.getOption().series || []).reduce((n, s) => n + ((s.data && s.data.length) || 0), 0);
   },

@@ -358,7 +358,16 @@ public final class ScenarioFile {
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : m.getValue().entrySet()) {
-                changes.put(e.getKey(), policyValue(file, "schedule." + m.getKey(), e.getKey(), e.getValue(), ""));
+                if (e.getKey().equals(io.ownerscape.model.State.ANNOUNCED)) {
+                    if (!(e.getValue() instanceof Integer)) {
+                        throw new ScenarioException(whereKey(file, e.getKey(), null) + "key 'schedule." + m.getKey()
+                                + "." + e.getKey() + "' has value '" + e.getValue() + "': expected a whole number (a month)");
+                    }
+                    changes.put(e.getKey(), e.getValue());
+                    continue;
+                }
+                changes.put(e.getKey(), policyValue(file, "schedule." + m.getKey(), e.getKey(), e.getValue(),
+                        io.ownerscape.model.State.ANNOUNCED + ", "));
             }
             out.put(m.getKey(), changes);
         }

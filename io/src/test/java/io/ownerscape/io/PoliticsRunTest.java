@@ -113,6 +113,39 @@ class PoliticsRunTest {
     }
 
     @Test
+    void aScheduleMonthMaySayWhenItWasAnnounced() throws Exception {
+        Path ok = Files.writeString(dir.resolve("announced.yaml"), """
+                extends: open-politics
+                months: 48
+                schedule:
+                  30:
+                    firing_cost: 6.0
+                    announced: 28
+                  49:
+                    ubi: 0.1
+                """);
+        ScenarioFile.Values v = ScenarioFile.read(ok);
+        assertEquals(Map.of("firing_cost", 6.0, "announced", 28), v.schedule().get(30));
+        RunSettings s = new RunSettings(v.model(1000, null, null, null), 48, 0, 1, 1, false, Preset.OPEN_POLITICS,
+                Preset.OPEN_POLITICS.labour(), Platform.builtIns(), null, v.schedule());
+        assertTrue(s.violations().isEmpty(), "month 49 = months + 1 is read at the end of the last month: "
+                + s.violations());
+        RunSettings beyond = new RunSettings(v.model(1000, null, null, null), 47, 0, 1, 1, false, Preset.OPEN_POLITICS,
+                Preset.OPEN_POLITICS.labour(), Platform.builtIns(), null, v.schedule());
+        assertTrue(beyond.violations().toString().contains("schedule: month 49: allowed 1 to months + 1 (48"),
+                beyond.violations().toString());
+        Path text = Files.writeString(dir.resolve("text.yaml"), "schedule:\n  30:\n    announced: soon\n");
+        var e = assertThrows(ScenarioFile.ScenarioException.class, () -> ScenarioFile.read(text));
+        assertTrue(e.getMessage().contains("schedule.30.announced' has value 'soon': expected a whole number"),
+                e.getMessage());
+        Path late = Files.writeString(dir.resolve("late.yaml"), "schedule:\n  30:\n    ubi: 0.1\n    announced: 29\n");
+        RunSettings tooLate = new RunSettings(ScenarioFile.read(late).model(1000, null, null, null), 48, 0, 1, 1, false,
+                Preset.MARKET, Preset.MARKET.labour(), Platform.builtIns(), null, ScenarioFile.read(late).schedule());
+        assertTrue(tooLate.violations().toString().contains("schedule.30.announced = 29: allowed a whole number from 0 to 28"),
+                tooLate.violations().toString());
+    }
+
+    @Test
     void extendsTakesAPresetOrAnotherFileAndOverridesIt() throws Exception {
         Files.writeString(dir.resolve("base.yaml"), """
                 extends: open-politics

@@ -85,7 +85,48 @@ public final class State {
         this.countervailingPower = o.countervailingPower;
         this.last = o.last;
         this.elections = new ArrayList<>(o.elections);
-        this.schedule = o.schedule;
+        this.schedule = o.knownSchedule();
+    }
+
+    /**
+     * The schedule as known during the current month: a forecast made now cannot see a change
+     * announced after this month's end (see {@link #ANNOUNCED}).
+     */
+    private java.util.NavigableMap<Integer, java.util.Map<String, Object>> knownSchedule() {
+        int now = economy.month();
+        boolean all = schedule.values().stream().allMatch(c -> announcedAt(c) < now);
+        if (all) {
+            return schedule;
+        }
+        java.util.TreeMap<Integer, java.util.Map<String, Object>> known = new java.util.TreeMap<>();
+        schedule.forEach((month, c) -> {
+            if (announcedAt(c) < now) {
+                known.put(month, c);
+            }
+        });
+        return java.util.Collections.unmodifiableNavigableMap(known);
+    }
+
+    /**
+     * Reserved key of a schedule month: the month after whose end its changes became known
+     * (0, the default: known from the start). Forecasts made before then, such as voters' at an
+     * election, do not see them. A change made during a run after month {@code m} is announced at
+     * {@code m} and applies from {@code m + 2}, so a value is allowed from 0 to the month less 2.
+     */
+    public static final String ANNOUNCED = "announced";
+
+    static int announcedAt(java.util.Map<String, Object> changes) {
+        return changes.get(ANNOUNCED) instanceof Integer a ? a : 0;
+    }
+
+    /** The policy changes of a schedule month, without its {@link #ANNOUNCED} key. */
+    static java.util.Map<String, Object> policyOf(java.util.Map<String, Object> changes) {
+        if (!changes.containsKey(ANNOUNCED)) {
+            return changes;
+        }
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(changes);
+        out.remove(ANNOUNCED);
+        return out;
     }
 
     State copyFor(Economy fork) {
@@ -158,8 +199,10 @@ public final class State {
 
     /**
      * What is wrong with a policy schedule on top of {@code base}, each message naming the month,
-     * key and value: months outside 1 to {@code lastMonth}, keys that are not policy keys, and
-     * values out of range once the changes before them apply; empty if it is valid.
+     * key and value: months outside 1 to {@code lastMonth} + 1 (a change for the month after the
+     * last is read at the end of the last month, so it shapes the final state), keys that are not
+     * policy keys, values out of range once the changes before them apply, and an
+     * {@link #ANNOUNCED} month out of range; empty if it is valid.
      */
     public static List<String> scheduleViolations(LabourParameters base,
                                                   java.util.Map<Integer, java.util.Map<String, Object>> changes,
@@ -167,12 +210,22 @@ public final class State {
         List<String> out = new ArrayList<>();
         LabourParameters check = base;
         for (var e : new java.util.TreeMap<>(changes).entrySet()) {
-            if (e.getKey() < 1 || e.getKey() > lastMonth) {
+            if (e.getKey() < 1 || (lastMonth < Integer.MAX_VALUE && e.getKey() > lastMonth + 1)) {
                 out.add("schedule: month " + e.getKey() + ": allowed 1 to "
-                        + (lastMonth == Integer.MAX_VALUE ? "any later month" : "months (" + lastMonth + ")"));
+                        + (lastMonth == Integer.MAX_VALUE ? "any later month"
+                        : "months + 1 (" + (lastMonth + 1) + ", read at the end of the last month)"));
             }
             boolean policy = true;
+            Object announced = e.getValue().get(ANNOUNCED);
+            int latest = Math.max(0, e.getKey() - 2);
+            if (announced != null && !(announced instanceof Integer a && a >= 0 && a <= latest)) {
+                out.add("schedule." + e.getKey() + "." + ANNOUNCED + " = " + announced + ": allowed a whole number from 0 to "
+                        + latest + " (a change announced after month A applies from month A + 2 at the earliest)");
+            }
             for (String key : e.getValue().keySet()) {
+                if (key.equals(ANNOUNCED)) {
+                    continue;
+                }
                 if (!LabourParameters.POLICY_KEYS.contains(key)) {
                     out.add("schedule." + e.getKey() + "." + key + ": not a policy key; allowed: "
                             + String.join(", ", new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
@@ -183,7 +236,7 @@ public final class State {
                 continue;
             }
             try {
-                check = LabourKeys.with(check, e.getValue()).validated();
+                check = LabourKeys.with(check, policyOf(e.getValue())).validated();
             } catch (IllegalArgumentException bad) {
                 out.add("schedule." + e.getKey() + ": " + bad.getMessage());
             }
@@ -211,13 +264,28 @@ public final class State {
      * @return the month from which the changes apply
      */
     public int scheduleChange(java.util.Map<String, Object> changes) {
+        if (changes.containsKey(ANNOUNCED)) {
+            throw new IllegalArgumentException(ANNOUNCED + ": set by the state, not by a change");
+        }
         int month = nextChangeMonth();
-        java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(schedule.getOrDefault(month, java.util.Map.of()));
+        int now = economy.month();
+        java.util.Map<String, Object> existing = schedule.getOrDefault(month, java.util.Map.of());
+        if (!existing.isEmpty() && month > 1 && announcedAt(existing) != now) {
+            throw new IllegalArgumentException("month " + month + " already holds scheduled changes known from month "
+                    + announcedAt(existing) + " (" + String.join(", ", new java.util.TreeSet<>(policyOf(existing).keySet()))
+                    + "); a change announced now cannot join them, since a replay could not tell what voters knew"
+                    + " when; make it a month later");
+        }
+        java.util.Map<String, Object> merged = new java.util.LinkedHashMap<>(existing);
         merged.putAll(changes);
+        if (month > 1) {
+            merged.put(ANNOUNCED, now);
+        }
         // Checked on the rules as they will stand: those in force, then this month's changes,
         // then every later scheduled one.
         java.util.TreeMap<Integer, java.util.Map<String, Object>> pending = new java.util.TreeMap<>(schedule.tailMap(month, false));
         pending.put(month, month == 1 ? changes : merged);
+        // (For month 1 only the new changes are checked: the earlier ones are in force already.)
         List<String> bad = scheduleViolations(economy.baseRules, pending, Integer.MAX_VALUE);
         if (!bad.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", bad));
@@ -238,7 +306,7 @@ public final class State {
 
     /** Changes the scenario's rules by a scheduled change and re-applies the ruling platform. */
     private void applyScheduled(java.util.Map<String, Object> changes) {
-        economy.baseRules = LabourKeys.with(economy.baseRules, changes).validated();
+        economy.baseRules = LabourKeys.with(economy.baseRules, policyOf(changes)).validated();
         putInForce();
         if (ruling < 0) {
             ubiRate = economy.labour.ubi();
@@ -276,7 +344,8 @@ public final class State {
     /** Whether the state does anything beyond paying benefits under these rules. */
     private boolean engaged() {
         LabourParameters r = economy.baseRules;
-        return initialRuling >= 0 || !schedule.isEmpty() || r.elections() || r.ubi() > 0 || r.incomeTax() > 0
+        // Only schedule months already read count: a change still waiting does not engage the state.
+        return initialRuling >= 0 || !schedule.headMap(economy.month() + 1, true).isEmpty() || r.elections() || r.ubi() > 0 || r.incomeTax() > 0
                 || r.profitTax() > 0 || r.wealthTax() > 0 || r.startupGrant() > 0 || r.stateOwnership() || r.balancedBudget()
                 || !r.privateFounding();
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -368,8 +369,8 @@ class StateTest {
                 }
             }
             Map<Integer, Map<String, Object>> history = live.state().policySchedule();
-            assertEquals(Map.of(1, Map.of("firing_cost", 2.0), 14, Map.of("ubi", 0.1, "lock_in", false),
-                    32, Map.of("firing_cost", 8.0, "antitrust_cap", 0.5)), history);
+            assertEquals(Map.of(1, Map.of("firing_cost", 2.0), 14, Map.of("ubi", 0.1, "lock_in", false, "announced", 12),
+                    32, Map.of("firing_cost", 8.0, "antitrust_cap", 0.5, "announced", 30)), history);
 
             Economy replay = politicalWorld(ex);
             replay.state().schedule(history);
@@ -392,6 +393,51 @@ class StateTest {
                     () -> live.state().scheduleChange(Map.of("regions", 3)));
             assertTrue(world.getMessage().contains("regions: not a policy key"), world.getMessage());
             assertEquals(before, live.state().policySchedule(), "a refused change leaves the schedule alone");
+        }
+    }
+
+    @Test
+    void forecastsBeforeAChangeWasAnnouncedDoNotSeeIt() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            LabourParameters labour = LabourKeys.with(Preset.OPEN_POLITICS.labour(),
+                    Map.of("politics_start", 12, "election_interval", 12, "forecast_months", 24));
+            java.util.function.Supplier<Economy> world = () ->
+                    new Economy(ModelParameters.defaults(2_000), labour, Platform.builtIns(), null, 4, ex);
+            Economy live = world.get();
+            for (int m = 1; m <= 40; m++) {
+                live.step();
+                if (m == 30) {
+                    // Within the forecast window of the election at the end of month 23, announced after
+                    // it: expropriation as law, which only the centralise platform overrides.
+                    live.state().scheduleChange(Map.of("nationalisation_rate", 0.5, "nationalisation_compensation", 0.0));
+                }
+            }
+            Map<Integer, Map<String, Object>> history = live.state().policySchedule();
+            assertEquals(30, history.get(32).get(State.ANNOUNCED));
+
+            Economy replay = world.get();
+            replay.state().schedule(history);
+            for (int m = 1; m <= 40; m++) {
+                replay.step();
+            }
+            assertEquals(live.stateHash(), replay.stateHash(), "the announcement keeps the election at 24 blind to it");
+            assertArrayEquals(live.state().elections().get(1).votes(), replay.state().elections().get(1).votes());
+
+            Map<Integer, Map<String, Object>> unannounced = new java.util.TreeMap<>(history);
+            unannounced.put(32, State.policyOf(history.get(32)));
+            Economy foreseen = world.get();
+            foreseen.state().schedule(unannounced);
+            for (int m = 1; m <= 40; m++) {
+                foreseen.step();
+            }
+            assertFalse(java.util.Arrays.equals(live.state().elections().get(1).votes(),
+                    foreseen.state().elections().get(1).votes()),
+                    "known from the start, the change moves the votes of the election at the end of month 23");
+
+            IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+                    () -> world.get().state().schedule(Map.of(10, Map.of("ubi", 0.1, "announced", 9))));
+            assertTrue(early.getMessage().startsWith("schedule.10.announced = 9: allowed a whole number from 0 to 8"),
+                    early.getMessage());
         }
     }
 

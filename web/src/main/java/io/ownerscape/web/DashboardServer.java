@@ -152,6 +152,9 @@ public final class DashboardServer implements AutoCloseable {
                 LiveRun run = run(ctx);
                 JsonNode b = body(ctx, false);
                 int months = 1;
+                if (b != null && (!b.isObject() || b.size() > (b.has("months") ? 1 : 0))) {
+                    throw ApiException.badRequest("request body: expected {\"months\": N}, N from 1 to " + LiveRun.MAX_STEP);
+                }
                 if (b != null && b.has("months")) {
                     JsonNode m = b.get("months");
                     if (!m.isIntegralNumber() || !m.canConvertToInt()) {
@@ -167,9 +170,9 @@ public final class DashboardServer implements AutoCloseable {
                 LiveRun run = run(ctx);
                 JsonNode b = body(ctx, true);
                 JsonNode v = b.get("months_per_second");
-                if (v == null || !v.isNumber()) {
-                    throw ApiException.badRequest("months_per_second: expected a number from 0 (as fast as possible) to "
-                            + (int) LiveRun.MAX_MONTHS_PER_SECOND);
+                if (v == null || !v.isNumber() || b.size() != 1) {
+                    throw ApiException.badRequest("request body: expected {\"months_per_second\": X}, X 0 (as fast as"
+                            + " possible) or " + LiveRun.MIN_MONTHS_PER_SECOND + " to " + (int) LiveRun.MAX_MONTHS_PER_SECOND);
                 }
                 run.speed(v.asDouble());
                 json(ctx, run.statusJson());
@@ -286,12 +289,16 @@ public final class DashboardServer implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:;"
                 + " style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'");
+        String host = ctx.host();
         if (loopback) {
-            String host = ctx.host();
             if (host == null || !isLoopbackHostHeader(host)) {
                 throw new ApiException(403, "Host header '" + RunRequest.shorten(String.valueOf(host))
                         + "': this server answers only to its loopback address");
             }
+        } else if (host == null || !isAddressHostHeader(host)) {
+            // A name could be pointed at this address by any web site (DNS rebinding); an address cannot.
+            throw new ApiException(403, "Host header '" + RunRequest.shorten(String.valueOf(host))
+                    + "': reach this server by its IP address (or localhost), not by a name");
         }
         String method = ctx.method().name();
         if (method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
@@ -335,6 +342,20 @@ public final class DashboardServer implements AutoCloseable {
             h = h.substring(0, h.indexOf(':'));
         }
         return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1");
+    }
+
+    /** Whether a Host header names an IP address or localhost, with or without a port. */
+    static boolean isAddressHostHeader(String hostHeader) {
+        String h = hostHeader;
+        if (h.startsWith("[")) {
+            int end = h.indexOf(']');
+            return end > 0 && h.substring(1, end).matches("[0-9A-Fa-f:.]+");
+        }
+        int colon = h.lastIndexOf(':');
+        if (colon >= 0 && h.indexOf(':') == colon) {
+            h = h.substring(0, colon);
+        }
+        return h.equals("localhost") || h.matches("\\d{1,3}(\\.\\d{1,3}){3}");
     }
 
     private LiveRun run(Context ctx) {
@@ -429,7 +450,8 @@ public final class DashboardServer implements AutoCloseable {
             return;
         }
         client.keepAlive();
-        Thread.ofVirtual().name("ownerscape-events-" + run.id).start(() -> feed(client, run));
+        // A platform thread: it waits on a monitor, which would pin a virtual thread's carrier on JDK 21.
+        Thread.ofPlatform().daemon().name("ownerscape-events-" + run.id).start(() -> feed(client, run));
     }
 
     /** Sends a tab everything it has not seen, from its own cursor, until it goes away. */
@@ -440,6 +462,8 @@ public final class DashboardServer implements AutoCloseable {
         String lastStatus = null;
         String lastCcdf = null;
         try {
+            // Every connection starts from month 1: a tab that reconnects forgets what it had.
+            client.sendEvent("reset", "{}");
             while (!client.terminated()) {
                 EventLog.View v = run.log().await(seen, 15_000);
                 if (v.version() == seen) {
@@ -471,7 +495,7 @@ public final class DashboardServer implements AutoCloseable {
                     client.sendEvent("status", v.status());
                     lastStatus = v.status();
                 }
-                if (run.status() == LiveRun.Status.CLOSED) {
+                if (run.closed()) {
                     break;
                 }
             }

@@ -17,6 +17,7 @@ final class EventLog {
     private int generation;
     private long version;
     private String status = "{}";
+    private long statusSequence = Long.MIN_VALUE;
     private String ccdf = "[]";
 
     synchronized void append(String frame, String sizeDistribution) {
@@ -25,7 +26,12 @@ final class EventLog {
         changed();
     }
 
-    synchronized void status(String json) {
+    /** A new status; one older than the last published ({@code sequence}) is dropped. */
+    synchronized void status(String json, long sequence) {
+        if (sequence <= statusSequence) {
+            return;
+        }
+        statusSequence = sequence;
         status = json;
         changed();
     }

@@ -61,6 +61,8 @@ final class LiveRun implements AutoCloseable {
     static final int MAX_STEP = 120;
     /** Fastest pace a person can ask for; 0 means as fast as the machine goes. */
     static final double MAX_MONTHS_PER_SECOND = 1000;
+    /** Slowest pace but a pause. */
+    static final double MIN_MONTHS_PER_SECOND = 0.01;
 
     final String id;
     final String name;
@@ -79,7 +81,8 @@ final class LiveRun implements AutoCloseable {
     private boolean runAfterBuild;
     private boolean closed;
     private String error;
-    private long nextStepAt;
+    private long lastStepStart;
+    private long statusSequence;
     private volatile double monthsPerSecond;
 
     private final ReentrantLock economyLock = new ReentrantLock(true);
@@ -89,6 +92,10 @@ final class LiveRun implements AutoCloseable {
     private long activations;
     private double seconds;
     private final List<PolicyChange> changes = new ArrayList<>();
+    /** The history as of its last change, for readers that must not wait for the economy. */
+    private volatile List<PolicyChange> changesSnapshot = List.of();
+    /** Builds so far; a reset starts a new one. */
+    private int builds;
 
     private volatile int month;
     private volatile Map<String, Object> inForce = Map.of();
@@ -116,6 +123,12 @@ final class LiveRun implements AutoCloseable {
         return month;
     }
 
+    boolean closed() {
+        synchronized (control) {
+            return closed;
+        }
+    }
+
     Status status() {
         synchronized (control) {
             return status;
@@ -129,10 +142,7 @@ final class LiveRun implements AutoCloseable {
         synchronized (control) {
             switch (status) {
                 case BUILDING -> runAfterBuild = true;
-                case PAUSED -> {
-                    status = Status.RUNNING;
-                    nextStepAt = System.nanoTime();
-                }
+                case PAUSED -> status = Status.RUNNING;
                 case RUNNING -> { }
                 case FINISHED -> throw finished();
                 case FAILED, CLOSED -> throw notUsable();
@@ -193,9 +203,9 @@ final class LiveRun implements AutoCloseable {
 
     /** The fastest pace, in months per second; 0 for as fast as possible. */
     void speed(double monthsPerSecond) {
-        if (!(monthsPerSecond >= 0 && monthsPerSecond <= MAX_MONTHS_PER_SECOND)) {
-            throw ApiException.badRequest("months_per_second = " + monthsPerSecond + ": allowed 0 (as fast as possible) to "
-                    + (int) MAX_MONTHS_PER_SECOND);
+        if (!(monthsPerSecond == 0 || (monthsPerSecond >= MIN_MONTHS_PER_SECOND && monthsPerSecond <= MAX_MONTHS_PER_SECOND))) {
+            throw ApiException.badRequest("months_per_second = " + monthsPerSecond + ": allowed 0 (as fast as possible) or "
+                    + MIN_MONTHS_PER_SECOND + " to " + (int) MAX_MONTHS_PER_SECOND);
         }
         this.monthsPerSecond = monthsPerSecond;
         synchronized (control) {
@@ -223,6 +233,10 @@ final class LiveRun implements AutoCloseable {
                 }
             }
             int requested = economy.month();
+            if (economy.state().nextChangeMonth() > settings.months()) {
+                throw ApiException.conflict("a change now would apply from month " + economy.state().nextChangeMonth()
+                        + ", after the run's last month (" + settings.months() + ")");
+            }
             int from;
             try {
                 from = economy.state().scheduleChange(typed);
@@ -231,12 +245,9 @@ final class LiveRun implements AutoCloseable {
                 throw ApiException.badRequest(e.getMessage().replaceAll("schedule\\.\\d+: ", "")
                         + " (a change from month " + economy.state().nextChangeMonth() + ")");
             }
-            if (from > settings.months()) {
-                throw ApiException.conflict("a change now would apply from month " + from + ", after the run's last month ("
-                        + settings.months() + ")");
-            }
             PolicyChange c = new PolicyChange(requested, from, Map.copyOf(typed), Instant.now());
             changes.add(c);
+            changesSnapshot = List.copyOf(changes);
             snapshotRules();
             publishStatus();
             return c;
@@ -284,9 +295,13 @@ final class LiveRun implements AutoCloseable {
     // ---- the run's thread ----
 
     private void loop() {
-        try {
-            build();
-            while (true) {
+        boolean buildNext = true;
+        while (true) {
+            try {
+                if (buildNext) {
+                    buildNext = false;
+                    build();
+                }
                 boolean reset;
                 synchronized (control) {
                     while (true) {
@@ -297,7 +312,9 @@ final class LiveRun implements AutoCloseable {
                             break;
                         }
                         if (status == Status.RUNNING) {
-                            long wait = nextStepAt - System.nanoTime();
+                            // The pace is read afresh each time round, so a change of pace counts at once.
+                            double pace = monthsPerSecond;
+                            long wait = pace <= 0 ? 0 : lastStepStart + (long) (1e9 / pace) - System.nanoTime();
                             if (wait <= 0) {
                                 break;
                             }
@@ -311,29 +328,32 @@ final class LiveRun implements AutoCloseable {
                     if (!reset && stepsWanted > 0) {
                         stepsWanted--;
                     }
+                    lastStepStart = System.nanoTime();
                 }
                 if (reset) {
                     log.reset();
-                    build();
+                    buildNext = true;
                     continue;
                 }
-                long start = System.nanoTime();
                 stepOnce();
-                double pace = monthsPerSecond;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable t) {
+                // The run stays, failed, until it is reset or closed.
                 synchronized (control) {
-                    nextStepAt = pace > 0 ? start + (long) (1e9 / pace) : System.nanoTime();
+                    if (closed) {
+                        return;
+                    }
+                    status = Status.FAILED;
+                    stepsWanted = 0;
+                    runAfterBuild = false;
+                    error = t instanceof OutOfMemoryError
+                            ? "out of memory: start the dashboard with more memory, or use fewer persons"
+                            : t.getClass().getSimpleName() + ": " + t.getMessage();
                 }
+                publishStatus();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            synchronized (control) {
-                status = Status.FAILED;
-                error = t instanceof OutOfMemoryError
-                        ? "out of memory: start the dashboard with more memory, or use fewer persons"
-                        : t.getClass().getSimpleName() + ": " + t.getMessage();
-            }
-            publishStatus();
         }
     }
 
@@ -352,16 +372,17 @@ final class LiveRun implements AutoCloseable {
             activations = 0;
             seconds = 0;
             changes.clear();
+            changesSnapshot = List.of();
+            builds++;
             month = 0;
             snapshotRules();
         } finally {
             economyLock.unlock();
         }
         synchronized (control) {
-            if (status == Status.BUILDING && !resetWanted) {
+            if (status == Status.BUILDING && !resetWanted && !closed) {
                 status = runAfterBuild ? Status.RUNNING : Status.PAUSED;
                 runAfterBuild = false;
-                nextStepAt = System.nanoTime();
             }
         }
         publishStatus();
@@ -386,7 +407,7 @@ final class LiveRun implements AutoCloseable {
         }
         log.append(frame, ccdf);
         synchronized (control) {
-            if (month >= settings.months() && status != Status.BUILDING) {
+            if (month >= settings.months() && (status == Status.RUNNING || status == Status.PAUSED)) {
                 status = Status.FINISHED;
                 stepsWanted = 0;
             }
@@ -434,7 +455,8 @@ final class LiveRun implements AutoCloseable {
 
     /** Publishes the status to the log (and so to every watching tab). */
     private void publishStatus() {
-        log.status(Json.write(statusJson()));
+        ObjectNode s = statusJson();
+        log.status(Json.write(s), s.get("sequence").asLong());
     }
 
     ObjectNode statusJson() {
@@ -443,6 +465,8 @@ final class LiveRun implements AutoCloseable {
         s.put("name", name);
         s.put("source", source);
         synchronized (control) {
+            // Taken with the status, so that of two publications the later one wins (EventLog.status).
+            s.put("sequence", ++statusSequence);
             s.put("status", status.name().toLowerCase());
             if (error != null) {
                 s.put("error", error);
@@ -469,7 +493,7 @@ final class LiveRun implements AutoCloseable {
             new TreeMap<>(values).forEach(v::putPOJO);
         });
         ArrayNode history = s.putArray("policy_changes");
-        for (PolicyChange c : changesCopy()) {
+        for (PolicyChange c : changesSnapshot) {
             history.add(changeJson(c));
         }
         return s;
@@ -485,22 +509,6 @@ final class LiveRun implements AutoCloseable {
         return n;
     }
 
-    List<PolicyChange> changesCopy() {
-        // The history is appended under the economy lock; a copy under it is consistent. Readers
-        // that cannot wait (status) fall back to the last published copy.
-        if (economyLock.tryLock()) {
-            try {
-                List<PolicyChange> copy = List.copyOf(changes);
-                lastChanges = copy;
-                return copy;
-            } finally {
-                economyLock.unlock();
-            }
-        }
-        return lastChanges;
-    }
-
-    private volatile List<PolicyChange> lastChanges = List.of();
 
     /**
      * The run as a scenario file: its preset, persons, seed and rules, and a policy schedule with
@@ -546,7 +554,9 @@ final class LiveRun implements AutoCloseable {
             }
             Map<Integer, Map<String, Object>> scheduled = economy == null ? settings.schedule()
                     : economy.state().policySchedule();
-            Map<Integer, Map<String, Object>> upToNow = new TreeMap<>(scheduled).headMap(upTo, true);
+            // The change for the month after the last was read at the end of the last month: it is
+            // part of the state reached, and a schedule may name it (RunSettings allows months + 1).
+            Map<Integer, Map<String, Object>> upToNow = new TreeMap<>(scheduled).headMap(upTo + 1, true);
             if (!upToNow.isEmpty()) {
                 doc.put("schedule", upToNow);
             }
@@ -592,14 +602,17 @@ final class LiveRun implements AutoCloseable {
      * What the store keeps of the run as it stands: its settings cut at the month reached (with
      * the schedule so far), measures and monthly rows, as an experiment run would give them.
      */
-    RunOutcome outcome(int index, String runId) {
+    RunOutcome outcome(int index) {
         lockEconomy();
         try {
             if (economy == null || economy.month() == 0) {
                 throw ApiException.conflict("run " + id + " has no month to save yet; step it first");
             }
             int at = economy.month();
-            Map<Integer, Map<String, Object>> scheduled = new TreeMap<>(economy.state().policySchedule()).headMap(at, true);
+            // The month and the state hash name what is saved: saving the same state twice keeps
+            // one row, and a run reset and stepped to the same month another way is a new one.
+            String runId = id + "-m" + at + "-" + economy.stateHash();
+            Map<Integer, Map<String, Object>> scheduled = new TreeMap<>(economy.state().policySchedule()).headMap(at + 1, true);
             RunSettings cut = new RunSettings(settings.model(), at, Math.min(settings.burnIn(), at), settings.seed(),
                     settings.threads(), false, settings.preset(), settings.labour(), settings.platforms(),
                     settings.ruling(), scheduled);
@@ -621,19 +634,38 @@ final class LiveRun implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the run: marks it closed at once (watchers are told), then waits for the month in
+     * progress to end and frees the worker threads.
+     */
     @Override
     public void close() {
+        requestClose();
+        awaitEnd();
+    }
+
+    /** Marks the run closed and tells its watchers; the month in progress still ends. */
+    void requestClose() {
         synchronized (control) {
+            if (closed) {
+                return;
+            }
             closed = true;
             status = Status.CLOSED;
             control.notifyAll();
         }
+        publishStatus();
+    }
+
+    /** Waits for the run's thread to end and frees its workers. */
+    void awaitEnd() {
         try {
-            thread.join(TimeUnit.MINUTES.toMillis(2));
+            thread.join(TimeUnit.MINUTES.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        executor.close();
-        publishStatus();
+        if (!thread.isAlive()) {
+            executor.close();
+        }
     }
 }

@@ -79,13 +79,18 @@ final class LiveRuns implements AutoCloseable {
         return new ArrayList<>(runs.values());
     }
 
+    /**
+     * Closes a run: it is gone from the list at once, and its thread ends after the month in
+     * progress (which may take a while at a million persons), without holding up the request.
+     */
     void remove(String id) {
         LiveRun r;
         synchronized (this) {
             r = get(id);
             runs.remove(id);
         }
-        r.close();
+        r.requestClose();
+        Thread.ofPlatform().daemon().name("ownerscape-close-" + id).start(r::awaitEnd);
     }
 
     @Override

@@ -82,7 +82,7 @@ final class RunArchive {
                 try (ExperimentStore store = new ExperimentStore(own.file(), FINGERPRINT,
                         Map.of("created_by", "ownerscape serve"))) {
                     var done = store.finished();
-                    RunOutcome outcome = run.outcome(done.size(), run.id + "-m" + run.month());
+                    RunOutcome outcome = run.outcome(done.size());
                     String runId = outcome.spec().runId();
                     if (!done.contains(runId)) {
                         store.write(outcome);

@@ -216,7 +216,7 @@ class DashboardApiTest {
             assertEquals("ubi = \"much\": expected a number", post("/runs/" + id + "/policy", "{\"ubi\": \"much\"}").error());
             assertEquals("lock_in = '1': expected true or false", post("/runs/" + id + "/policy", "{\"lock_in\": 1}").error());
             assertTrue(post("/runs/" + id + "/policy", "{\"persons\": 3}").error().startsWith("'persons': not a policy key"));
-            assertEquals("months_per_second = 5000.0: allowed 0 (as fast as possible) to 1000",
+            assertEquals("months_per_second = 5000.0: allowed 0 (as fast as possible) or 0.01 to 1000",
                     post("/runs/" + id + "/speed", "{\"months_per_second\": 5000}").error());
 
             post("/runs/" + id + "/step", "{\"months\": 10}");
@@ -268,6 +268,49 @@ class DashboardApiTest {
             delete(id);
         }
         assertEquals(404, get("/runs/" + id).status(), "a closed run is gone");
+    }
+
+    /** The state hash of the settings' run, simulated afresh on one thread. */
+    static String replayHash(String scenarioYaml) {
+        RunSettings replay = new RunRequest(null, scenarioYaml, "replay.yaml", null, null, null, null).settings(1);
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            return SimulationRun.simulate(replay, ex, new MetricsRecorder(), null, (d, t, m) -> { },
+                    RunMetadata.current()).stateHash();
+        }
+    }
+
+    @Test
+    void aRunSavedRightAfterAChangeWasReadReplaysAndEndsCleanly() throws Exception {
+        String id = create("{\"preset\": \"market\", \"persons\": 1000, \"seed\": 2, \"months\": 8}");
+        try {
+            await(id, s -> s.get("status").asText().equals("paused"), "was built");
+            post("/runs/" + id + "/step", "{\"months\": 3}");
+            await(id, s -> s.get("month").asInt() == 3, "reached month 3");
+            assertEquals(5, post("/runs/" + id + "/policy", "{\"ubi\": 0.2}").json().get("effective_from").asInt());
+            post("/runs/" + id + "/step", "{}");
+            // Month 4 has ended: the change for month 5 has been read and is part of the state.
+            JsonNode s = await(id, x -> x.get("month").asInt() == 4, "reached month 4");
+            assertEquals(0.2, s.get("policy_in_force").get("ubi").asDouble(), 0);
+            String yaml = get("/runs/" + id + "/scenario.yaml").body();
+            assertTrue(yaml.contains("months: 4") && yaml.contains("5:"), yaml);
+            String stored = post("/runs/" + id + "/save", "{}").json().get("run_id").asText();
+            assertTrue(stored.startsWith(id + "-m4-"), stored);
+            assertEquals(get("/stored/dashboard/" + stored).json().get("run").get("state_hash").asText(), replayHash(yaml));
+            assertEquals(stored, post("/runs/" + id + "/save", "{}").json().get("run_id").asText(), "saved once");
+
+            assertEquals("request body: expected {\"months\": N}, N from 1 to 120",
+                    post("/runs/" + id + "/step", "{\"month\": 2}").error());
+            assertTrue(post("/runs/" + id + "/speed", "{\"months_per_second\": 0.001}").error()
+                    .startsWith("months_per_second = 0.001: allowed 0 (as fast as possible) or 0.01 to 1000"));
+            post("/runs/" + id + "/step", "{\"months\": 3}");
+            await(id, x -> x.get("month").asInt() == 7, "reached month 7");
+            Reply late = post("/runs/" + id + "/policy", "{\"ubi\": 0.3}");
+            assertEquals(409, late.status());
+            assertEquals("a change now would apply from month 9, after the run's last month (8)", late.error());
+            assertEquals(0, get("/runs/" + id).json().get("policy_scheduled").size(), "a refused change is not kept");
+        } finally {
+            delete(id);
+        }
     }
 
     @Test
@@ -357,6 +400,19 @@ class DashboardApiTest {
         } finally {
             delete(id);
         }
+    }
+
+    @Test
+    void offTheLoopbackOnlyAddressesAreTakenAsHost() {
+        // A name could be pointed at the server by any web site (DNS rebinding); an address cannot.
+        for (String ok : List.of("192.168.1.20:7070", "10.0.0.5", "localhost:7070", "[fe80::1]:7070", "[::1]")) {
+            assertTrue(DashboardServer.isAddressHostHeader(ok), ok);
+        }
+        for (String bad : List.of("evil.example:7070", "evil.example", "192.168.1.20.evil.example", "[evil]:80", "")) {
+            assertFalse(DashboardServer.isAddressHostHeader(bad), bad);
+        }
+        assertTrue(DashboardServer.isLoopback("127.0.0.1"));
+        assertFalse(DashboardServer.isLoopback("0.0.0.0"));
     }
 
     @Test

@@ -58,6 +58,7 @@ class DashboardBrowserTest {
             if ("1".equals(System.getenv("OWNERSCAPE_REQUIRE_BROWSER"))) {
                 fail("the browser test is required here (OWNERSCAPE_REQUIRE_BROWSER=1): " + why);
             }
+            System.err.println("DashboardBrowserTest skipped: " + why);
             Assumptions.abort("skipped: " + why);
         }
         server = DashboardServer.start(new DashboardServer.Options("127.0.0.1", 0, 2, data, List.of(), 4));

@@ -16,8 +16,9 @@ const state = {
   status: null,
   elections: [],
   dirty: false,
-  editing: new Set(),
+  sequence: -Infinity,
 };
+let policyQueue = Promise.resolve();
 const charts = {};
 
 // ---------------------------------------------------------------- helpers
@@ -145,7 +146,9 @@ function drawVotes() {
   const held = state.elections.filter(e => e.held);
   const chosen = Number(picker.value);
   const existing = Array.from(picker.options).map(o => Number(o.value));
-  if (existing.length !== state.elections.length) {
+  const signature = state.elections.map(e => e.month + ':' + e.winner + ':' + e.held).join(',');
+  if (picker.dataset.signature !== signature) {
+    picker.dataset.signature = signature;
     const keep = picker.value;
     picker.innerHTML = '';
     for (const e of state.elections) {
@@ -194,12 +197,14 @@ function clearLive() {
   state.frames = [];
   state.ccdf = [];
   state.elections = [];
+  $('election-picker').value = '';
   scheduleDraw();
 }
 
 function watch(id) {
   if (state.events) state.events.close();
   state.runId = id;
+  state.sequence = -Infinity;
   clearLive();
   showStatus(null);
   if (!id) return;
@@ -220,6 +225,11 @@ function watch(id) {
 }
 
 function showStatus(s) {
+  if (s) {
+    // Replies and events may cross: a status older than the one shown, or of another run, is dropped.
+    if (s.id !== state.runId || s.sequence <= state.sequence) return;
+    state.sequence = s.sequence;
+  }
   state.status = s;
   const line = $('status-line');
   if (!s) { line.textContent = 'no run selected'; renderLevers(null); renderChanges(null); return; }
@@ -253,7 +263,8 @@ function renderChanges(s) {
   }
 }
 
-function renderLevers(s) {
+/** Shows the levers of status {@code s}; a slider the user is on is left alone unless {@code force}. */
+function renderLevers(s, force) {
   const box = $('levers');
   if (!state.options) return;
   if (!box.dataset.built) {
@@ -277,9 +288,6 @@ function renderLevers(s) {
         input.type = 'range';
         input.min = l.min; input.max = l.max; input.step = l.step;
         input.addEventListener('input', () => { out.textContent = input.value; });
-        input.addEventListener('pointerdown', () => state.editing.add(l.key));
-        input.addEventListener('focus', () => state.editing.add(l.key));
-        input.addEventListener('blur', () => state.editing.delete(l.key));
       }
       input.addEventListener('change', () => changePolicy(l, input));
       div.append(row, input);
@@ -298,23 +306,26 @@ function renderLevers(s) {
     const v = next ? next.changes[l.key] : now;
     const show = x => l.kind === 'boolean' ? (x ? 'on' : 'off') : String(x);
     out.textContent = next ? show(now) + ' → ' + show(v) + ' from month ' + next.effective_from : show(v);
-    if (state.editing.has(l.key) && document.activeElement === input) continue;
+    if (!force && l.kind !== 'boolean' && document.activeElement === input) continue;
     if (l.kind === 'boolean') input.checked = !!v;
     else input.value = v;
   }
 }
 
-async function changePolicy(lever, input) {
+/** Sends lever changes one at a time, in the order they were made. */
+function changePolicy(lever, input) {
   if (!state.runId) return;
+  const runId = state.runId;
   const value = lever.kind === 'boolean' ? input.checked : Number(input.value);
-  try {
-    const c = await api('POST', '/runs/' + state.runId + '/policy', { [lever.key]: value });
-    say(lever.key + ' = ' + value + ' from month ' + c.effective_from + ' (recorded in the run\'s history)');
-  } catch (e) {
-    say(e.message, true);
-  } finally {
-    state.editing.delete(lever.key);
-  }
+  policyQueue = policyQueue.then(async () => {
+    try {
+      const c = await api('POST', '/runs/' + runId + '/policy', { [lever.key]: value });
+      say(lever.key + ' = ' + value + ' from month ' + c.effective_from + ' (recorded in the run\'s history)');
+    } catch (e) {
+      say(e.message, true);
+      renderLevers(state.status, true);
+    }
+  });
 }
 
 async function command(name, body) {
@@ -329,18 +340,24 @@ async function command(name, body) {
 async function refreshRuns(select) {
   const runs = await api('GET', '/runs');
   const picker = $('run-picker');
-  picker.innerHTML = '';
-  for (const r of runs) {
-    const o = document.createElement('option');
-    o.value = r.id;
-    o.textContent = runTitle(r);
-    picker.appendChild(o);
+  const ids = runs.map(r => r.id).join(',');
+  if (picker.dataset.ids !== ids) {
+    // Rebuilt only when runs came or went (here or in another tab), not under the user's hand.
+    picker.innerHTML = '';
+    for (const r of runs) {
+      const o = document.createElement('option');
+      o.value = r.id;
+      o.textContent = runTitle(r);
+      picker.appendChild(o);
+    }
+    picker.dataset.ids = ids;
   }
-  const chosen = select || state.runId || (runs.length ? runs[runs.length - 1].id : null);
-  if (chosen && runs.some(r => r.id === chosen)) {
+  let chosen = select || state.runId;
+  if (!chosen || !runs.some(r => r.id === chosen)) chosen = runs.length ? runs[runs.length - 1].id : null;
+  if (chosen) {
     picker.value = chosen;
     if (chosen !== state.runId) watch(chosen);
-  } else {
+  } else if (state.runId) {
     watch(null);
   }
   return runs;
@@ -587,6 +604,8 @@ async function init() {
   window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
   await refreshRuns();
   drawLive();
+  // Runs opened or closed in other tabs appear here too.
+  setInterval(() => refreshRuns().catch(() => {}), 5000);
 }
 
 // What tests and curious users can inspect from the console.

@@ -30,7 +30,8 @@ import java.util.Locale;
  *   <li>{@code GET runs}, {@code POST runs} (preset or scenario text, persons, seed, months,
  *       label), {@code GET|DELETE runs/{id}};</li>
  *   <li>{@code POST runs/{id}/start|pause|reset|step|speed|policy|save};</li>
- *   <li>{@code GET runs/{id}/frames?from=N}, {@code GET runs/{id}/scenario.yaml}, and the event
+ *   <li>{@code GET runs/{id}/frames?from=N}, {@code GET runs/{id}/monthly.csv},
+ *       {@code GET runs/{id}/scenario.yaml}, and the event
  *       stream {@code GET runs/{id}/events} (events {@code frames}, {@code ccdf}, {@code status},
  *       {@code reset});</li>
  *   <li>{@code GET stored}, {@code GET stored/{store}/{run}},
@@ -209,6 +210,13 @@ public final class DashboardServer implements AutoCloseable {
                 ctx.contentType("application/json");
                 ctx.result("{\"generation\":" + v.generation() + ",\"from\":" + from + ",\"frames\":["
                         + String.join(",", frames) + "],\"ccdf\":" + v.ccdf() + ",\"status\":" + v.status() + "}");
+            });
+            r.get("/api/runs/{id}/monthly.csv", ctx -> {
+                LiveRun run = run(ctx);
+                EventLog.View v = run.log().view();
+                ctx.contentType("text/csv; charset=utf-8");
+                ctx.header("Content-Disposition", "attachment; filename=\"dashboard-" + run.id + "-monthly.csv\"");
+                ctx.result(Frames.csv(run.log().frames(v.generation(), 0, v.frames())));
             });
             r.get("/api/runs/{id}/scenario.yaml", ctx -> {
                 LiveRun run = run(ctx);

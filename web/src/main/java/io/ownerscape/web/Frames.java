@@ -106,6 +106,56 @@ final class Frames {
         return out;
     }
 
+    /** The scalar columns of a frame, in the order of the CSV. */
+    static final java.util.List<String> CSV_COLUMNS = java.util.List.of("month", "firms", "employer_firms",
+            "mean_employer_firm_size", "zipf_alpha", "largest_firm", "top1_employment_share", "acquisitions",
+            "managerial_share", "unemployment_rate", "autonomy_index", "small_owners_per_1000", "mean_pay", "platform",
+            "ubi_promised", "ubi_paid", "state_employment_share", "countervailing_power");
+
+    /**
+     * Months as CSV: the scalar columns, then each class's share ({@code share.CLASS}) and
+     * autonomy index ({@code autonomy.CLASS}); an empty field where a value does not exist.
+     */
+    static String csv(java.util.List<String> frames) {
+        StringBuilder b = new StringBuilder(String.join(",", CSV_COLUMNS));
+        for (PersonClass c : PersonClass.values()) {
+            b.append(",share.").append(c.key());
+        }
+        for (PersonClass c : PersonClass.values()) {
+            b.append(",autonomy.").append(c.key());
+        }
+        b.append('\n');
+        for (String text : frames) {
+            com.fasterxml.jackson.databind.JsonNode f;
+            try {
+                f = Json.MAPPER.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            for (int k = 0; k < CSV_COLUMNS.size(); k++) {
+                if (k > 0) {
+                    b.append(',');
+                }
+                cell(b, f.get(CSV_COLUMNS.get(k)));
+            }
+            for (String array : java.util.List.of("class_shares", "autonomy_by_class")) {
+                com.fasterxml.jackson.databind.JsonNode a = f.get(array);
+                for (int k = 0; k < PersonClass.values().length; k++) {
+                    b.append(',');
+                    cell(b, a == null ? null : a.get(k));
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void cell(StringBuilder b, com.fasterxml.jackson.databind.JsonNode v) {
+        if (v != null && !v.isNull()) {
+            b.append(v.asText());
+        }
+    }
+
     /** The class keys in {@link PersonClass} order, as the frames' class arrays are. */
     static ArrayNode classKeys() {
         ArrayNode a = Json.array();

@@ -236,6 +236,12 @@ class DashboardApiTest {
                 assertEquals(k + 1, frames.get(k).get("month").asInt(), "every month once, in order");
             }
             assertEquals(2, get("/runs/" + id + "/frames?from=38").json().get("frames").size());
+            String[] live = get("/runs/" + id + "/monthly.csv").body().split("\n");
+            assertEquals(41, live.length, "a header and a line per month");
+            assertTrue(live[0].startsWith("month,firms,employer_firms,") && live[0].endsWith(",autonomy.unemployed"), live[0]);
+            assertEquals(18 + 16, live[0].split(",").length);
+            assertTrue(live[40].startsWith("40,"), live[40]);
+            assertEquals(34, live[40].split(",", -1).length, "every line as wide as the header");
 
             Reply saved = post("/runs/" + id + "/save", "{}");
             assertEquals(200, saved.status(), saved.body());

@@ -137,6 +137,12 @@ class DashboardBrowserTest {
         assertTrue(history.contains("from month " + (pausedAt + 2)), history);
         assertFalse(slider.getDomProperty("value").equals(before), "the slider moved");
 
+        // Any other policy key, by name.
+        new Select(browser.findElement(By.id("other-key"))).selectByValue("income_tax");
+        browser.findElement(By.id("other-value")).sendKeys("0.3");
+        browser.findElement(By.id("other-apply")).click();
+        wait.until(b -> b.findElement(By.id("changes")).getText().contains("income_tax = 0.3"));
+
         new Select(browser.findElement(By.id("speed"))).selectByValue("0");
         browser.findElement(By.id("start")).click();
         wait.until(b -> status().equals("finished"));

@@ -241,6 +241,7 @@ function showStatus(s) {
   $('lever-hint').textContent = 'A change now applies from month ' + s.next_change_month
     + ', exactly as the same change in a scenario\'s schedule would.';
   $('scenario-link').href = '/api/runs/' + encodeURIComponent(s.id) + '/scenario.yaml';
+  $('csv-link').href = '/api/runs/' + encodeURIComponent(s.id) + '/monthly.csv';
   $('speed').value = String(s.months_per_second);
   renderLevers(s);
   renderChanges(s);
@@ -574,6 +575,25 @@ async function init() {
   $('months').value = state.options.limits.months_default;
   $('months').max = state.options.limits.months_max;
   renderLevers(null);
+  const otherKey = $('other-key');
+  const levers = new Set(state.options.levers.map(l => l.key));
+  for (const k of state.options.policy_keys) {
+    if (levers.has(k)) continue;
+    const o = document.createElement('option');
+    o.value = k; o.textContent = k;
+    otherKey.appendChild(o);
+  }
+  $('other-policy').addEventListener('submit', ev => {
+    ev.preventDefault();
+    const text = $('other-value').value.trim();
+    const value = text === 'true' ? true : text === 'false' ? false : Number(text);
+    if (text === '' || (typeof value === 'number' && Number.isNaN(value))) {
+      say(otherKey.value + ' = \'' + text + '\': expected a number, true or false', true);
+      return;
+    }
+    changePolicy({ key: otherKey.value, kind: typeof value === 'boolean' ? 'boolean' : 'number' },
+      { checked: value, value: String(value) });
+  });
 
   $('new-run').addEventListener('submit', createRun);
   $('run-picker').addEventListener('change', ev => watch(ev.target.value));

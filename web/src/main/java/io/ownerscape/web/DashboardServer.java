@@ -310,6 +310,9 @@ public final class DashboardServer implements AutoCloseable {
         }
         String method = ctx.method().name();
         if (method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
+            // Read the body before any refusal: a response sent over an unread body makes the
+            // server close the connection, which a client may be about to reuse.
+            ctx.bodyAsBytes();
             String origin = ctx.header("Origin");
             if (origin != null && !origin.equals("null")) {
                 String originHost;

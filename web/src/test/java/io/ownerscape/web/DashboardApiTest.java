@@ -60,7 +60,9 @@ class DashboardApiTest {
     @BeforeAll
     static void start() {
         server = DashboardServer.start(new DashboardServer.Options("127.0.0.1", 0, 2, data, List.of(), 4));
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1 as a browser speaks it to an http:// address (the JDK client would otherwise
+        // open each connection with an h2c upgrade, which this server does not take).
+        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         base = "http://127.0.0.1:" + server.port() + "/api";
     }
 

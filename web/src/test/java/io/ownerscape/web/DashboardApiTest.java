@@ -255,12 +255,7 @@ class DashboardApiTest {
 
             String yaml = get("/runs/" + id + "/scenario.yaml").body();
             assertTrue(yaml.contains("firing_cost: 4.0"), yaml);
-            RunSettings replay = new RunRequest(null, yaml, "replay.yaml", null, null, null, null).settings(1);
-            try (ParallelExecutor ex = new ParallelExecutor(1)) {
-                String hash = SimulationRun.simulate(replay, ex, new MetricsRecorder(), null, (d, t, m) -> { },
-                        RunMetadata.current()).stateHash();
-                assertEquals(liveHash, hash, "the scenario file replays the live run exactly, on another thread count");
-            }
+            assertEquals(liveHash, replayHash(yaml), "the scenario file replays the live run exactly, on another thread count");
 
             String csv = new String(bytes("/stored/dashboard/" + runId + "/monthly.csv"), StandardCharsets.UTF_8);
             String[] lines = csv.split("\n");
@@ -361,12 +356,8 @@ class DashboardApiTest {
             }
             String stored = post("/runs/" + id + "/save", "{}").json().get("run_id").asText();
             String liveHash = get("/stored/dashboard/" + stored).json().get("run").get("state_hash").asText();
-            RunSettings replay = new RunRequest(null, get("/runs/" + id + "/scenario.yaml").body(), "r.yaml", null, null,
-                    null, null).settings(2);
-            try (ParallelExecutor ex = new ParallelExecutor(2)) {
-                assertEquals(liveHash, SimulationRun.simulate(replay, ex, new MetricsRecorder(), null, (d, t, m) -> { },
-                        RunMetadata.current()).stateHash(), "the history of changes from four tabs replays exactly");
-            }
+            assertEquals(liveHash, replayHash(get("/runs/" + id + "/scenario.yaml").body()),
+                    "the history of changes from four tabs replays exactly");
         } finally {
             delete(id);
         }

@@ -304,8 +304,13 @@ public final class ExperimentFile {
         return out;
     }
 
-    /** The run settings of a scenario; the experiment's persons, months and burn-in win over the file's. */
-    static RunSettings settings(ScenarioFile.Values v, String presetKey, Integer persons, Integer months,
+    /**
+     * The run settings of a scenario file from a preset: the given persons, months and burn-in
+     * win over the file's (defaults 100,000, 600 and 120), {@code changes} over its rules, and a
+     * given ruling platform over the file's and the preset's; seed 1. The exception lists every
+     * violated bound.
+     */
+    public static RunSettings settings(ScenarioFile.Values v, String presetKey, Integer persons, Integer months,
                                 Integer burnIn, int threads, Map<String, Object> changes, String ruling,
                                 boolean rulingGiven) {
         Preset preset = Preset.of(presetKey);

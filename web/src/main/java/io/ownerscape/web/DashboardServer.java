@@ -75,10 +75,6 @@ public final class DashboardServer implements AutoCloseable {
             return new Options(DEFAULT_HOST, DEFAULT_PORT, Runtime.getRuntime().availableProcessors(),
                     Path.of("runs", "dashboard"), List.of(), 8);
         }
-
-        public Options withPort(int newPort) {
-            return new Options(host, newPort, threadsPerRun, dataDir, stores, maxRuns);
-        }
     }
 
     /** Largest request body, in bytes: room for a scenario file of 200,000 characters. */

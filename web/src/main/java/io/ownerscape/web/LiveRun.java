@@ -94,8 +94,6 @@ final class LiveRun implements AutoCloseable {
     private final List<PolicyChange> changes = new ArrayList<>();
     /** The history as of its last change, for readers that must not wait for the economy. */
     private volatile List<PolicyChange> changesSnapshot = List.of();
-    /** Builds so far; a reset starts a new one. */
-    private int builds;
 
     private volatile int month;
     private volatile Map<String, Object> inForce = Map.of();
@@ -119,19 +117,9 @@ final class LiveRun implements AutoCloseable {
         return log;
     }
 
-    int month() {
-        return month;
-    }
-
     boolean closed() {
         synchronized (control) {
             return closed;
-        }
-    }
-
-    Status status() {
-        synchronized (control) {
-            return status;
         }
     }
 
@@ -373,7 +361,6 @@ final class LiveRun implements AutoCloseable {
             seconds = 0;
             changes.clear();
             changesSnapshot = List.of();
-            builds++;
             month = 0;
             snapshotRules();
         } finally {
@@ -619,16 +606,6 @@ final class LiveRun implements AutoCloseable {
             SimulationRun.Simulated sim = SimulationRun.summarise(cut, economy, recorder, seconds, activations,
                     RunMetadata.current());
             return ExperimentRun.outcome(new RunSpec(index, runId, name, "live", 0, Map.of(), cut), sim);
-        } finally {
-            economyLock.unlock();
-        }
-    }
-
-    /** The state hash at the month reached (for tests and the status of a saved run). */
-    String stateHash() {
-        lockEconomy();
-        try {
-            return economy == null ? "" : economy.stateHash();
         } finally {
             economyLock.unlock();
         }

@@ -1,20 +1,16 @@
 package io.ownerscape.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ownerscape.experiment.ExperimentFile;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.ScenarioFile;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
-import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.Platform;
 import io.ownerscape.model.Preset;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -157,19 +153,9 @@ record RunRequest(String preset, String scenario, String scenarioName, Integer p
         }
         int m = months != null ? months : file.months() != null ? file.months() : DEFAULT_MONTHS;
         try {
-            Preset p = Preset.of(presetKey);
-            ModelParameters model = file.model(n, null, null, null);
-            LabourParameters labour = LabourKeys.with(p.labour(), file.labour());
-            List<Platform> platforms = new ArrayList<>(Platform.builtIns());
-            platforms.addAll(file.userPlatforms());
-            RunSettings s = new RunSettings(model, m, Math.min(m, file.burnIn() == null ? 0 : file.burnIn()),
-                    seed != null ? seed : file.seed() != null ? file.seed() : 1L, threads, false, p, labour, platforms,
-                    file.rulingPlatform() != null ? file.rulingPlatform() : p.ruling(), file.schedule());
-            List<String> bad = s.violations();
-            if (!bad.isEmpty()) {
-                throw ApiException.badRequest(String.join("; ", bad));
-            }
-            return s;
+            return ExperimentFile.settings(file, presetKey, n, m, Math.min(m, file.burnIn() == null ? 0 : file.burnIn()),
+                    threads, Map.of(), file.rulingPlatform(), false)
+                    .withSeed(seed != null ? seed : file.seed() != null ? file.seed() : 1L);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

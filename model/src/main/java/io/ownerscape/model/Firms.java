@@ -287,8 +287,20 @@ public final class Firms {
     }
 
     void setFlags(int firm, boolean mayHire, boolean capitalised) {
-        staff[firm] = (staff[firm] & STAFF_MANAGERS) | (mayHire ? STAFF_MAY_HIRE : 0)
+        setFlags(firm, staff[firm], mayHire, capitalised);
+    }
+
+    /**
+     * As {@link #setFlags(int, boolean, boolean)}, given the firm's staff word as the caller read
+     * it; writes only when the word changes, so that a month in which an owner's standing is
+     * unchanged does not touch the firm's line.
+     */
+    void setFlags(int firm, int current, boolean mayHire, boolean capitalised) {
+        int updated = (current & STAFF_MANAGERS) | (mayHire ? STAFF_MAY_HIRE : 0)
                 | (capitalised ? STAFF_CAPITALISED : 0);
+        if (updated != current) {
+            staff[firm] = updated;
+        }
     }
 
     /** @return the firm's output {@code a E + b E^beta} */

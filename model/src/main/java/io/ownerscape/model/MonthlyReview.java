@@ -16,16 +16,22 @@ import java.util.Arrays;
  *   <li>firms, in fixed chunks of ids: each live firm's pay rates (producers' mean pay, the tied
  *       share) from its output;</li>
  *   <li>persons, in fixed chunks of ids: pay and wealth from their firm's rates, start-up capital
- *       (settled by the owner), the dismissal test, unemployment spells and benefits; persons who
- *       may take part in a staffing decision
+ *       (settled by the owner), the dismissal test, unemployment spells and benefits, and each
+ *       person's class as things stand; persons who may take part in a staffing decision
  *       (degree holders of firms with managers or needing them, all members of firms whose owner
  *       left) are listed;</li>
  *   <li>sequentially, in person order: dismissals; then, firm by firm in id order over the listed
  *       persons sorted by (firm, person): ownership transfers, appointments, stand-downs and
- *       manager layers;</li>
- *   <li>firms again (counts by size and layers) and persons again (classes, transitions,
- *       who searches next month).</li>
+ *       manager layers; then the class of every person these touched (the dismissed, their
+ *       owners, new owners, appointed and stood-down managers) is taken again;</li>
+ *   <li>firms again (counts by size and layers), and persons again for what must see the review's
+ *       end: the autonomy sample and total wealth.</li>
  * </ol>
+ * Classes are taken in the pay pass, not in a pass of their own after the staffing decisions,
+ * because a second pass over every person's record costs a fifth of the review while the
+ * staffing decisions change the class of a few persons per thousand. Until the review ends each
+ * person's class byte also holds, for those fix-ups, last month's class and whether their history
+ * was precarious ({@link #CLASS_BITS}, {@link #PRECARIOUS_BIT}, {@link #BEFORE_SHIFT}).
  * Every choice within a firm is by a total order (skill, then id) and tallies merge in chunk
  * order, so the outcome is the same for any thread count.
  */
@@ -36,6 +42,20 @@ final class MonthlyReview {
     static final double AUTONOMY_SAMPLE = 0.01;
     /** Persons whose firms' data are gathered before they are processed. */
     private static final int BLOCK = 256;
+    /** During the review, a person's class byte: the class in bits 0-2, ... */
+    private static final int CLASS_BITS = 0x7;
+    /** ... bit 3 set when their history was precarious before this month's shift, ... */
+    private static final int PRECARIOUS_BIT = 0x8;
+    /** ... and last month's class plus one (0 for none) in bits 4-7. */
+    private static final int BEFORE_SHIFT = 4;
+    private static final int UNEMPLOYED = PersonClass.UNEMPLOYED.ordinal();
+    private static final int LARGE_OWNER = PersonClass.LARGE_OWNER.ordinal();
+    private static final int SMALL_OWNER = PersonClass.SMALL_OWNER.ordinal();
+    private static final int SELF_EMPLOYED = PersonClass.SELF_EMPLOYED.ordinal();
+    private static final int MANAGER = PersonClass.MANAGER.ordinal();
+    private static final int PRECARIOUS = PersonClass.PRECARIOUS.ordinal();
+    private static final int PROFESSIONAL = PersonClass.PROFESSIONAL.ordinal();
+    private static final int WORKER = PersonClass.WORKER.ordinal();
 
     private final Economy economy;
     /** The rules in force: read afresh each month, since a ruling platform may change them. */
@@ -66,6 +86,9 @@ final class MonthlyReview {
     /** The tied share is kept as a 16-bit fraction: this is one. */
     private static final double TIED_UNIT = 65535;
     private ReviewTally last;
+    /** Persons whose class inputs the sequential steps changed this month (may repeat). */
+    private int[] touched = new int[64];
+    private int touchedCount;
 
     MonthlyReview(Economy economy) {
         this.economy = economy;
@@ -157,6 +180,10 @@ final class MonthlyReview {
         int n = economy.persons();
         int personChunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);
         ReviewTally[] tallies = new ReviewTally[personChunks];
+        long searchBase = economy.streams().base(Purpose.JOB_SEARCH, month + 1);
+        long sampleBase = economy.streams().base(Purpose.AUTONOMY_SAMPLE, month);
+        int[][] searching = new int[personChunks][];
+        int[][] sampled = new int[personChunks][];
         long[][] listed = new long[personChunks][];
         int[][] dismissed = new int[personChunks][];
         double[][] dismissedPay = new double[personChunks][];
@@ -165,9 +192,11 @@ final class MonthlyReview {
         double ubi = state.ubiRate * economy.meanPay;
         double incomeTax = Math.max(0, Math.min(0.9, rules.incomeTax() + state.surcharge));
         executor.forEachChunk(personChunks, c -> {
-            PersonPass pass = new PersonPass(benefit, economy.meanPay, ubi, incomeTax);
+            PersonPass pass = new PersonPass(benefit, economy.meanPay, ubi, incomeTax, searchBase, sampleBase);
             pass.pay(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK));
             tallies[c] = pass.tally;
+            searching[c] = Arrays.copyOf(pass.found, pass.searchers);
+            sampled[c] = Arrays.copyOf(pass.sampled, pass.sampledCount);
             listed[c] = Arrays.copyOf(pass.listed, pass.listedCount);
             dismissed[c] = Arrays.copyOf(pass.dismissed, pass.dismissedCount);
             dismissedPay[c] = Arrays.copyOf(pass.dismissedPay, pass.dismissedCount);
@@ -192,26 +221,24 @@ final class MonthlyReview {
         for (ReviewTally t : tallies) {
             total.add(t);
         }
+        touchedCount = 0;
         for (int c = 0; c < personChunks; c++) {
             for (int k = 0; k < dismissed[c].length; k++) {
                 dismiss(dismissed[c][k], dismissedPay[c][k], total);
             }
         }
         staffFirms(concat(listed), total);
+        int[] newlyUnemployedSearching = reclassifyTouched(total, searchBase);
         ReviewTally[] firmTallies = new ReviewTally[firmChunks];
         executor.forEachChunk(firmChunks, c ->
                 firmTallies[c] = count(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK)));
         for (ReviewTally t : firmTallies) {
             total.add(t);
         }
-        int[][] searching = new int[personChunks][];
-        long searchBase = economy.streams().base(Purpose.JOB_SEARCH, month + 1);
-        long sampleBase = economy.streams().base(Purpose.AUTONOMY_SAMPLE, month);
-        ReviewTally[] classTallies = new ReviewTally[personChunks];
+        ReviewTally[] endTallies = new ReviewTally[personChunks];
         executor.forEachChunk(personChunks, c ->
-                classTallies[c] = classify(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK),
-                        searchBase, sampleBase, searching, c));
-        for (ReviewTally t : classTallies) {
+                endTallies[c] = finish(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK), sampled[c]));
+        for (ReviewTally t : endTallies) {
             total.add(t);
         }
         int count = 0;
@@ -224,7 +251,9 @@ final class MonthlyReview {
             System.arraycopy(s, 0, next, at, s.length);
             at += s.length;
         }
-        economy.searchers = next;
+        // Each chunk's list is in person order; the dismissed who search join in order too.
+        economy.searchers = newlyUnemployedSearching.length == 0 ? next
+                : Economy.union(next, newlyUnemployedSearching);
         if (total.members > 0) {
             economy.meanPay = total.memberPay / total.members;
         }
@@ -390,7 +419,20 @@ final class MonthlyReview {
         private final double[] outcome = economy.outcome;
         private final double outcomeWeight = economy.outcomeWeight;
 
-        PersonPass(double benefit, double meanPay, double ubi, double incomeTax) {
+        /** The unemployed who search next month, and the employed in the autonomy sample. */
+        int[] found = new int[64];
+        int searchers;
+        int[] sampled = new int[64];
+        int sampledCount;
+        private final long searchBase;
+        private final long sampleBase;
+        private final byte[] classes = economy.personClass;
+        private final int large = rules.largeFirmEmployees();
+
+        PersonPass(double benefit, double meanPay, double ubi, double incomeTax, long searchBase,
+                   long sampleBase) {
+            this.searchBase = searchBase;
+            this.sampleBase = sampleBase;
             this.benefit = benefit;
             this.assistance = rules.assistanceReplacement() * meanPay;
             this.capital = rules.startupCapital() * meanPay;
@@ -450,6 +492,7 @@ final class MonthlyReview {
                     }
                 }
                 payBlock(start, end);
+                finishDismissalTests();
             }
         }
 
@@ -460,6 +503,7 @@ final class MonthlyReview {
                 int role = persons[record + Economy.PERSON_ROLE];
                 if (f < 0) {
                     unemployed(i, record, role);
+                    classify(i, f, role, 0);
                     continue;
                 }
                 double signed = gathered[2 * (i - start)];
@@ -506,7 +550,41 @@ final class MonthlyReview {
                     }
                     listed[listedCount++] = ((long) f << 32) | i;
                 }
+                classify(i, f, role, owner ? ownerSize[i - start] - 1 : 0);
             }
+        }
+
+        /**
+         * The person's class as things stand after their pay (see {@link #classOf}), counted with
+         * the transition from last month's; the unemployed who search next month and the employed
+         * drawn for the autonomy sample are listed; the job history moves on a month.
+         */
+        private void classify(int i, int f, int role, int employees) {
+            long h = history[i];
+            boolean precarious = precarious(h);
+            int c = classOf(f, role, employees, precarious, large);
+            tally.classCounts[c]++;
+            int before = classes[i];
+            if (before >= 0) {
+                tally.transitions[before * ReviewTally.CLASSES + c]++;
+            }
+            if (f < 0) {
+                tally.unemployed++;
+                if (RandomStreams.toUnit(RandomStreams.at(searchBase, i)) < rules.jobSearchRate()) {
+                    if (searchers == found.length) {
+                        found = Arrays.copyOf(found, found.length * 2);
+                    }
+                    found[searchers++] = i;
+                }
+            } else if (RandomStreams.toUnit(RandomStreams.at(sampleBase, i)) < AUTONOMY_SAMPLE) {
+                if (sampledCount == sampled.length) {
+                    sampled = Arrays.copyOf(sampled, sampled.length * 2);
+                }
+                sampled[sampledCount++] = i;
+            }
+            classes[i] = (byte) (c | (precarious ? PRECARIOUS_BIT : 0) | ((before + 1) << BEFORE_SHIFT));
+            // Ready for next month: its moves and spells go into bit 0 of each half.
+            history[i] = (h << 1) & historyMask;
         }
 
         /**
@@ -521,7 +599,7 @@ final class MonthlyReview {
                 tally.capitalInvested += capital;
                 capitalised = true;
             }
-            firms.setFlags(f, capitalised || wealth[owner] >= ownFunds, capitalised);
+            firms.setFlags(f, staff, capitalised || wealth[owner] >= ownFunds, capitalised);
         }
 
         private double perEffort(long bits) {
@@ -544,12 +622,7 @@ final class MonthlyReview {
             double cost = rules.firingCost();
             if ((bits & CAPPED) != 0) {
                 // A firm selling less than it makes: the bounds below assume revenue = output.
-                long totalFixed = firms.effortFixed(f);
-                double product = firms.revenueGain(f, Firms.expand(firms.technologySeed(f)),
-                        Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
-                if (horizon * (pay - product) > cost * pay) {
-                    listDismissal(i, pay);
-                }
+                defer(i, f, pay, wbar, xFixed, bits);
                 return;
             }
             double x = Firms.fromFixed(xFixed);
@@ -569,8 +642,62 @@ final class MonthlyReview {
                     return;
                 }
             }
-            long totalFixed = firms.effortFixed(f);
-            long t = Firms.expand(firms.technologySeed(f));
+            defer(i, f, pay, wbar, xFixed, bits);
+        }
+
+        /**
+         * Tests the bounds of this pass's data could not settle wait for the end of the block,
+         * whose firms' records are then loaded together (see {@link #pay}); dismissals are still
+         * listed in person order.
+         */
+        private final int[] deferredPerson = new int[BLOCK];
+        private final int[] deferredFirm = new int[BLOCK];
+        private final double[] deferredPay = new double[BLOCK];
+        private final double[] deferredWbar = new double[BLOCK];
+        private final long[] deferredContribution = new long[BLOCK];
+        private final long[] deferredBits = new long[BLOCK];
+        private final long[] deferredEffort = new long[BLOCK];
+        private final int[] deferredSeed = new int[BLOCK];
+        private int deferredCount;
+
+        private void defer(int i, int f, double pay, double wbar, long xFixed, long bits) {
+            int k = deferredCount++;
+            deferredPerson[k] = i;
+            deferredFirm[k] = f;
+            deferredPay[k] = pay;
+            deferredWbar[k] = wbar;
+            deferredContribution[k] = xFixed;
+            deferredBits[k] = bits;
+        }
+
+        private void finishDismissalTests() {
+            for (int k = 0; k < deferredCount; k++) {
+                int f = deferredFirm[k];
+                deferredEffort[k] = firms.effortFixed(f);
+                deferredSeed[k] = firms.technologySeed(f);
+            }
+            for (int k = 0; k < deferredCount; k++) {
+                exactDismissalTest(deferredPerson[k], deferredFirm[k], deferredPay[k], deferredWbar[k],
+                        deferredContribution[k], deferredBits[k], deferredEffort[k], deferredSeed[k]);
+            }
+            deferredCount = 0;
+        }
+
+        private void exactDismissalTest(int i, int f, double pay, double wbar, long xFixed, long bits,
+                                        long totalFixed, int seed) {
+            double horizon = rules.dismissalHorizon();
+            double cost = rules.firingCost();
+            if ((bits & CAPPED) != 0) {
+                double product = firms.revenueGain(f, Firms.expand(seed),
+                        Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
+                if (horizon * (pay - product) > cost * pay) {
+                    listDismissal(i, pay);
+                }
+                return;
+            }
+            double x = Firms.fromFixed(xFixed);
+            double perEffort = perEffort(bits);
+            long t = Firms.expand(seed);
             double a = firms.a(t);
             double b = firms.b(t);
             double beta = firms.beta(t);
@@ -660,6 +787,11 @@ final class MonthlyReview {
             economy.outcome[i] += economy.outcomeWeight * severance;
         }
         total.severance += severance;
+        touch(i);
+        if (owner >= 0) {
+            // A smaller firm may make its owner a small owner or self-employed.
+            touch(owner);
+        }
         firms.leave(f, xFixed);
         persons[record + Economy.PERSON_FIRM] = -1;
         persons[record + Economy.PERSON_EFFORT] = 0;
@@ -748,6 +880,7 @@ final class MonthlyReview {
             firms.changeEffort(f, economy.contributionFixed(best));
         }
         setRole(best, role(best) | Economy.ROLE_OWNER);
+        touch(best);
         firms.setOwner(f, best);
         firms.setFlags(f, firms.mayHire(f), firms.capitalised(f));
         total.ownershipTransfers++;
@@ -788,6 +921,7 @@ final class MonthlyReview {
                 firms.changeEffort(f, -economy.contributionFixed(i));
                 persons[stride * i + Economy.PERSON_EFFORT] = effort;
                 setRole(i, role(i) | 1);
+                touch(i);
                 total.appointments++;
             }
             managers += hire;
@@ -803,6 +937,7 @@ final class MonthlyReview {
             for (int k = current - 1; k >= Math.max(0, current - (managers - needed)); k--) {
                 int i = (int) order[k];
                 setRole(i, role(i) & ~Economy.ROLE_LAYER);
+                touch(i);
                 firms.changeEffort(f, economy.contributionFixed(i));
                 total.demotions++;
             }
@@ -863,37 +998,111 @@ final class MonthlyReview {
         return tally;
     }
 
-    /** Pass 4b: classes, transitions, and the unemployed who search next month. */
-    private ReviewTally classify(int from, int to, long searchBase, long sampleBase, int[][] searching,
-                                 int chunk) {
-        ClassPass pass = new ClassPass(searchBase, sampleBase);
-        for (int start = from; start < to; start += BLOCK) {
-            pass.block(start, Math.min(to, start + BLOCK));
+    /**
+     * A person's class (precedence as in {@link PersonClass}): the unemployed; owners by their
+     * firm's employees; hired managers; the precarious; degree holders; everyone else.
+     */
+    static int classOf(int firm, int role, int employees, boolean precarious, int large) {
+        if (firm < 0) {
+            return UNEMPLOYED;
         }
-        searching[chunk] = Arrays.copyOf(pass.found, pass.searchers);
+        if ((role & Economy.ROLE_OWNER) != 0) {
+            return employees == 0 ? SELF_EMPLOYED : employees >= large ? LARGE_OWNER : SMALL_OWNER;
+        }
+        if ((role & Economy.ROLE_LAYER) != 0) {
+            return MANAGER;
+        }
+        if (precarious) {
+            return PRECARIOUS;
+        }
+        return (role & Economy.ROLE_DEGREE) != 0 ? PROFESSIONAL : WORKER;
+    }
+
+    private void touch(int person) {
+        if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = person;
+    }
+
+    /**
+     * Pass 3c: the class of each person the dismissals and staffing decisions touched, taken again
+     * as the review ends; counts and transitions move from the class the pay pass gave. Returns
+     * the dismissed who search next month, in person order.
+     */
+    private int[] reclassifyTouched(ReviewTally total, long searchBase) {
+        byte[] classes = economy.personClass;
+        Firms firms = economy.firms;
+        int large = rules.largeFirmEmployees();
+        int[] searching = new int[16];
+        int count = 0;
+        for (int k = 0; k < touchedCount; k++) {
+            int i = touched[k];
+            int code = classes[i] & 0xFF;
+            int old = code & CLASS_BITS;
+            int f = persons[stride * i + Economy.PERSON_FIRM];
+            int role = persons[stride * i + Economy.PERSON_ROLE];
+            int employees = f >= 0 && (role & Economy.ROLE_OWNER) != 0 ? firms.size(f) - 1 : 0;
+            int c = classOf(f, role, employees, (code & PRECARIOUS_BIT) != 0, large);
+            if (c == old) {
+                continue;
+            }
+            total.classCounts[old]--;
+            total.classCounts[c]++;
+            int before = (code >>> BEFORE_SHIFT) - 1;
+            if (before >= 0) {
+                total.transitions[before * ReviewTally.CLASSES + old]--;
+                total.transitions[before * ReviewTally.CLASSES + c]++;
+            }
+            // Nobody finds work during the review: a change of class to or from unemployment is
+            // a dismissal.
+            if (c == UNEMPLOYED) {
+                total.unemployed++;
+                if (RandomStreams.toUnit(RandomStreams.at(searchBase, i)) < rules.jobSearchRate()) {
+                    if (count == searching.length) {
+                        searching = Arrays.copyOf(searching, count * 2);
+                    }
+                    searching[count++] = i;
+                }
+            }
+            classes[i] = (byte) ((code & ~CLASS_BITS) | c);
+        }
+        int[] out = Arrays.copyOf(searching, count);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /**
+     * Pass 4b over one chunk of persons: the autonomy sample, measured against the firms as the
+     * review leaves them; the class bytes cleared of the review's working bits; total wealth.
+     */
+    private ReviewTally finish(int from, int to, int[] sample) {
+        EndPass pass = new EndPass();
+        for (int i : sample) {
+            int record = stride * i;
+            int f = persons[record + Economy.PERSON_FIRM];
+            if (f >= 0) {
+                pass.sampleAutonomy(i, record, f, persons[record + Economy.PERSON_ROLE],
+                        economy.personClass[i] & CLASS_BITS);
+            }
+        }
+        byte[] classes = economy.personClass;
+        double[] wealth = economy.wealth;
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            classes[i] = (byte) (classes[i] & CLASS_BITS);
+            sum += wealth[i];
+        }
+        pass.tally.wealth = sum;
         return pass.tally;
     }
 
-    /** Pass 4b over one chunk of persons. */
-    private final class ClassPass {
+    /** Pass 4b's autonomy measurement for one chunk. */
+    private final class EndPass {
         final ReviewTally tally = new ReviewTally();
-        int[] found = new int[64];
-        int searchers;
-        private final long searchBase;
-        private final int[] sizes = new int[BLOCK];
         private final Firms firms = economy.firms;
-        private final long[] history = economy.history;
-        private final byte[] classes = economy.personClass;
-        private final double[] wealth = economy.wealth;
         private final int large = rules.largeFirmEmployees();
-
-        private final long sampleBase;
         private final double protection = Autonomy.protection(rules);
-
-        ClassPass(long searchBase, long sampleBase) {
-            this.searchBase = searchBase;
-            this.sampleBase = sampleBase;
-        }
 
         /**
          * Autonomy of an employed person of the sample (see {@link Autonomy}): pay from the firm's
@@ -932,57 +1141,6 @@ final class MonthlyReview {
             tally.componentSum[1] += bargaining;
             tally.componentSum[2] += protection;
             tally.componentSum[3] += ownership;
-        }
-
-        void block(int start, int end) {
-            // Owners' firm sizes first, in a loop of independent loads (see PersonPass.pay).
-            for (int i = start; i < end; i++) {
-                int f = persons[stride * i + Economy.PERSON_FIRM];
-                if (f >= 0 && (persons[stride * i + Economy.PERSON_ROLE] & Economy.ROLE_OWNER) != 0) {
-                    sizes[i - start] = firms.size(f);
-                }
-            }
-            for (int i = start; i < end; i++) {
-                int record = stride * i;
-                int f = persons[record + Economy.PERSON_FIRM];
-                int role = persons[record + Economy.PERSON_ROLE];
-                PersonClass cls;
-                if (f < 0) {
-                    tally.unemployed++;
-                    cls = PersonClass.UNEMPLOYED;
-                    if (RandomStreams.toUnit(RandomStreams.at(searchBase, i)) < rules.jobSearchRate()) {
-                        if (searchers == found.length) {
-                            found = Arrays.copyOf(found, found.length * 2);
-                        }
-                        found[searchers++] = i;
-                    }
-                } else if ((role & Economy.ROLE_OWNER) != 0) {
-                    int employees = sizes[i - start] - 1;
-                    cls = employees == 0 ? PersonClass.SELF_EMPLOYED
-                            : employees >= large ? PersonClass.LARGE_OWNER : PersonClass.SMALL_OWNER;
-                } else if ((role & Economy.ROLE_LAYER) != 0) {
-                    cls = PersonClass.MANAGER;
-                } else if (precarious(history[i])) {
-                    cls = PersonClass.PRECARIOUS;
-                } else if ((role & Economy.ROLE_DEGREE) != 0) {
-                    cls = PersonClass.PROFESSIONAL;
-                } else {
-                    cls = PersonClass.WORKER;
-                }
-                int c = cls.ordinal();
-                tally.classCounts[c]++;
-                if (f >= 0 && RandomStreams.toUnit(RandomStreams.at(sampleBase, i)) < AUTONOMY_SAMPLE) {
-                    sampleAutonomy(i, record, f, role, c);
-                }
-                int before = classes[i];
-                if (before >= 0) {
-                    tally.transitions[before * ReviewTally.CLASSES + c]++;
-                }
-                classes[i] = (byte) c;
-                tally.wealth += wealth[i];
-                // Ready for next month: its moves and spells go into bit 0 of each half.
-                history[i] = (history[i] << 1) & historyMask;
-            }
         }
     }
 }

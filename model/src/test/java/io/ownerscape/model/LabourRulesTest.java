@@ -76,17 +76,56 @@ class LabourRulesTest {
             }
             assertEquals(n, total, where + ": every person in exactly one class");
             assertEquals(unemployed, t.classCounts()[PersonClass.UNEMPLOYED.ordinal()], where);
+            long[] counted = new long[PersonClass.count()];
             for (int i = 0; i < n; i++) {
                 PersonClass c = e.personClass(i);
-                if (e.managerLayer(i) > 0) {
-                    assertEquals(PersonClass.MANAGER, c, where + ": class of manager " + i);
-                }
-                if (e.firmOf(i) < 0) {
-                    assertEquals(PersonClass.UNEMPLOYED, c, where);
-                }
+                counted[c.ordinal()]++;
+                assertEquals(c, expectedClass(e, i, c), where + ": class of person " + i);
             }
+            // The counts are the class column's, as the review leaves it after its fix-ups.
+            assertEquals(java.util.Arrays.toString(counted), java.util.Arrays.toString(t.classCounts()),
+                    where + ": class counts against the persons' classes");
         }
         return unemployed;
+    }
+
+    /**
+     * The class the state implies: everything but precarity is fixed by firm, role and the firm's
+     * size; precarity (from the job history before the month moved on) is taken from {@code actual}
+     * when the person is an employee who is neither owner nor manager.
+     */
+    private static PersonClass expectedClass(Economy e, int i, PersonClass actual) {
+        int f = e.firmOf(i);
+        if (f < 0) {
+            return PersonClass.UNEMPLOYED;
+        }
+        if (e.isOwner(i)) {
+            int employees = e.firms().size(f) - 1;
+            return employees == 0 ? PersonClass.SELF_EMPLOYED
+                    : employees >= e.labour().largeFirmEmployees() ? PersonClass.LARGE_OWNER
+                    : PersonClass.SMALL_OWNER;
+        }
+        if (e.managerLayer(i) > 0) {
+            return PersonClass.MANAGER;
+        }
+        if (actual == PersonClass.PRECARIOUS) {
+            return actual;
+        }
+        return e.hasDegree(i) ? PersonClass.PROFESSIONAL : PersonClass.WORKER;
+    }
+
+    /** Each month's transitions leave last month's classes and arrive at this month's. */
+    private static void checkTransitions(long[] before, ReviewTally t, String where) {
+        for (PersonClass c : PersonClass.values()) {
+            long out = 0;
+            long in = 0;
+            for (PersonClass d : PersonClass.values()) {
+                out += t.transitions(c, d);
+                in += t.transitions(d, c);
+            }
+            assertEquals(before[c.ordinal()], out, where + ": transitions out of " + c.key());
+            assertEquals(t.classCounts()[c.ordinal()], in, where + ": transitions into " + c.key());
+        }
     }
 
     @ParameterizedTest(name = "threads={0}")
@@ -97,12 +136,19 @@ class LabourRulesTest {
             check(e, "start");
             long dismissals = 0;
             long appointments = 0;
+            long demotions = 0;
+            long transfers = 0;
+            long[] classesBefore = null;
             for (int m = 1; m <= 120; m++) {
                 double before = Worlds.totalWealth(e);
                 e.step();
                 String where = "month " + m;
                 check(e, where);
                 ReviewTally t = e.lastReview();
+                if (classesBefore != null) {
+                    checkTransitions(classesBefore, t, where);
+                }
+                classesBefore = t.classCounts().clone();
                 double after = Worlds.totalWealth(e);
                 double flows = t.memberPay() + t.benefits() - t.consumption() - t.capitalInvested();
                 assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1),
@@ -112,9 +158,15 @@ class LabourRulesTest {
                         where + ": revenue = pay + managers' pay + owners' residuals");
                 dismissals += t.dismissals();
                 appointments += t.appointments();
+                demotions += t.demotions();
+                transfers += t.ownershipTransfers();
             }
+            // Each of these changes a class after the pay pass has taken it (MonthlyReview's
+            // fix-ups), so the checks above saw every kind of fix-up.
             assertTrue(appointments > 0, "firms beyond the span must hire managers");
-            assertTrue(dismissals >= 0);
+            assertTrue(dismissals > 0, "some workers must be dismissed");
+            assertTrue(demotions > 0, "some managers must stand down");
+            assertTrue(transfers > 0, "some firms must pass to a member");
         }
     }
 

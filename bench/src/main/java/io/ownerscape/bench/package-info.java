@@ -1,6 +1,8 @@
 /**
  * JMH micro-benchmarks of the model's hot paths. Build and run:
  * {@code ./mvnw -pl bench -am package -DskipTests && java -jar bench/target/benchmarks.jar}.
- * Whole-model throughput is measured by {@code ./ownerscape bench} instead.
+ * Whole-model throughput is measured by {@code ./ownerscape bench} instead, and two builds are
+ * compared, interleaved in one JVM so that the machine's drift cancels, by {@link
+ * io.ownerscape.bench.BuildComparison}.
  */
 package io.ownerscape.bench;

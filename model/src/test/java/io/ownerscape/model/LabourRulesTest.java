@@ -77,10 +77,17 @@ class LabourRulesTest {
             assertEquals(n, total, where + ": every person in exactly one class");
             assertEquals(unemployed, t.classCounts()[PersonClass.UNEMPLOYED.ordinal()], where);
             long[] counted = new long[PersonClass.count()];
+            // Classes are the review's; the state phase after it may give or take ownership
+            // (MODEL.md §3, step 6), in which months the roles are checked against them no further.
+            StateTally s = e.state().last();
+            boolean ownershipChangedAfterReview = s != null
+                    && s.nationalised() + s.converted() + s.privatised() > 0;
             for (int i = 0; i < n; i++) {
                 PersonClass c = e.personClass(i);
                 counted[c.ordinal()]++;
-                assertEquals(c, expectedClass(e, i, c), where + ": class of person " + i);
+                if (!ownershipChangedAfterReview) {
+                    assertEquals(c, expectedClass(e, i, c), where + ": class of person " + i);
+                }
             }
             // The counts are the class column's, as the review leaves it after its fix-ups.
             assertEquals(java.util.Arrays.toString(counted), java.util.Arrays.toString(t.classCounts()),

@@ -173,7 +173,8 @@ public final class Economy {
         int n = params.persons();
         // Regions of fewer than about 100 persons would be too small to be labour markets.
         this.regions = new Regions(n, Math.max(1, Math.min(labour.regions(), n / 100)));
-        FriendNetwork network = FriendNetwork.build(params, streams, regions, labour.regionalFriendship());
+        FriendNetwork network = FriendNetwork.build(params, streams, regions, labour.regionalFriendship(),
+                executor);
         this.stride = PERSON_FRIENDS + params.friendsMax();
         long ints = (long) stride * n;
         if (ints > Integer.MAX_VALUE - 16) {

@@ -1,6 +1,9 @@
 package io.ownerscape.model;
 
+import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
+
+import java.util.Arrays;
 
 /**
  * The friendship network: a simple undirected graph in which every person has exactly the number
@@ -37,6 +40,17 @@ public final class FriendNetwork {
      */
     public static FriendNetwork build(ModelParameters params, RandomStreams streams, Regions regions,
                                       double local) {
+        return build(params, streams, regions, local, null);
+    }
+
+    /**
+     * As {@link #build(ModelParameters, RandomStreams, Regions, double)}, with the read-only
+     * parts of the construction (finding the links to repair, turning rows of links into rows of
+     * friends) spread over {@code executor}'s threads when it is not null. The network is the
+     * same for any thread count.
+     */
+    public static FriendNetwork build(ModelParameters params, RandomStreams streams, Regions regions,
+                                      double local, ParallelExecutor executor) {
         params.validated();
         int n = params.persons();
         int span = params.friendsMax() - params.friendsMin() + 1;
@@ -90,16 +104,36 @@ public final class FriendNetwork {
             rows[offsets[v] + fill[v]++] = k;
         }
         fill = null;
-        new Repair(offsets, ends, rows, streams.base(Purpose.NETWORK_REPAIR)).run();
+        new Repair(offsets, ends, rows, streams.base(Purpose.NETWORK_REPAIR)).run(executor);
 
-        // Turn rows of edge ids into rows of neighbours, in place.
-        for (int u = 0; u < n; u++) {
-            for (int p = offsets[u]; p < offsets[u + 1]; p++) {
-                int k = rows[p];
-                rows[p] = ends[2 * k] == u ? ends[2 * k + 1] : ends[2 * k];
+        // Turn rows of edge ids into rows of neighbours, in place: each person writes only their
+        // own row.
+        int[] ids = rows;
+        int[] pairs = ends;
+        forEachChunk(executor, n, u0 -> {
+            for (int u = u0; u < Math.min(n, u0 + CHUNK); u++) {
+                for (int p = offsets[u]; p < offsets[u + 1]; p++) {
+                    int k = ids[p];
+                    ids[p] = pairs[2 * k] == u ? pairs[2 * k + 1] : pairs[2 * k];
+                }
             }
-        }
+        });
         return new FriendNetwork(offsets, rows);
+    }
+
+    /** Items per chunk of the parallel parts. */
+    private static final int CHUNK = 1 << 16;
+
+    /** Runs {@code task} for the first index of every chunk of {@code n} items, in parallel if it can. */
+    private static void forEachChunk(ParallelExecutor executor, int n, java.util.function.IntConsumer task) {
+        int chunks = ParallelExecutor.chunkCount(n, CHUNK);
+        if (executor == null) {
+            for (int c = 0; c < chunks; c++) {
+                task.accept(c * CHUNK);
+            }
+        } else {
+            executor.forEachChunk(chunks, c -> task.accept(c * CHUNK));
+        }
     }
 
     private static void shuffle(int[] a, int from, int to, long base) {
@@ -157,19 +191,46 @@ public final class FriendNetwork {
             this.base = base;
         }
 
-        void run() {
+        /**
+         * Repairs every bad link in increasing id order. A swap never makes a good link bad (it is
+         * refused if it would make a self-link or repeat a link), so the links to visit are those
+         * bad at the start, found first in parallel (read-only); the sequential repair then visits
+         * them alone, which is exactly what visiting every link in order would do.
+         */
+        void run(ParallelExecutor executor) {
             int edges = ends.length / 2;
-            for (int k = 0; k < edges; k++) {
-                long attempt = 0;
-                while (isBad(k)) {
-                    if (attempt > 100_000) {
-                        throw new IllegalStateException("could not make the friendship network simple;"
-                                + " raise persons or lower friends_max");
+            int chunks = ParallelExecutor.chunkCount(edges, CHUNK);
+            int[][] found = new int[chunks][];
+            forEachChunk(executor, edges, k0 -> {
+                int[] bad = new int[16];
+                int count = 0;
+                for (int k = k0; k < Math.min(edges, k0 + CHUNK); k++) {
+                    if (isBad(k)) {
+                        if (count == bad.length) {
+                            bad = Arrays.copyOf(bad, 2 * count);
+                        }
+                        bad[count++] = k;
                     }
-                    long bits = RandomStreams.at(RandomStreams.at(base, k), attempt++);
-                    int r = RandomStreams.toBelow(bits, edges);
-                    trySwap(k, r, (bits & 1) == 0);
                 }
+                found[k0 / CHUNK] = Arrays.copyOf(bad, count);
+            });
+            for (int[] chunk : found) {
+                for (int k : chunk) {
+                    repair(k, edges);
+                }
+            }
+        }
+
+        private void repair(int k, int edges) {
+            long attempt = 0;
+            while (isBad(k)) {
+                if (attempt > 100_000) {
+                    throw new IllegalStateException("could not make the friendship network simple;"
+                            + " raise persons or lower friends_max");
+                }
+                long bits = RandomStreams.at(RandomStreams.at(base, k), attempt++);
+                int r = RandomStreams.toBelow(bits, edges);
+                trySwap(k, r, (bits & 1) == 0);
             }
         }
 

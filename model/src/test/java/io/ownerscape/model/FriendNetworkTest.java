@@ -152,6 +152,20 @@ class FriendNetworkTest {
         assertEquals(4L * (5000 + 1) + 4L * a.end(4999), a.bytes());
     }
 
+    /** The parallel parts of the construction (finding links to repair, filling rows) change nothing. */
+    @Test
+    void sameNetworkOnAnyThreadCount() {
+        ModelParameters p = ModelParameters.defaults(200_000);
+        Regions regions = new Regions(200_000, 40);
+        int[] reference = rows(FriendNetwork.build(p, new RandomStreams(7), regions, 0.9, null));
+        for (int threads : new int[] {1, 3}) {
+            try (io.ownerscape.engine.ParallelExecutor ex = new io.ownerscape.engine.ParallelExecutor(threads)) {
+                assertArrayEquals(reference, rows(FriendNetwork.build(p, new RandomStreams(7), regions, 0.9, ex)),
+                        threads + " threads");
+            }
+        }
+    }
+
     private static int[] rows(FriendNetwork net) {
         int n = net.persons();
         int[] out = new int[n + 1 + net.end(n - 1)];

@@ -1054,8 +1054,8 @@ final class MonthlyReview {
                 total.transitions[before * ReviewTally.CLASSES + old]--;
                 total.transitions[before * ReviewTally.CLASSES + c]++;
             }
-            // Nobody finds work during the review: a change of class to or from unemployment is
-            // a dismissal.
+            // Nobody finds work during the review (staffing keeps only members of the firm), so
+            // the only change involving unemployment is into it, by a dismissal.
             if (c == UNEMPLOYED) {
                 total.unemployed++;
                 if (RandomStreams.toUnit(RandomStreams.at(searchBase, i)) < rules.jobSearchRate()) {

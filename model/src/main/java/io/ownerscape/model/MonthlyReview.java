@@ -795,8 +795,10 @@ final class MonthlyReview {
         firms.leave(f, xFixed);
         persons[record + Economy.PERSON_FIRM] = -1;
         persons[record + Economy.PERSON_EFFORT] = 0;
+        // Not marked newly unemployed: this month was paid as work, so next month is the first
+        // of the spell and pays the benefit (a quitter's month of quitting is the unpaid one).
         persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
-                | Economy.ROLE_ELIGIBLE | Economy.ROLE_NEW_UNEMPLOYED;
+                | Economy.ROLE_ELIGIBLE;
         total.dismissals++;
     }
 

@@ -28,7 +28,7 @@ class AcquisitionsTest {
     @ValueSource(booleans = {false, true})
     void dealsKeepEveryPersonInOneFirmAndConserveMoneyAndCustomers(boolean goodsMarket) {
         LabourParameters rules = busy(Map.of("goods_market", goodsMarket, "market_start", 6,
-                "compliance_fixed", 0.05, "compliance_per_employee", 0.05));
+                "compliance_fixed", 0.5, "compliance_per_employee", 0.05));
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             Economy e = new Economy(ModelParameters.defaults(3_000), rules, 4, ex);
             long deals = 0;

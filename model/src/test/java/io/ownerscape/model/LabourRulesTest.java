@@ -203,6 +203,59 @@ class LabourRulesTest {
         assertTrue(dismissed.get("0.0") > 0, "with no firing cost some shirkers are dismissed: " + dismissed);
     }
 
+    /**
+     * A person dismissed at a review was paid for that month as work; the next month is the first
+     * of the spell: one month unemployed, and the benefit paid and settled into wealth then.
+     */
+    @Test
+    void theDismissedAreOnTheBenefitFromTheNextMonth() {
+        LabourParameters rules = market();
+        assertFalse(rules.benefitOnQuit(), "nobody quits, so every new unemployed person was dismissed");
+        assertEquals(0, rules.incomeTax() + rules.wealthTax() + rules.ubi(), "no taxes and no basic income");
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(5_000), rules, 3, ex);
+            int n = e.persons();
+            int checked = 0;
+            boolean[] employed = new boolean[n];
+            for (int m = 0; m < 72; m++) {
+                for (int i = 0; i < n; i++) {
+                    employed[i] = e.firmOf(i) >= 0;
+                }
+                e.step();
+                java.util.List<Integer> dismissed = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (employed[i] && e.firmOf(i) < 0) {
+                        assertEquals(0, e.monthsUnemployed(i), "month " + m + ": person " + i + " just dismissed");
+                        assertEquals(PersonClass.UNEMPLOYED, e.personClass(i), "month " + m + ": class of " + i);
+                        dismissed.add(i);
+                    }
+                }
+                assertEquals(e.lastReview().dismissals(), dismissed.size(), "month " + m + ": the dismissed");
+                double[] before = new double[dismissed.size()];
+                for (int k = 0; k < before.length; k++) {
+                    before[k] = e.wealth(dismissed.get(k));
+                }
+                double benefit = Math.max(rules.benefitReplacement(), rules.assistanceReplacement()) * e.meanPay();
+                e.step();
+                m++;
+                for (int k = 0; k < before.length; k++) {
+                    int i = dismissed.get(k);
+                    if (e.firmOf(i) >= 0) {
+                        continue;
+                    }
+                    assertEquals(1, e.monthsUnemployed(i), "month " + m + ": first month of " + i + "'s spell");
+                    double w = before[k] + benefit;
+                    double consumed = Math.max(0, Math.min(w, rules.consumptionOfIncome() * benefit
+                            + rules.consumptionOfWealth() * before[k]));
+                    assertEquals(w - consumed, e.wealth(i), 1e-9 * Math.max(1, Math.abs(w)),
+                            "month " + m + ": " + i + " is paid the benefit and consumes by the rule");
+                    checked++;
+                }
+            }
+            assertTrue(checked > 20, "enough dismissed persons stayed unemployed to check: " + checked);
+        }
+    }
+
     private static LabourParameters with(LabourParameters p, double firingCost) {
         return LabourKeys.with(p, Map.of("firing_cost", firingCost));
     }

@@ -26,8 +26,10 @@ import java.util.List;
  * @param benefitOnQuit         whether a person who quits is entitled to the benefit (and so may
  *                              choose unemployment over work)
  * @param jobSearchRate         monthly probability that an unemployed person reconsiders, (0, 1]
- * @param searchContacts        random persons of their region whose employers an unemployed
- *                              person considers when they search, besides their friends', 0 to 16
+ * @param searchContacts        vacancies (firms whose customers would buy more than they make)
+ *                              drawn, weighted by room, in the person's region, that every
+ *                              activated person considers besides their friends' firms (goods
+ *                              market only), 0 to 16
  * @param dismissal             whether owners dismiss workers paid above their marginal product
  * @param firingCost            severance an owner pays on dismissal, in months of the worker's pay, 0 to 120
  * @param dismissalHorizon      months over which an owner weighs a worker's loss against the

@@ -309,7 +309,10 @@ public final class ReviewTally {
         return managers;
     }
 
-    /** Persons who became unemployed this month (no benefit or assistance until next month). */
+    /**
+     * Persons who quit to unemployment in this month's decisions: paid nothing this month, on the
+     * benefit or assistance from the next (the dismissed are in {@link #dismissals()}).
+     */
     public long newlyUnemployed() {
         return newlyUnemployed;
     }

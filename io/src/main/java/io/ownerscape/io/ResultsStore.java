@@ -84,7 +84,7 @@ public final class ResultsStore implements AutoCloseable {
                       revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
                       capital_invested DOUBLE, severance DOUBLE, autonomy_index DOUBLE,
                       autonomy_sampled BIGINT, small_owners_per_1000 DOUBLE, compliance DOUBLE,
-                      compliance_in_house DOUBLE)""");
+                      compliance_in_house DOUBLE, separations BIGINT)""");
             s.execute("""
                     CREATE TABLE market (
                       month INTEGER, burn_in BOOLEAN, demand DOUBLE, pool DOUBLE, customers DOUBLE,
@@ -268,6 +268,7 @@ public final class ResultsStore implements AutoCloseable {
         labour.append(m.smallOwnersPerThousand());
         labour.append(t.compliance());
         labour.append(t.complianceInHouse());
+        labour.append(t.separations());
         labour.endRow();
         MarketTally g = t.market();
         if (g != null) {

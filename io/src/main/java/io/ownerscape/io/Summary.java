@@ -149,6 +149,7 @@ public final class Summary {
                 putNumber(components, names[k], comp[k]);
             }
             root.put("dismissals_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().dismissals()));
+            root.put("separations_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().separations()));
             root.put("mean_pay", last.meanPay());
             root.put("mean_wealth", last.meanWealth());
             putNumber(root, "wealth_gini", wealthGini);

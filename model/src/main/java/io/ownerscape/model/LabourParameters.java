@@ -34,6 +34,10 @@ import java.util.List;
  * @param firingCost            severance an owner pays on dismissal, in months of the worker's pay, 0 to 120
  * @param dismissalHorizon      months over which an owner weighs a worker's loss against the
  *                              firing cost, 1 to 120
+ * @param separationRate        monthly probability that a producing employee's job ends for a
+ *                              reason the model does not represent (a layoff the dismissal rule
+ *                              does not cause: reorganisation, relocation, the end of a contract);
+ *                              the person becomes unemployed with the benefit, no severance; 0 to 0.2
  * @param precarityWindow       months of job history kept, 1 to 31
  * @param precarityChanges      employer changes within the window that make a person precarious
  * @param precarityUnemployedMonths months unemployed within the window that make a person precarious
@@ -133,6 +137,7 @@ public record LabourParameters(
         boolean dismissal,
         double firingCost,
         int dismissalHorizon,
+        double separationRate,
         int precarityWindow,
         int precarityChanges,
         int precarityUnemployedMonths,
@@ -192,7 +197,7 @@ public record LabourParameters(
      * and skills are equal. The model is then exactly Axtell's.
      */
     public static final LabourParameters AXTELL = new LabourParameters(
-            0, 0, 0, 0.5, 0, 0, 0, 0, 6, 0, false, 0.25, 0, false, 0, 12, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
+            0, 0, 0, 0.5, 0, 0, 0, 0, 6, 0, false, 0.25, 0, false, 0, 12, 0, 24, 3, 6, 0.9, 0.005, 0, 0, 0, 500, 1, 0.8,
             false, 120, 1, 0, 0.05, 0, 0,
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
             0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
@@ -201,7 +206,7 @@ public record LabourParameters(
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
-                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.10, 2, true, 1.0, 12, 24, 3, 6,
+                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.10, 2, true, 1.0, 12, 0.011, 24, 3, 6,
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
                 false, 120, 1, 0, 0.05, 0, 0.05,
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
@@ -260,6 +265,7 @@ public record LabourParameters(
         whole(out, "search_contacts", searchContacts, 0, 16);
         unit(out, "firing_cost", firingCost, 0, 120);
         whole(out, "dismissal_horizon", dismissalHorizon, 1, 120);
+        unit(out, "separation_rate", separationRate, 0, 0.2);
         whole(out, "precarity_window", precarityWindow, 1, 31);
         whole(out, "precarity_changes", precarityChanges, 1, Math.max(1, precarityWindow));
         whole(out, "precarity_unemployed_months", precarityUnemployedMonths, 1, Math.max(1, precarityWindow));

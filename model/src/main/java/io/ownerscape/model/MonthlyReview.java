@@ -186,19 +186,23 @@ final class MonthlyReview {
         int[][] sampled = new int[personChunks][];
         long[][] listed = new long[personChunks][];
         int[][] dismissed = new int[personChunks][];
+        int[][] separated = new int[personChunks][];
+        long separationBase = economy.streams().base(Purpose.SEPARATION, month);
         double[][] dismissedPay = new double[personChunks][];
         double benefit = rules.benefitReplacement() * economy.meanPay;
         State state = economy.state;
         double ubi = state.ubiRate * economy.meanPay;
         double incomeTax = Math.max(0, Math.min(0.9, rules.incomeTax() + state.surcharge));
         executor.forEachChunk(personChunks, c -> {
-            PersonPass pass = new PersonPass(benefit, economy.meanPay, ubi, incomeTax, searchBase, sampleBase);
+            PersonPass pass = new PersonPass(benefit, economy.meanPay, ubi, incomeTax, searchBase, sampleBase,
+                    separationBase);
             pass.pay(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK));
             tallies[c] = pass.tally;
             searching[c] = Arrays.copyOf(pass.found, pass.searchers);
             sampled[c] = Arrays.copyOf(pass.sampled, pass.sampledCount);
             listed[c] = Arrays.copyOf(pass.listed, pass.listedCount);
             dismissed[c] = Arrays.copyOf(pass.dismissed, pass.dismissedCount);
+            separated[c] = Arrays.copyOf(pass.separated, pass.separatedCount);
             dismissedPay[c] = Arrays.copyOf(pass.dismissedPay, pass.dismissedCount);
         });
         ReviewTally total = new ReviewTally();
@@ -222,6 +226,11 @@ final class MonthlyReview {
             total.add(t);
         }
         touchedCount = 0;
+        for (int[] chunk : separated) {
+            for (int i : chunk) {
+                separate(i, total);
+            }
+        }
         for (int c = 0; c < personChunks; c++) {
             for (int k = 0; k < dismissed[c].length; k++) {
                 dismiss(dismissed[c][k], dismissedPay[c][k], total);
@@ -399,6 +408,11 @@ final class MonthlyReview {
         int[] dismissed = new int[16];
         double[] dismissedPay = new double[16];
         int dismissedCount;
+        /** Producing employees whose job ends this month for a reason outside the model. */
+        int[] separated = new int[16];
+        int separatedCount;
+        private final long separationBase;
+        private final double separationRate = rules.separationRate();
         private final double benefit;
         private final double assistance;
         private final Firms firms = economy.firms;
@@ -430,8 +444,9 @@ final class MonthlyReview {
         private final int large = rules.largeFirmEmployees();
 
         PersonPass(double benefit, double meanPay, double ubi, double incomeTax, long searchBase,
-                   long sampleBase) {
+                   long sampleBase, long separationBase) {
             this.searchBase = searchBase;
+            this.separationBase = separationBase;
             this.sampleBase = sampleBase;
             this.benefit = benefit;
             this.assistance = rules.assistanceReplacement() * meanPay;
@@ -541,7 +556,16 @@ final class MonthlyReview {
                 if (owner && capital > 0) {
                     fund(i, f, ownerSize[i - start], ownerStaff[i - start]);
                 }
-                if (dismissal && !owner && layer == 0 && !ownerLeft && (bits & COOP) == 0) {
+                // Not in a firm whose owner left: its new owner's residual counts the members the
+                // review found (as with dismissals, which skip those firms too).
+                if (separationRate > 0 && !owner && layer == 0 && !ownerLeft
+                        && RandomStreams.toUnit(RandomStreams.at(separationBase, i)) < separationRate) {
+                    // Separated: not also tested for dismissal (one way out a month).
+                    if (separatedCount == separated.length) {
+                        separated = Arrays.copyOf(separated, separatedCount * 2);
+                    }
+                    separated[separatedCount++] = i;
+                } else if (dismissal && !owner && layer == 0 && !ownerLeft && (bits & COOP) == 0) {
                     testDismissal(i, record, f, income, wbar, x < 0 ? contribution(record) : x, bits);
                 }
                 if (ownerLeft || ((bits & STAFFING) != 0 && (role & Economy.ROLE_DEGREE) != 0)) {
@@ -752,6 +776,33 @@ final class MonthlyReview {
             tally.consumption += settle(wealth, i, net(i, income, 0));
             persons[record + Economy.PERSON_ROLE] = role;
         }
+    }
+
+    /**
+     * Pass 3a, first: a separation (a job that ends for a reason the model does not represent),
+     * applied in person order before the dismissals: the person leaves with the benefit and no
+     * severance. The last member of a firm (one without an owner present) stays, so no firm
+     * empties this way.
+     */
+    private void separate(int i, ReviewTally total) {
+        Firms firms = economy.firms;
+        int record = stride * i;
+        int f = persons[record + Economy.PERSON_FIRM];
+        if (firms.size(f) == 1) {
+            return;
+        }
+        touch(i);
+        int owner = firms.owner(f);
+        if (owner >= 0) {
+            // A smaller firm may make its owner a small owner or self-employed.
+            touch(owner);
+        }
+        firms.leave(f, economy.contributionFixed(i));
+        persons[record + Economy.PERSON_FIRM] = -1;
+        persons[record + Economy.PERSON_EFFORT] = 0;
+        persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
+                | Economy.ROLE_ELIGIBLE;
+        total.separations++;
     }
 
     /**

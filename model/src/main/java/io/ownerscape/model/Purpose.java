@@ -25,6 +25,7 @@ final class Purpose {
     static final int TURNOUT = 21;
     static final int VOTE_NOISE = 22;
     static final int PRIVATISATION = 23;
+    static final int SEPARATION = 24;
 
     private Purpose() {
     }

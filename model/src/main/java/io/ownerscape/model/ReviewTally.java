@@ -17,6 +17,7 @@ public final class ReviewTally {
     long managers;
     long unemployed;
     long newlyUnemployed;
+    long separations;
     long dismissals;
     long appointments;
     long demotions;
@@ -160,6 +161,7 @@ public final class ReviewTally {
         managers += o.managers;
         unemployed += o.unemployed;
         newlyUnemployed += o.newlyUnemployed;
+        separations += o.separations;
         dismissals += o.dismissals;
         appointments += o.appointments;
         demotions += o.demotions;
@@ -307,6 +309,11 @@ public final class ReviewTally {
     /** Hired managers. */
     public long managers() {
         return managers;
+    }
+
+    /** Producing employees whose job ended this month for a reason outside the model. */
+    public long separations() {
+        return separations;
     }
 
     /**

@@ -186,8 +186,8 @@ class GoodsMarketTest {
                 double meanPay = e.meanPay();
                 e.step();
                 ReviewTally t = e.lastReview();
-                // Those dismissed or newly unemployed this month are paid from next month.
-                long paid = t.unemployed() - t.newlyUnemployed() - t.dismissals();
+                // Those dismissed, separated or newly unemployed this month are paid from next month.
+                long paid = t.unemployed() - t.newlyUnemployed() - t.dismissals() - t.separations();
                 // Each pays at least the assistance; those still on the benefit get the larger benefit.
                 assertTrue(t.benefits() >= share * meanPay * paid * (1 - 1e-12), "month " + m);
                 assertTrue(t.benefits() <= Math.max(share, 0.4) * meanPay * paid * (1 + 1e-12), "month " + m);

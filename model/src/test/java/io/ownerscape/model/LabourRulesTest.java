@@ -204,33 +204,34 @@ class LabourRulesTest {
     }
 
     /**
-     * A person dismissed at a review was paid for that month as work; the next month is the first
-     * of the spell: one month unemployed, and the benefit paid and settled into wealth then.
+     * A person dismissed (or separated) at a review was paid for that month as work; the next
+     * month is the first of the spell: one month unemployed, and the benefit paid and settled into
+     * wealth then.
      */
-    @Test
-    void theDismissedAreOnTheBenefitFromTheNextMonth() {
-        LabourParameters rules = market();
+    @ParameterizedTest(name = "separation_rate {0}")
+    @ValueSource(doubles = {0, 0.02})
+    void theDismissedAreOnTheBenefitFromTheNextMonth(double separationRate) {
+        LabourParameters rules = LabourKeys.with(market(), Map.of("separation_rate", separationRate));
         assertFalse(rules.benefitOnQuit(), "nobody quits, so every new unemployed person was dismissed");
         assertEquals(0, rules.incomeTax() + rules.wealthTax() + rules.ubi(), "no taxes and no basic income");
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             Economy e = new Economy(ModelParameters.defaults(5_000), rules, 3, ex);
             int n = e.persons();
             int checked = 0;
-            boolean[] employed = new boolean[n];
+            int rehiredAndLetGo = 0;
             for (int m = 0; m < 72; m++) {
-                for (int i = 0; i < n; i++) {
-                    employed[i] = e.firmOf(i) >= 0;
-                }
                 e.step();
+                // Nobody quits, so those out of work with no month of their spell counted yet are
+                // exactly the month's dismissed and separated (some joined only this month).
                 java.util.List<Integer> dismissed = new java.util.ArrayList<>();
                 for (int i = 0; i < n; i++) {
-                    if (employed[i] && e.firmOf(i) < 0) {
-                        assertEquals(0, e.monthsUnemployed(i), "month " + m + ": person " + i + " just dismissed");
+                    if (e.firmOf(i) < 0 && e.monthsUnemployed(i) == 0) {
                         assertEquals(PersonClass.UNEMPLOYED, e.personClass(i), "month " + m + ": class of " + i);
                         dismissed.add(i);
                     }
                 }
-                assertEquals(e.lastReview().dismissals(), dismissed.size(), "month " + m + ": the dismissed");
+                assertEquals(e.lastReview().dismissals() + e.lastReview().separations(), dismissed.size(),
+                        "month " + m + ": the dismissed and separated");
                 double[] before = new double[dismissed.size()];
                 for (int k = 0; k < before.length; k++) {
                     before[k] = e.wealth(dismissed.get(k));
@@ -243,6 +244,11 @@ class LabourRulesTest {
                     if (e.firmOf(i) >= 0) {
                         continue;
                     }
+                    if (e.monthsUnemployed(i) == 0) {
+                        // Hired again this month and let go again at its review: a new spell.
+                        rehiredAndLetGo++;
+                        continue;
+                    }
                     assertEquals(1, e.monthsUnemployed(i), "month " + m + ": first month of " + i + "'s spell");
                     double w = before[k] + benefit;
                     double consumed = Math.max(0, Math.min(w, rules.consumptionOfIncome() * benefit
@@ -253,7 +259,48 @@ class LabourRulesTest {
                 }
             }
             assertTrue(checked > 20, "enough dismissed persons stayed unemployed to check: " + checked);
+            assertTrue(rehiredAndLetGo * 10 < checked, "few are hired and let go again within a month: "
+                    + rehiredAndLetGo + " of " + checked);
         }
+    }
+
+    /**
+     * Separations end a share {@code separation_rate} of producing employees' jobs each month,
+     * keep every invariant and the money identity, and run identically on any thread count.
+     */
+    @Test
+    void separationsEndTheStatedShareOfJobsAndKeepEveryInvariant() {
+        double rate = 0.02;
+        LabourParameters rules = LabourKeys.with(market(), Map.of("separation_rate", rate));
+        assertEquals(0.011, market().separationRate(), "the market preset uses the JOLTS rate");
+        assertEquals(0, LabourParameters.AXTELL.separationRate(), "Axtell's rules have none");
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy e = new Economy(ModelParameters.defaults(5_000), rules, 7, ex);
+            long separations = 0;
+            long exposed = 0;
+            for (int m = 1; m <= 60; m++) {
+                double before = Worlds.totalWealth(e);
+                e.step();
+                check(e, "month " + m);
+                ReviewTally t = e.lastReview();
+                double flows = t.memberPay() + t.benefits() - t.consumption() - t.capitalInvested();
+                double after = Worlds.totalWealth(e);
+                assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1), "month " + m);
+                separations += t.separations();
+                // Producing employees when the draw was made: those left plus those who went.
+                exposed += t.employees() - t.managers() + t.separations() + t.dismissals();
+            }
+            double share = (double) separations / exposed;
+            // About 5,000 draws' worth of exposure a month: the share is within a few percent of rate
+            // (owner-left firms are not exposed, and exposure counts the managers' stand-downs loosely).
+            assertEquals(rate, share, 0.15 * rate, "separations per producing employee-month");
+        }
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> LabourKeys.with(market(), Map.of("separation_rate", 0.5)).validated());
+        assertTrue(bad.getMessage().contains("separation_rate = 0.5: allowed 0.0 to 0.2"), bad.getMessage());
+        String reference = Worlds.threadIndependentHash(3_000, rules, 5, 36);
+        assertNotEquals(reference, Worlds.threadIndependentHash(3_000, market(), 5, 36),
+                "separations change the world");
     }
 
     private static LabourParameters with(LabourParameters p, double firingCost) {

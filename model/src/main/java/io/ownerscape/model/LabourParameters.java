@@ -34,7 +34,7 @@ import java.util.List;
  * @param firingCost            severance an owner pays on dismissal, in months of the worker's pay, 0 to 120
  * @param dismissalHorizon      months over which an owner weighs a worker's loss against the
  *                              firing cost, 1 to 120
- * @param separationRate        monthly probability that a producing employee's job ends for a
+ * @param separationRate        monthly probability that an employee's (not an owner's) job ends for a
  *                              reason the model does not represent (a layoff the dismissal rule
  *                              does not cause: reorganisation, relocation, the end of a contract);
  *                              the person becomes unemployed with the benefit, no severance; 0 to 0.2

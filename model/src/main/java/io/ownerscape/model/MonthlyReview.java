@@ -408,7 +408,7 @@ final class MonthlyReview {
         int[] dismissed = new int[16];
         double[] dismissedPay = new double[16];
         int dismissedCount;
-        /** Producing employees whose job ends this month for a reason outside the model. */
+        /** Employees (not owners) whose job ends this month for a reason outside the model. */
         int[] separated = new int[16];
         int separatedCount;
         private final long separationBase;
@@ -558,7 +558,7 @@ final class MonthlyReview {
                 }
                 // Not in a firm whose owner left: its new owner's residual counts the members the
                 // review found (as with dismissals, which skip those firms too).
-                if (separationRate > 0 && !owner && layer == 0 && !ownerLeft
+                if (separationRate > 0 && !owner && !ownerLeft
                         && RandomStreams.toUnit(RandomStreams.at(separationBase, i)) < separationRate) {
                     // Separated: not also tested for dismissal (one way out a month).
                     if (separatedCount == separated.length) {
@@ -797,7 +797,12 @@ final class MonthlyReview {
             // A smaller firm may make its owner a small owner or self-employed.
             touch(owner);
         }
-        firms.leave(f, economy.contributionFixed(i));
+        long contribution = economy.contributionFixed(i);
+        int layer = persons[record + Economy.PERSON_ROLE] & Economy.ROLE_LAYER;
+        if (layer != 0) {
+            firms.removeManager(f, layer);
+        }
+        firms.leave(f, contribution);
         persons[record + Economy.PERSON_FIRM] = -1;
         persons[record + Economy.PERSON_EFFORT] = 0;
         persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)

@@ -311,7 +311,7 @@ public final class ReviewTally {
         return managers;
     }
 
-    /** Producing employees whose job ended this month for a reason outside the model. */
+    /** Employees (not owners) whose job ended this month for a reason outside the model. */
     public long separations() {
         return separations;
     }

@@ -32,6 +32,8 @@ import java.util.Locale;
  * is meant to keep results bit-identical).
  */
 public final class BuildComparison {
+    private static final BenchFlags FLAGS = new BenchFlags("BuildComparison");
+
     private BuildComparison() {
     }
 
@@ -52,29 +54,29 @@ public final class BuildComparison {
             String a = args[k];
             if (a.startsWith("--")) {
                 if (k + 1 == args.length) {
-                    fail(a + ": needs a value");
+                    FLAGS.fail(a + ": needs a value");
                 }
                 String v = args[++k];
                 switch (a) {
-                    case "--persons" -> persons = positive(a, v);
+                    case "--persons" -> persons = FLAGS.positive(a, v);
                     case "--preset" -> preset = v;
-                    case "--warmup" -> warmup = nonNegative(a, v);
-                    case "--window" -> window = positive(a, v);
-                    case "--rounds" -> rounds = positive(a, v);
-                    case "--threads" -> threads = positive(a, v);
+                    case "--warmup" -> warmup = FLAGS.nonNegative(a, v);
+                    case "--window" -> window = FLAGS.positive(a, v);
+                    case "--rounds" -> rounds = FLAGS.positive(a, v);
+                    case "--threads" -> threads = FLAGS.positive(a, v);
                     case "--seed" -> seed = Long.parseLong(v);
-                    default -> fail(a + ": unknown option; allowed: --persons, --preset, --warmup, --window,"
+                    default -> FLAGS.fail(a + ": unknown option; allowed: --persons, --preset, --warmup, --window,"
                             + " --rounds, --threads, --seed");
                 }
             } else {
                 if (!new File(a).isFile()) {
-                    fail(a + ": no such jar");
+                    FLAGS.fail(a + ": no such jar");
                 }
                 jars.add(a);
             }
         }
         if (jars.size() < 2) {
-            fail("name at least two jars to compare (the first is the reference)");
+            FLAGS.fail("name at least two jars to compare (the first is the reference)");
         }
         List<Build> builds = new ArrayList<>();
         for (String jar : jars) {
@@ -148,36 +150,6 @@ public final class BuildComparison {
 
     private static char label(int k) {
         return (char) ('A' + k);
-    }
-
-    private static int positive(String flag, String v) {
-        int x = parse(flag, v);
-        if (x < 1) {
-            fail(flag + " " + v + ": allowed 1 or more");
-        }
-        return x;
-    }
-
-    private static int nonNegative(String flag, String v) {
-        int x = parse(flag, v);
-        if (x < 0) {
-            fail(flag + " " + v + ": allowed 0 or more");
-        }
-        return x;
-    }
-
-    private static int parse(String flag, String v) {
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            fail(flag + " " + v + ": not a whole number");
-            return 0;
-        }
-    }
-
-    private static void fail(String message) {
-        System.err.println("BuildComparison: " + message);
-        System.exit(2);
     }
 
     private static double median(double[] x) {

@@ -66,6 +66,8 @@ public final class MemoryFloor {
     private final int threads;
     private long salt;
 
+    private static final BenchFlags FLAGS = new BenchFlags("MemoryFloor");
+
     private MemoryFloor(Economy economy, int threads) {
         this.persons = economy.persons();
         Firms firms = economy.firms();
@@ -107,23 +109,23 @@ public final class MemoryFloor {
         for (int k = 0; k < args.length; k++) {
             String a = args[k];
             if (k + 1 == args.length) {
-                fail(a + ": needs a value");
+                FLAGS.fail(a + ": needs a value");
             }
             String v = args[++k];
             switch (a) {
-                case "--persons" -> persons = positive(a, v);
+                case "--persons" -> persons = FLAGS.positive(a, v);
                 case "--preset" -> preset = v;
-                case "--warmup" -> warmup = nonNegative(a, v);
-                case "--threads" -> threads = positive(a, v);
-                case "--repeat" -> repeat = positive(a, v);
-                default -> fail(a + ": unknown option; allowed: --persons, --preset, --warmup, --threads, --repeat");
+                case "--warmup" -> warmup = FLAGS.nonNegative(a, v);
+                case "--threads" -> threads = FLAGS.positive(a, v);
+                case "--repeat" -> repeat = FLAGS.positive(a, v);
+                default -> FLAGS.fail(a + ": unknown option; allowed: --persons, --preset, --warmup, --threads, --repeat");
             }
         }
         LabourParameters labour;
         try {
             labour = Preset.of(preset).labour();
         } catch (IllegalArgumentException e) {
-            fail("--preset " + preset + ": " + e.getMessage());
+            FLAGS.fail("--preset " + preset + ": " + e.getMessage());
             return;
         }
         ParallelExecutor executor = new ParallelExecutor(threads);
@@ -301,36 +303,5 @@ public final class MemoryFloor {
     private static int lowerBound(int[] sorted, int key) {
         int i = Arrays.binarySearch(sorted, key);
         return i >= 0 ? i : -i - 1;
-    }
-
-    private static int nonNegative(String flag, String v) {
-        try {
-            int x = Integer.parseInt(v);
-            if (x >= 0) {
-                return x;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fail(flag + " " + v + ": allowed a whole number of 0 or more");
-        return 0;
-    }
-
-    private static int positive(String flag, String v) {
-        try {
-            int x = Integer.parseInt(v);
-            if (x >= 1) {
-                return x;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        fail(flag + " " + v + ": allowed a whole number of 1 or more");
-        return 0;
-    }
-
-    private static void fail(String message) {
-        System.err.println("MemoryFloor: " + message);
-        System.exit(2);
     }
 }

@@ -779,6 +779,28 @@ final class MonthlyReview {
     }
 
     /**
+     * Person {@code i} leaves firm {@code f} (taking {@code contribution} of its effort) for
+     * unemployment. Not marked newly unemployed: this month was paid as work, so next month is
+     * the first of the spell and pays the benefit (a quitter's month of quitting is the unpaid
+     * one). They and the owner (whose firm is now smaller, which may make them a small owner or
+     * self-employed) are classified again at the end of the review.
+     */
+    private void toUnemployment(int i, int f, long contribution) {
+        Firms firms = economy.firms;
+        touch(i);
+        int owner = firms.owner(f);
+        if (owner >= 0) {
+            touch(owner);
+        }
+        firms.leave(f, contribution);
+        int record = stride * i;
+        persons[record + Economy.PERSON_FIRM] = -1;
+        persons[record + Economy.PERSON_EFFORT] = 0;
+        persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
+                | Economy.ROLE_ELIGIBLE;
+    }
+
+    /**
      * Pass 3a, first: a separation (a job that ends for a reason the model does not represent),
      * applied in person order before the dismissals: the person leaves with the benefit and no
      * severance. The last member of a firm (one without an owner present) stays, so no firm
@@ -791,22 +813,12 @@ final class MonthlyReview {
         if (firms.size(f) == 1) {
             return;
         }
-        touch(i);
-        int owner = firms.owner(f);
-        if (owner >= 0) {
-            // A smaller firm may make its owner a small owner or self-employed.
-            touch(owner);
-        }
         long contribution = economy.contributionFixed(i);
         int layer = persons[record + Economy.PERSON_ROLE] & Economy.ROLE_LAYER;
         if (layer != 0) {
             firms.removeManager(f, layer);
         }
-        firms.leave(f, contribution);
-        persons[record + Economy.PERSON_FIRM] = -1;
-        persons[record + Economy.PERSON_EFFORT] = 0;
-        persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
-                | Economy.ROLE_ELIGIBLE;
+        toUnemployment(i, f, contribution);
         total.separations++;
     }
 
@@ -843,18 +855,7 @@ final class MonthlyReview {
             economy.outcome[i] += economy.outcomeWeight * severance;
         }
         total.severance += severance;
-        touch(i);
-        if (owner >= 0) {
-            // A smaller firm may make its owner a small owner or self-employed.
-            touch(owner);
-        }
-        firms.leave(f, xFixed);
-        persons[record + Economy.PERSON_FIRM] = -1;
-        persons[record + Economy.PERSON_EFFORT] = 0;
-        // Not marked newly unemployed: this month was paid as work, so next month is the first
-        // of the spell and pays the benefit (a quitter's month of quitting is the unpaid one).
-        persons[record + Economy.PERSON_ROLE] = (persons[record + Economy.PERSON_ROLE] & Economy.ROLE_DEGREE)
-                | Economy.ROLE_ELIGIBLE;
+        toUnemployment(i, f, xFixed);
         total.dismissals++;
     }
 

@@ -63,7 +63,6 @@ public final class MemoryFloor {
     private final long[] history;
     private final byte[] classes;
     private final ExecutorService pool;
-    private final int threads;
     private long salt;
 
     private static final BenchFlags FLAGS = new BenchFlags("MemoryFloor");
@@ -96,7 +95,6 @@ public final class MemoryFloor {
             rates[2 * f] = size;
             rates[2 * f + 1] = 0.5;
         }
-        this.threads = threads;
         this.pool = Executors.newFixedThreadPool(threads);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.ScenarioFile;
+import io.ownerscape.io.YamlSource;
 import io.ownerscape.model.LabourKeys;
 import io.ownerscape.model.LabourParameters;
 import io.ownerscape.model.ModelParameters;
@@ -48,26 +49,27 @@ public final class ExperimentFile {
     }
 
     private final Path file;
-    private final Locations where;
+    private final YamlSource where;
 
-    private ExperimentFile(Path file) {
-        this.file = file;
-        this.where = Locations.of(file);
+    private ExperimentFile(YamlSource source) {
+        this.file = source.file();
+        this.where = source;
     }
 
     /** Reads and checks the file. */
     public static ExperimentPlan read(Path file) throws ExperimentException {
-        if (!Files.isRegularFile(file)) {
-            throw new ExperimentException(file + ": no such file");
+        try {
+            return new ExperimentFile(YamlSource.read(file)).parse();
+        } catch (YamlSource.Unreadable e) {
+            throw new ExperimentException(e.getMessage());
         }
-        return new ExperimentFile(file).parse();
     }
 
     private ExperimentPlan parse() throws ExperimentException {
         String text;
         JsonNode root;
         try {
-            text = Files.readString(file);
+            text = where.text();
             root = YAML.readTree(text);
         } catch (JsonProcessingException e) {
             var l = e.getLocation();
@@ -282,10 +284,12 @@ public final class ExperimentFile {
             if (isPreset) {
                 values = ScenarioFile.Values.EMPTY;
             } else {
-                Path scenarioFile = file.toAbsolutePath().getParent().resolve(base).normalize();
-                if (!Files.isRegularFile(scenarioFile)) {
-                    throw new ExperimentException(where.at(body.isObject() ? path + ".extends" : path) + path + " = '"
-                            + base + "': neither a preset (" + Preset.allowed() + ") nor a file (" + scenarioFile + ")");
+                Path scenarioFile;
+                try {
+                    scenarioFile = ScenarioFile.resolveNeighbour(file, base,
+                            where.at(body.isObject() ? path + ".extends" : path) + path + " = '" + YamlSource.shorten(base) + "'");
+                } catch (ScenarioFile.ScenarioException ex) {
+                    throw new ExperimentException(ex.getMessage());
                 }
                 try {
                     values = ScenarioFile.read(scenarioFile);

@@ -47,8 +47,8 @@ public final class ScenarioFile {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS);
 
-    /** The keys a scenario file may hold; null means "not given". */
-    public record Values(
+    /** The keys as Jackson binds them; {@link Values} adds where each stands. */
+    private record Raw(
             @JsonProperty("persons") Integer persons,
             @JsonProperty("months") Integer months,
             @JsonProperty("burn_in") Integer burnIn,
@@ -72,13 +72,47 @@ public final class ScenarioFile {
             @JsonProperty("platforms") Map<String, Map<String, Object>> platforms,
             @JsonProperty("schedule") Map<Integer, Map<String, Object>> schedule,
             @JsonAnySetter Map<String, Object> labour) {
+    }
+
+    /**
+     * The keys a scenario file may hold; null means "not given". {@code origins} maps each key
+     * path the file (or a file it extends) gives to {@code FILE:LINE:COLUMN: }, for messages
+     * about values checked after reading.
+     */
+    public record Values(
+            Integer persons,
+            Integer months,
+            Integer burnIn,
+            Long seed,
+            Integer threads,
+            Boolean firmPanel,
+            Double activationRate,
+            Integer substeps,
+            Boolean sequential,
+            Double aMin,
+            Double aMax,
+            Double bMin,
+            Double bMax,
+            Double betaMin,
+            Double betaMax,
+            Integer friendsMin,
+            Integer friendsMax,
+            String preset,
+            String extendsFrom,
+            String rulingPlatform,
+            Map<String, Map<String, Object>> platforms,
+            Map<Integer, Map<String, Object>> schedule,
+            Map<String, Object> labour,
+            Map<String, String> origins) {
 
         /** No key given. */
         public static final Values EMPTY = new Values(null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of());
+                null, null, null, null, null, null, null, null, null, null, null, null, Map.of(), Map.of(), Map.of(),
+                Map.of());
 
         public Values {
             labour = labour == null ? Map.of() : Map.copyOf(labour);
+            origins = origins == null ? Map.of() : Map.copyOf(origins);
             platforms = platforms == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(platforms));
             schedule = schedule == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(schedule));
         }
@@ -104,6 +138,57 @@ public final class ScenarioFile {
             return flag != null ? flag : file != null ? file : fallback;
         }
 
+        /**
+         * {@code FILE:LINE:COLUMN: } of a key path ({@code firing_cost},
+         * {@code platforms.strict.ubi}, {@code schedule.240}) in the file that gave it, or of its
+         * nearest given parent; "" when no file gave it.
+         */
+        public String where(String dottedPath) {
+            String p = dottedPath;
+            while (p != null && !p.isEmpty()) {
+                String at = origins.get(p);
+                if (at != null) {
+                    return at;
+                }
+                int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+                p = cut < 0 ? null : p.substring(0, cut);
+            }
+            return "";
+        }
+
+        /**
+         * Where the setting a violation message names was given ({@link #where}), read from the
+         * message's own opening: {@code schedule.N.KEY}, {@code schedule: month N},
+         * {@code platform NAME: KEY = ...}, {@code preset = ...} or {@code KEY = ...}.
+         */
+        public String whereViolation(String violation) {
+            Matcher m = VIOLATION_SCHEDULE_MONTH.matcher(violation);
+            if (m.find()) {
+                return where("schedule." + m.group(1));
+            }
+            m = VIOLATION_SCHEDULE_KEY.matcher(violation);
+            if (m.find()) {
+                String key = m.group(2) != null ? m.group(2) : lastAssigned(violation.substring(m.end()));
+                return where("schedule." + m.group(1) + (key == null ? "" : "." + key));
+            }
+            m = VIOLATION_PLATFORM.matcher(violation);
+            if (m.find()) {
+                String key = lastAssigned(violation.substring(m.end()));
+                return where("platforms." + m.group(1) + (key == null ? "" : "." + key));
+            }
+            String key = lastAssigned(violation);
+            return key == null ? "" : where(key);
+        }
+
+        private static String lastAssigned(String text) {
+            Matcher m = VIOLATION_KEY.matcher(text);
+            String key = null;
+            while (m.find()) {
+                key = m.group(1);
+            }
+            return key;
+        }
+
         /** The platforms the file defines, in file order, with their policies typed and checked. */
         public List<io.ownerscape.model.Platform> userPlatforms() {
             List<io.ownerscape.model.Platform> out = new java.util.ArrayList<>();
@@ -116,8 +201,13 @@ public final class ScenarioFile {
         }
     }
 
+    private static final Pattern VIOLATION_SCHEDULE_MONTH = Pattern.compile("^schedule: month (\\d+)");
+    private static final Pattern VIOLATION_SCHEDULE_KEY = Pattern.compile("^schedule\\.(\\d+)(?:\\.(\\w+))?");
+    private static final Pattern VIOLATION_PLATFORM = Pattern.compile("^platform ([a-z][a-z0-9_-]*): ");
+    private static final Pattern VIOLATION_KEY = Pattern.compile("(\\w+) = ");
+
     /** The keys of {@link Values} that are not labour rules. */
-    private static final List<String> RUN_KEYS = java.util.Arrays.stream(Values.class.getRecordComponents())
+    private static final List<String> RUN_KEYS = java.util.Arrays.stream(Raw.class.getRecordComponents())
             .map(c -> c.getAccessor().getAnnotation(JsonProperty.class))
             .filter(java.util.Objects::nonNull).map(JsonProperty::value).toList();
 
@@ -131,11 +221,15 @@ public final class ScenarioFile {
     private ScenarioFile() {
     }
 
+    /** Most files one chain of {@code extends} may hold, the first file included. */
+    public static final int MAX_EXTENDS_DEPTH = 16;
+
     /**
      * Reads and checks a scenario file. With {@code extends: NAME} the file starts from a preset
      * (the same as {@code preset: NAME}); with {@code extends: PATH} from another scenario file
-     * (relative to this one), whose values this file's override key by key, platforms by name
-     * and the policy schedule month by month and key by key.
+     * (a {@code .yaml}, {@code .yml} or {@code .json} file in this file's folder or below it),
+     * whose values this file's override key by key, platforms by name and the policy schedule
+     * month by month and key by key; at most {@value #MAX_EXTENDS_DEPTH} files in a chain.
      */
     public static Values read(Path file) throws ScenarioException {
         return read(file, new java.util.LinkedHashSet<>());
@@ -148,12 +242,16 @@ public final class ScenarioFile {
     public static Values readStandalone(Path file) throws ScenarioException {
         Values v = readOne(file);
         String ext = v.extendsFrom();
-        if (ext != null && java.util.Arrays.stream(io.ownerscape.model.Preset.values()).noneMatch(p -> p.key().equals(ext))) {
-            throw new ScenarioException(whereKey(file, "extends", null) + "extends '" + ext
+        if (ext != null && !isPreset(ext)) {
+            throw new ScenarioException(v.where("extends") + "extends '" + YamlSource.shorten(ext)
                     + "': here only a preset is allowed (" + io.ownerscape.model.Preset.allowed()
                     + "); copy the keys of the file it extends into this one");
         }
         return read(file);
+    }
+
+    private static boolean isPreset(String key) {
+        return java.util.Arrays.stream(io.ownerscape.model.Preset.values()).anyMatch(p -> p.key().equals(key));
     }
 
     private static Values read(Path file, java.util.Set<Path> chain) throws ScenarioException {
@@ -166,20 +264,64 @@ public final class ScenarioFile {
         if (ext == null) {
             return v;
         }
-        boolean isPreset = java.util.Arrays.stream(io.ownerscape.model.Preset.values()).anyMatch(p -> p.key().equals(ext));
-        if (isPreset) {
+        if (isPreset(ext)) {
             if (v.preset() != null && !v.preset().equals(ext)) {
-                throw new ScenarioException(whereKey(file, "extends", null) + "extends '" + ext + "' and preset '"
-                        + v.preset() + "': give one of them");
+                throw new ScenarioException(v.where("extends") + "extends '" + ext + "' and preset '"
+                        + YamlSource.shorten(v.preset()) + "': give one of them");
             }
             return merge(Values.EMPTY, v, ext);
         }
-        Path base = self.getParent().resolve(ext).normalize();
-        if (!Files.isRegularFile(base)) {
-            throw new ScenarioException(whereKey(file, "extends", null) + "extends '" + ext
-                    + "': neither a preset (" + io.ownerscape.model.Preset.allowed() + ") nor a file (" + base + ")");
+        if (chain.size() >= MAX_EXTENDS_DEPTH) {
+            throw new ScenarioException(v.where("extends") + "extends '" + YamlSource.shorten(ext) + "': a chain of "
+                    + MAX_EXTENDS_DEPTH + " files is the most allowed (from " + chain.iterator().next() + ")");
         }
+        Path base = resolveNeighbour(self, ext, v.where("extends") + "extends '" + YamlSource.shorten(ext) + "'");
         return merge(read(base, chain), v, null);
+    }
+
+    /**
+     * The file a scenario or experiment file names by {@code ref}: a preset name is not a file; a
+     * file must be given relative to {@code from}'s folder, inside it or below it (no absolute
+     * path, no {@code ..}, no link out of the folder), and be YAML or JSON by its name, so that a
+     * file can never make the program read, or quote, anything else on the machine.
+     *
+     * @param what the start of any error message, e.g. {@code FILE:3:1: extends 'x.yaml'}
+     */
+    public static Path resolveNeighbour(Path from, String ref, String what) throws ScenarioException {
+        String allowed = "allowed: a preset (" + io.ownerscape.model.Preset.allowed() + ") or a .yaml, .yml or"
+                + " .json file in this file's folder or below it, named relative to it";
+        Path rel;
+        try {
+            rel = Path.of(ref);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new ScenarioException(what + ": not a file name; " + allowed);
+        }
+        if (ref.isBlank() || rel.isAbsolute() || ref.startsWith("~") || ref.startsWith("/") || ref.startsWith("\\")) {
+            throw new ScenarioException(what + ": an absolute path; " + allowed);
+        }
+        for (Path part : rel) {
+            if (part.toString().equals("..")) {
+                throw new ScenarioException(what + ": goes up out of the folder ('..'); " + allowed);
+            }
+        }
+        if (!ref.matches("(?i).*\\.(ya?ml|json)")) {
+            throw new ScenarioException(what + ": neither a preset (" + io.ownerscape.model.Preset.allowed()
+                    + ") nor a .yaml, .yml or .json file in this file's folder or below it");
+        }
+        Path folder = from.toAbsolutePath().normalize().getParent();
+        Path target = folder.resolve(rel).normalize();
+        if (!Files.isRegularFile(target)) {
+            throw new ScenarioException(what + ": neither a preset (" + io.ownerscape.model.Preset.allowed()
+                    + ") nor a file (" + target + ")");
+        }
+        try {
+            if (!target.toRealPath().startsWith(folder.toRealPath())) {
+                throw new ScenarioException(what + ": a link to a file outside this file's folder; " + allowed);
+            }
+        } catch (IOException e) {
+            throw new ScenarioException(what + ": cannot read: " + YamlSource.oneLine(e.getMessage()));
+        }
+        return target;
     }
 
     /**
@@ -223,60 +365,72 @@ public final class ScenarioFile {
     }
 
     private static Values readOne(Path file) throws ScenarioException {
-        if (!Files.isRegularFile(file)) {
-            throw new ScenarioException(file + ": no such file");
+        YamlSource source;
+        try {
+            source = YamlSource.read(file);
+        } catch (YamlSource.Unreadable e) {
+            throw new ScenarioException(e.getMessage());
+        }
+        if (source.blank()) {
+            return Values.EMPTY;
         }
         try {
-            if (Files.readAllLines(file).stream().map(String::strip)
-                    .allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---"))) {
-                return Values.EMPTY;
-            }
             // "key: ~" or "key:" with no value is an error, not a silent default.
-            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(source.text());
+            if (tree != null && !tree.isObject() && !tree.isNull() && !tree.isMissingNode()) {
+                throw new ScenarioException(file + ":1:1: expected a mapping of keys to values (KEY: VALUE lines),"
+                        + " found " + (tree.isArray() ? "a list" : tree.isNumber() ? "a number" : "a single value")
+                        + " (a scenario file: docs/reference.yaml)");
+            }
             if (tree != null && tree.isObject()) {
                 var fields = tree.fields();
                 while (fields.hasNext()) {
                     var field = fields.next();
                     if (field.getValue().isNull()) {
-                        throw new ScenarioException(whereKey(file, field.getKey(), null) + "key '"
-                                + field.getKey() + "' has no value; give a value or leave the key out");
+                        throw new ScenarioException(source.at(field.getKey()) + "key '"
+                                + YamlSource.shorten(field.getKey()) + "' has no value; give a value or leave the key out");
                     }
                 }
             }
-            Values v = YAML.readValue(file.toFile(), Values.class);
+            Raw v = YAML.readValue(source.text(), Raw.class);
             if (v == null) {
                 return Values.EMPTY;
             }
             return new Values(v.persons(), v.months(), v.burnIn(), v.seed(), v.threads(), v.firmPanel(),
                     v.activationRate(), v.substeps(), v.sequential(), v.aMin(), v.aMax(), v.bMin(),
                     v.bMax(), v.betaMin(), v.betaMax(), v.friendsMin(), v.friendsMax(), v.preset(),
-                    v.extendsFrom(), v.rulingPlatform(), platformValues(file, v.platforms()), scheduleValues(file, v.schedule()),
-                    labourValues(file, v.labour()));
+                    v.extendsFrom(), v.rulingPlatform(), platformValues(source, v.platforms()),
+                    scheduleValues(source, v.schedule()), labourValues(source, v.labour()), source.paths());
         } catch (UnrecognizedPropertyException e) {
             String allowed = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
-            throw new ScenarioException(whereKey(file, e.getPropertyName(), tokenLocation(e)) + "unknown key '"
-                    + e.getPropertyName() + "'; allowed keys: " + allowed);
+            throw new ScenarioException(at(source, path(e), tokenLocation(e)) + "unknown key '"
+                    + YamlSource.shorten(e.getPropertyName()) + "'; allowed keys: " + allowed);
         } catch (InvalidFormatException e) {
-            throw new ScenarioException(where(file, tokenLocation(e)) + "key '" + path(e) + "' has value '"
-                    + e.getValue() + "': expected " + describe(e.getTargetType()));
+            String keyPath = path(e) + "." + e.getValue();
+            if (source.exactly(keyPath) != null) {
+                // A map key of the wrong type, such as a schedule month that is not a number.
+                throw new ScenarioException(source.exactly(keyPath) + "key '" + YamlSource.shorten(keyPath)
+                        + "': '" + YamlSource.shorten(e.getValue()) + "' is not " + describe(e.getTargetType())
+                        + (path(e).equals("schedule") ? " (a month)" : ""));
+            }
+            throw new ScenarioException(at(source, path(e), tokenLocation(e)) + "key '" + YamlSource.shorten(path(e))
+                    + "' has value '" + YamlSource.shorten(e.getValue()) + "': expected " + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new ScenarioException(where(file, e.getLocation()) + "key '" + path(e)
+            throw new ScenarioException(at(source, path(e), e.getLocation()) + "key '" + YamlSource.shorten(path(e))
                     + "': expected " + describe(e.getTargetType()));
         } catch (JsonMappingException e) {
             if (e.getCause() instanceof com.fasterxml.jackson.core.exc.InputCoercionException c) {
-                throw new ScenarioException(where(file, tokenLocation(e)) + "key '" + path(e)
+                throw new ScenarioException(at(source, path(e), tokenLocation(e)) + "key '" + YamlSource.shorten(path(e))
                         + "': number out of range; allowed " + describe(c.getTargetType()) + " from "
                         + (c.getTargetType() == Long.TYPE || c.getTargetType() == Long.class
                             ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
                             : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
             }
-            throw new ScenarioException(where(file, e.getLocation()) + firstLine(e.getOriginalMessage()));
+            throw new ScenarioException(where(file, e.getLocation()) + YamlSource.shorten(firstLine(e.getOriginalMessage()), 200));
         } catch (JsonProcessingException e) {
             throw new ScenarioException(where(file, e.getLocation()) + "not valid YAML: "
-                    + firstLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+                    + YamlSource.shorten(firstLine(e.getOriginalMessage()), 200));
         }
     }
 
@@ -284,7 +438,7 @@ public final class ScenarioFile {
      * Checks the keys that are not run settings: each must be a labour rule
      * ({@link LabourKeys}) with a value of its type; whole numbers are accepted for numbers.
      */
-    private static Map<String, Object> labourValues(Path file, Map<String, Object> raw) throws ScenarioException {
+    private static Map<String, Object> labourValues(YamlSource source, Map<String, Object> raw) throws ScenarioException {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : raw.entrySet()) {
             String key = e.getKey();
@@ -292,14 +446,14 @@ public final class ScenarioFile {
             if (!LabourKeys.isKey(key)) {
                 TreeSet<String> allowed = new TreeSet<>(RUN_KEYS);
                 allowed.addAll(LabourKeys.keys());
-                throw new ScenarioException(whereKey(file, key, null) + "unknown key '" + key
+                throw new ScenarioException(source.at(key) + "unknown key '" + YamlSource.shorten(key)
                         + "'; allowed keys: " + String.join(", ", allowed));
             }
             Class<?> type = LabourKeys.type(key);
             Object value = typed(key, v);
             if (value == null) {
-                throw new ScenarioException(whereKey(file, key, null) + "key '" + key + "' has value '"
-                        + v + "': expected " + LabourKeys.describe(type));
+                throw new ScenarioException(source.at(key) + "key '" + key + "' has value '"
+                        + YamlSource.shorten(v) + "': expected " + LabourKeys.describe(type));
             }
             out.put(key, value);
         }
@@ -311,7 +465,7 @@ public final class ScenarioFile {
      * ({@link io.ownerscape.model.LabourParameters#POLICY_KEYS}) to values of their type, plus an
      * optional {@code description}; the name must suit outputs.
      */
-    private static Map<String, Map<String, Object>> platformValues(Path file, Map<String, Map<String, Object>> raw)
+    private static Map<String, Map<String, Object>> platformValues(YamlSource source, Map<String, Map<String, Object>> raw)
             throws ScenarioException {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         if (raw == null) {
@@ -319,22 +473,25 @@ public final class ScenarioFile {
         }
         for (Map.Entry<String, Map<String, Object>> p : raw.entrySet()) {
             String name = p.getKey();
+            String path = "platforms." + name;
             if (!name.matches("[a-z][a-z0-9_-]{0,39}")) {
-                throw new ScenarioException(whereKey(file, name, null) + "platform name '" + name
+                throw new ScenarioException(source.at(path) + "platform name '" + YamlSource.shorten(name)
                         + "': allowed a lower-case letter then up to 39 letters, digits, '_' or '-'");
             }
             if (p.getValue() == null) {
-                throw new ScenarioException(whereKey(file, name, null) + "platforms." + name
-                        + ": expected a mapping of policy keys to values");
+                throw new ScenarioException(source.at(path) + path + ": expected a mapping of policy keys to values");
             }
             Map<String, Object> policy = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : p.getValue().entrySet()) {
                 String key = e.getKey();
                 if (key.equals("description")) {
+                    if (e.getValue() instanceof Map<?, ?> || e.getValue() instanceof List<?>) {
+                        throw new ScenarioException(source.at(path + "." + key) + path + ".description: expected text");
+                    }
                     policy.put(key, String.valueOf(e.getValue()));
                     continue;
                 }
-                policy.put(key, policyValue(file, "platforms." + name, key, e.getValue(), "description, "));
+                policy.put(key, policyValue(source, path, key, e.getValue(), "description, "));
             }
             out.put(name, policy);
         }
@@ -345,28 +502,29 @@ public final class ScenarioFile {
      * Checks a policy schedule: months (whole numbers) to mappings of policy keys to values of
      * their type.
      */
-    private static Map<Integer, Map<String, Object>> scheduleValues(Path file, Map<Integer, Map<String, Object>> raw)
+    private static Map<Integer, Map<String, Object>> scheduleValues(YamlSource source, Map<Integer, Map<String, Object>> raw)
             throws ScenarioException {
         Map<Integer, Map<String, Object>> out = new java.util.TreeMap<>();
         if (raw == null) {
             return out;
         }
         for (Map.Entry<Integer, Map<String, Object>> m : raw.entrySet()) {
+            String path = "schedule." + m.getKey();
             if (m.getValue() == null) {
-                throw new ScenarioException(whereKey(file, Integer.toString(m.getKey()), null) + "schedule."
-                        + m.getKey() + ": expected a mapping of policy keys to values");
+                throw new ScenarioException(source.at(path) + path + ": expected a mapping of policy keys to values");
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : m.getValue().entrySet()) {
                 if (e.getKey().equals(io.ownerscape.model.State.ANNOUNCED)) {
                     if (!(e.getValue() instanceof Integer)) {
-                        throw new ScenarioException(whereKey(file, e.getKey(), null) + "key 'schedule." + m.getKey()
-                                + "." + e.getKey() + "' has value '" + e.getValue() + "': expected a whole number (a month)");
+                        throw new ScenarioException(source.at(path + "." + e.getKey()) + "key '" + path + "."
+                                + e.getKey() + "' has value '" + YamlSource.shorten(e.getValue())
+                                + "': expected a whole number (a month)");
                     }
                     changes.put(e.getKey(), e.getValue());
                     continue;
                 }
-                changes.put(e.getKey(), policyValue(file, "schedule." + m.getKey(), e.getKey(), e.getValue(),
+                changes.put(e.getKey(), policyValue(source, path, e.getKey(), e.getValue(),
                         io.ownerscape.model.State.ANNOUNCED + ", "));
             }
             out.put(m.getKey(), changes);
@@ -378,15 +536,16 @@ public final class ScenarioFile {
      * A policy key's value under {@code path} (a platform or a month of the schedule), converted to
      * its key's type; the exception names the file, line, column, key path and what is allowed.
      */
-    private static Object policyValue(Path file, String path, String key, Object raw, String otherKeys)
+    private static Object policyValue(YamlSource source, String path, String key, Object raw, String otherKeys)
             throws ScenarioException {
+        String at = source.at(path + "." + key);
         if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
-            throw new ScenarioException(whereKey(file, key, null) + path + "." + key + ": not a policy key; allowed: "
+            throw new ScenarioException(at + path + "." + YamlSource.shorten(key) + ": not a policy key; allowed: "
                     + otherKeys + String.join(", ", new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
         }
         Object value = typed(key, raw);
         if (value == null) {
-            throw new ScenarioException(whereKey(file, key, null) + path + "." + key + " has value '" + raw
+            throw new ScenarioException(at + path + "." + key + " has value '" + YamlSource.shorten(raw)
                     + "': expected " + LabourKeys.describe(LabourKeys.type(key)));
         }
         return value;
@@ -405,23 +564,6 @@ public final class ScenarioFile {
         return null;
     }
 
-    /**
-     * Where a key first stands in a scenario file, as {@code FILE:LINE:COLUMN: }, or "" when the
-     * file does not hold it (for messages about values checked after reading).
-     */
-    public static String locate(Path file, String key) {
-        String at = whereKey(file, key, null);
-        return at.equals(file + ": ") ? "" : at;
-    }
-
-    private static String currentName(com.fasterxml.jackson.core.JsonParser p) {
-        try {
-            return p.currentName();
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     /** The start of the offending token (the exception's own location is where parsing stopped). */
     private static JsonLocation tokenLocation(JsonMappingException e) {
         if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p && p.currentTokenLocation() != null
@@ -431,24 +573,10 @@ public final class ScenarioFile {
         return e.getLocation();
     }
 
-    /**
-     * Where a top-level key stands: Jackson reports where parsing stopped, which for an unknown key
-     * is past it, so the key's own line is looked up in the file.
-     */
-    private static String whereKey(Path file, String key, JsonLocation fallback) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            Pattern p = Pattern.compile("^(\\s*)[\"']?" + Pattern.quote(key) + "[\"']?\\s*:");
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = p.matcher(lines.get(i));
-                if (m.find()) {
-                    return file + ":" + (i + 1) + ":" + (m.group(1).length() + 1) + ": ";
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Fall back to Jackson's location.
-        }
-        return where(file, fallback);
+    /** Where a key path stands; Jackson's location (where parsing stopped) if the path is not found. */
+    private static String at(YamlSource source, String path, JsonLocation fallback) {
+        String exact = path.isEmpty() ? null : source.exactly(path);
+        return exact != null ? exact : where(source.file(), fallback);
     }
 
     private static String where(Path file, JsonLocation location) {
@@ -477,7 +605,7 @@ public final class ScenarioFile {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == Values.class) {
+        if (type == Values.class || type == Raw.class) {
             return "a mapping of keys to values";
         }
         return type.getSimpleName();

@@ -41,7 +41,11 @@ public final class Main implements Runnable {
                 c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 return BAD_INPUT;
             }
-            c.getErr().println(c.getCommandSpec().qualifiedName() + ": failed: " + oneLine(ex.toString()));
+            Throwable cause = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            String what = cause instanceof java.io.IOException
+                    ? "cannot write or read a file: " + io.ownerscape.io.SimulationRun.describe(cause)
+                    : oneLine(ex.toString());
+            c.getErr().println(c.getCommandSpec().qualifiedName() + ": failed: " + what);
             if (Boolean.getBoolean("ownerscape.debug")) {
                 ex.printStackTrace(c.getErr());
             }

@@ -22,8 +22,12 @@ final class RunCommand implements Callable<Integer> {
     ModelOptions options;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
-            description = "Output directory (default: ${DEFAULT-VALUE}): new, empty, or an earlier run's output, which is replaced whole.")
+            description = "Output directory (default: ${DEFAULT-VALUE}): new, empty, or a complete earlier run's output and"
+                    + " nothing else, which is replaced whole.")
     Path out;
+
+    @Option(names = "--force", description = "Replace --out whole even when it holds other files (they are deleted).")
+    boolean force;
 
     @Spec
     CommandSpec spec;
@@ -31,14 +35,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunSettings settings = options.settings(1_000_000, 600);
-        String bad = SimulationRun.checkOutput(out);
+        String bad = SimulationRun.checkOutput(out, force);
         if (bad != null) {
             throw new BadInputException(bad);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         SimulationRun.Result r;
         try (ProgressDisplay progress = new ProgressDisplay("run", settings.months(), stdout)) {
-            r = SimulationRun.execute(settings, out, progress);
+            r = SimulationRun.execute(settings, out, force, progress);
         }
         stdout.printf("state_hash %s, zipf_alpha %s, %.1f s%n", r.summary().get("state_hash").asText(),
                 r.summary().get("zipf_alpha"), r.summary().get("seconds").asDouble());

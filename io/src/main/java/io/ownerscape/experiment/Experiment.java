@@ -8,7 +8,6 @@ import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.Summary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -88,6 +87,10 @@ public final class Experiment {
             throw new OutputException(bad);
         }
         Files.createDirectories(out);
+        // Judged outputs of an earlier call stop being current as soon as this one may add runs.
+        for (String stale : List.of(COMPLETE_MARKER, "verdicts.json", "verdicts.csv")) {
+            Files.deleteIfExists(out.resolve(stale));
+        }
         RunMetadata meta = RunMetadata.current();
         Map<String, String> about = new LinkedHashMap<>();
         about.put("name", plan.name());
@@ -129,13 +132,29 @@ public final class Experiment {
             Map<String, List<?>> sensitivity = sensitivity(plan, runs);
             Path parquet = Files.createDirectories(out.resolve("parquet"));
             store.exportParquet(parquet);
-            writeVerdicts(out, judged);
             writeSensitivity(out, plan, sensitivity);
             double total = (System.nanoTime() - start) / 1e9;
             Path report = ExperimentReport.write(out, plan, store, runs, judged, sensitivity, meta, backend.describe(),
                     total, ranNow);
+            // The verdicts after the report, the marker last: a directory with verdicts has its
+            // report, and one with the marker has everything.
+            writeVerdicts(out, judged);
+            writeMarker(out, meta, runs.size());
             return new Result(report, judged, sensitivity, runs.size(), ranNow, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** Written last into an experiment's directory: its presence says every output is current. */
+    public static final String COMPLETE_MARKER = "complete.json";
+
+    private static void writeMarker(Path out, RunMetadata meta, int runs) throws IOException {
+        ObjectNode marker = JSON.createObjectNode();
+        marker.put("complete", true);
+        marker.put("runs", runs);
+        marker.put("ownerscape_version", meta.version());
+        marker.put("git_commit", meta.gitCommit());
+        marker.put("finished_at", java.time.Instant.now().toString());
+        io.ownerscape.io.AtomicFiles.writeString(out.resolve(COMPLETE_MARKER), JSON.writeValueAsString(marker));
     }
 
     /** A run's expected work, for ordering only: person-months, elections counted 2.5 times. */
@@ -228,8 +247,8 @@ public final class Experiment {
                     num(r.test().effect().low()), num(r.test().effect().high()), Integer.toString(r.test().effect().n()),
                     quote(r.statistic()), quote(r.test().reason()), quote(r.driver()))).append('\n');
         }
-        JSON.writeValue(out.resolve("verdicts.json").toFile(), root);
-        Files.writeString(out.resolve("verdicts.csv"), csv, StandardCharsets.UTF_8);
+        io.ownerscape.io.AtomicFiles.writeString(out.resolve("verdicts.csv"), csv);
+        io.ownerscape.io.AtomicFiles.writeString(out.resolve("verdicts.json"), JSON.writeValueAsString(root));
     }
 
     private static void writeSensitivity(Path out, ExperimentPlan plan, Map<String, List<?>> sensitivity)
@@ -252,7 +271,7 @@ public final class Experiment {
                 }
             }
         }
-        Files.writeString(out.resolve("sensitivity.csv"), csv, StandardCharsets.UTF_8);
+        io.ownerscape.io.AtomicFiles.writeString(out.resolve("sensitivity.csv"), csv);
     }
 
     static String num(double v) {

@@ -16,7 +16,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -107,9 +106,7 @@ final class ExperimentReport {
         metadata(h, plan, meta, backend, seconds, ranNow, runs, store);
         h.append("</body></html>\n");
         Path page = out.resolve("report.html");
-        Path tmp = out.resolve(".report.html.partial");
-        Files.writeString(tmp, h, StandardCharsets.UTF_8);
-        Files.move(tmp, page, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        io.ownerscape.io.AtomicFiles.writeString(page, h);
         return page;
     }
 

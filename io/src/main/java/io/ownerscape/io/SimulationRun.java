@@ -25,9 +25,9 @@ import java.util.stream.Stream;
  * Runs one simulation and writes its outputs: {@code summary.json}, {@code results.duckdb}, one
  * Parquet file per table, {@code report.html} and {@code charts/}.
  *
- * <p>Everything is written into a fresh sibling directory first and renamed into place only when
- * complete, so a failed or interrupted run leaves no half-written output behind, and an earlier
- * output in the same place is replaced whole.
+ * <p>Everything is written into a fresh sibling directory first, {@value #COMPLETE_MARKER} last,
+ * and renamed into place only when complete, so a failed or interrupted run leaves no half-written
+ * output behind, and an earlier output in the same place is replaced whole.
  */
 public final class SimulationRun {
 
@@ -50,52 +50,138 @@ public final class SimulationRun {
     private SimulationRun() {
     }
 
+    /** The file a run writes last into its directory: its presence says the output is complete. */
+    public static final String COMPLETE_MARKER = "complete.json";
+
+    /** Prefix of a run's staging directory beside its output, ended by the writing process's id. */
+    static final String STAGING_PREFIX = ".ownerscape-partial-";
+    /** Prefix of an earlier output renamed aside while the new one takes its place. */
+    static final String OLD_PREFIX = ".ownerscape-old-";
+
+    /** Whether {@code name} is a file or folder a run writes into its directory. */
+    static boolean isRunOutput(String name) {
+        return name.equals("summary.json") || name.equals("report.html") || name.equals("charts")
+                || name.equals(COMPLETE_MARKER) || name.startsWith("results.duckdb") || name.endsWith(".parquet");
+    }
+
+    /** Whether {@code dir} holds a complete run's output and nothing else. */
+    public static boolean isCompleteOutput(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(COMPLETE_MARKER))) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.allMatch(p -> isRunOutput(p.getFileName().toString()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** As {@link #checkOutput(Path, boolean)} without {@code --force}. */
+    public static String checkOutput(Path out) {
+        return checkOutput(out, false);
+    }
+
     /**
-     * Checks that {@code out} can receive a run's files: a new directory, an empty one, or the
-     * output of an earlier run (which is then replaced whole). A regular file, or a directory
-     * holding anything else, is refused, so that no unrelated file is ever overwritten.
+     * Checks that {@code out} can receive a run's files: a new directory, an empty one, or a
+     * complete earlier run's output and nothing else (which is then replaced whole). A regular
+     * file, or a directory holding anything else, is refused unless {@code force}, so that no
+     * unrelated file is ever deleted by accident. The place must be writable: a probe directory is
+     * made and removed beside it, so that a run of hours does not fail at its end.
      *
      * @return an error message, or null if the path is usable
      */
-    public static String checkOutput(Path out) {
-        Path absolute = out.toAbsolutePath().normalize();
+    public static String checkOutput(Path out, boolean force) {
+        Path absolute;
+        try {
+            absolute = out.toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException | java.io.IOError e) {
+            return "--out " + YamlSource.shorten(out) + ": not a usable path";
+        }
+        String shown = YamlSource.shorten(out);
         if (absolute.getParent() == null) {
-            return "--out " + out + ": is the file-system root; allowed: a directory below it";
+            return "--out " + shown + ": is the file-system root; allowed: a directory below it";
         }
-        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
-            return "--out " + out + ": is an existing file; allowed: a new directory, an empty one,"
-                    + " or an earlier run's output";
-        }
-        if (Files.isDirectory(absolute) && !Files.exists(absolute.resolve("summary.json"))) {
-            try (Stream<Path> entries = Files.list(absolute)) {
-                if (entries.findAny().isPresent()) {
-                    return "--out " + out + ": is a directory that holds other files and no earlier run's"
-                            + " summary.json; allowed: a new directory, an empty one, or an earlier run's output";
-                }
-            } catch (IOException e) {
-                return "--out " + out + ": cannot be read: " + e.getMessage();
+        for (Path part : absolute) {
+            if (part.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 255) {
+                return "--out " + shown + ": a name in it is longer than 255 bytes, more than file systems allow";
             }
         }
-        Path parent = absolute.getParent();
-        if (Files.exists(parent) && !Files.isDirectory(parent)) {
-            return "--out " + out + ": parent " + parent + " is a file; allowed: a directory path";
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            return "--out " + shown + ": is an existing file; allowed: a new directory, an empty one,"
+                    + " or a complete earlier run's output";
+        }
+        if (Files.isDirectory(absolute) && !force && !isCompleteOutput(absolute)) {
+            String refusal = "; allowed: a new directory, an empty one, or a complete earlier run's output and nothing"
+                    + " else; --force replaces the directory whole, deleting what it holds";
+            try (Stream<Path> entries = Files.list(absolute)) {
+                var names = entries.map(p -> p.getFileName().toString()).sorted().toList();
+                if (!names.isEmpty() && !Files.isRegularFile(absolute.resolve(COMPLETE_MARKER))) {
+                    return "--out " + shown + ": holds files but no " + COMPLETE_MARKER + ", so it is not a complete"
+                            + " run's output (another program's files, or a run from before outputs were marked)" + refusal;
+                }
+                var other = names.stream().filter(n -> !isRunOutput(n)).findFirst();
+                if (other.isPresent()) {
+                    return "--out " + shown + ": holds a file no run writes ('" + YamlSource.shorten(other.get()) + "')"
+                            + refusal;
+                }
+            } catch (IOException e) {
+                return "--out " + shown + ": cannot be read: " + YamlSource.oneLine(e.getMessage());
+            }
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            return "--out " + shown + ": " + existing + " is a file; allowed: a directory path";
+        }
+        try {
+            Path probe = Files.createTempDirectory(existing, ".ownerscape-probe-");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return "--out " + shown + ": cannot write in " + existing + " (" + describe(e) + ")";
         }
         return null;
+    }
+
+    /** An I/O failure in one line: the file and the reason, no exception class. */
+    public static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String reason = f.getReason() != null ? f.getReason()
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e.getClass().getSimpleName();
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + YamlSource.oneLine(reason);
+        }
+        return YamlSource.oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     /** Runs the simulation described by {@code settings} and writes its outputs to {@code out}. */
     public static Result execute(RunSettings settings, Path out, Progress progress)
             throws IOException, SQLException {
-        String bad = checkOutput(out);
+        return execute(settings, out, false, progress);
+    }
+
+    /**
+     * Runs the simulation described by {@code settings} and writes its outputs to {@code out};
+     * with {@code force} an existing directory there is replaced whatever it holds. Staging
+     * directories left by killed runs beside {@code out} are removed first.
+     */
+    public static Result execute(RunSettings settings, Path out, boolean force, Progress progress)
+            throws IOException, SQLException {
+        String bad = checkOutput(out, force);
         if (bad != null) {
             throw new IllegalArgumentException(bad);
         }
         RunMetadata meta = RunMetadata.current();
         Path absolute = out.toAbsolutePath().normalize();
         Path parent = Files.createDirectories(absolute.getParent());
-        Path staging = Files.createDirectory(parent.resolve("." + absolute.getFileName() + ".partial-"
-                + Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid()));
-        // An interrupted run (Ctrl-C) removes its staging directory too.
+        removeAbandoned(parent);
+        Path staging = Files.createDirectory(parent.resolve(STAGING_PREFIX + Long.toHexString(System.nanoTime())
+                + "-" + ProcessHandle.current().pid()));
+        // An interrupted run (Ctrl-C) removes its staging directory too; a killed one leaves it
+        // for the next run beside it, which sees that its process is gone.
         Thread cleanup = new Thread(() -> {
             try {
                 deleteTree(staging);
@@ -107,6 +193,7 @@ public final class SimulationRun {
         boolean done = false;
         try {
             Result r = writeInto(staging, settings, progress, meta);
+            writeMarker(staging, meta);
             publish(staging, absolute);
             done = true;
             return new Result(absolute, r.summary(), r.last());
@@ -115,6 +202,46 @@ public final class SimulationRun {
             if (!done) {
                 deleteTree(staging);
             }
+        }
+    }
+
+    /** Writes {@link #COMPLETE_MARKER}: what wrote the directory and when it finished. */
+    static void writeMarker(Path dir, RunMetadata meta) throws IOException {
+        ObjectNode marker = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        marker.put("complete", true);
+        marker.put("ownerscape_version", meta.version());
+        marker.put("git_commit", meta.gitCommit());
+        marker.put("finished_at", java.time.Instant.now().toString());
+        Summary.write(marker, dir.resolve(COMPLETE_MARKER));
+    }
+
+    /**
+     * Removes the staging and set-aside directories in {@code parent} whose writing process is
+     * no longer alive (a run killed before it could clean up); those of live runs are left.
+     */
+    static void removeAbandoned(Path parent) {
+        try (Stream<Path> entries = Files.list(parent)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (!(name.startsWith(STAGING_PREFIX) || name.startsWith(OLD_PREFIX)) || !Files.isDirectory(p)) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(name.substring(name.lastIndexOf('-') + 1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+                    try {
+                        deleteTree(p);
+                    } catch (IOException ignored) {
+                        // Left for the next run; it holds nothing anyone reads.
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // An unreadable parent shows itself when the staging directory is made.
         }
     }
 
@@ -227,7 +354,7 @@ public final class SimulationRun {
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
             return;
         }
-        Path old = out.resolveSibling("." + out.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+        Path old = out.resolveSibling(OLD_PREFIX + Long.toHexString(System.nanoTime()) + "-" + ProcessHandle.current().pid());
         Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
         try {
             Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);

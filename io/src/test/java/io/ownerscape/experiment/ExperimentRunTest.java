@@ -74,6 +74,8 @@ class ExperimentRunTest {
         assertThrows(IllegalStateException.class,
                 () -> Experiment.run(plan, out, new LocalBackend(2), 1, first, line -> { }));
         assertEquals(5, first.ids.size());
+        assertFalse(Files.exists(out.resolve(Experiment.COMPLETE_MARKER)), "an interrupted experiment is not marked complete");
+        assertFalse(Files.exists(out.resolve("verdicts.json")), "nor does it leave verdicts");
 
         Counting second = new Counting(-1);
         Experiment.Result r = Experiment.run(ExperimentFile.read(file), out, new LocalBackend(2), 1, second, line -> { });
@@ -88,6 +90,7 @@ class ExperimentRunTest {
         plan.runs(1).forEach(s -> planned.add(s.runId()));
         assertEquals(planned, all);
         assertEquals(total, r.runs());
+        assertTrue(Files.exists(out.resolve(Experiment.COMPLETE_MARKER)), "a finished experiment is marked complete");
 
         // A third start finds nothing to do.
         Counting third = new Counting(-1);
@@ -118,6 +121,16 @@ class ExperimentRunTest {
             Object classes = store.query("SELECT count(DISTINCT run_id) FROM classes").get(0)[0];
             assertEquals((long) total, ((Number) classes).longValue());
         }
+
+        // A failure while the report is written (here: a folder in its place) leaves neither the
+        // marker nor verdicts that would look current.
+        Files.delete(out.resolve("report.html"));
+        Files.writeString(Files.createDirectories(out.resolve("report.html")).resolve("in-the-way"), "x");
+        assertThrows(java.io.IOException.class, () -> Experiment.run(plan, out, new LocalBackend(1), 1, new Counting(-1),
+                line -> { }));
+        assertFalse(Files.exists(out.resolve(Experiment.COMPLETE_MARKER)));
+        assertFalse(Files.exists(out.resolve("verdicts.json")));
+        assertFalse(Files.exists(out.resolve("verdicts.csv")));
 
         // Another experiment may not write into this store.
         Files.writeString(file, TINY.replace("seeds: 2", "seeds: 3"));

@@ -16,6 +16,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,24 +90,71 @@ class SimulationRunTest {
     }
 
     @Test
-    void earlierOutputIsReplacedWholeButOtherDirectoriesAreRefused() throws Exception {
+    void aCompleteEarlierOutputIsReplacedWholeButAUsersFilesAreNeverDeletedUnlessForced() throws Exception {
         Path out = dir.resolve("again");
         SimulationRun.execute(small(1), out, (d, t, m) -> { });
-        Files.writeString(out.resolve("stale.txt"), "from an earlier run");
+        assertTrue(SimulationRun.isCompleteOutput(out), "the run marked its output complete");
+        assertTrue(new ObjectMapper().readTree(out.resolve(SimulationRun.COMPLETE_MARKER).toFile()).get("complete").asBoolean());
         var second = SimulationRun.execute(new RunSettings(ModelParameters.defaults(3000), 12, 0, 6, 1, false),
                 out, (d, t, m) -> { });
         assertEquals(12, new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("months").asInt());
-        assertFalse(Files.exists(out.resolve("stale.txt")), "the earlier output is replaced whole");
         assertFalse(Files.exists(out.resolve("firm_panel.parquet")) && second.summary().get("months").asInt() != 12);
         try (var entries = Files.list(dir)) {
             assertEquals(1, entries.count(), "no staging or old directory left behind");
         }
-        Path foreign = Files.createDirectories(dir.resolve("foreign"));
-        Files.writeString(foreign.resolve("notes.txt"), "mine");
-        assertNotNull(SimulationRun.checkOutput(foreign));
-        assertThrows(IllegalArgumentException.class, () -> SimulationRun.execute(small(1), foreign, (d, t, m) -> { }));
-        assertEquals("mine", Files.readString(foreign.resolve("notes.txt")));
+
+        // A user's file in an earlier output: refused, and kept.
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        String refusal = SimulationRun.checkOutput(out);
+        assertNotNull(refusal);
+        assertTrue(refusal.contains("'notes.txt'") && refusal.contains("--force"), refusal);
+        assertThrows(IllegalArgumentException.class, () -> SimulationRun.execute(small(1), out, (d, t, m) -> { }));
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+
+        // A directory that merely holds a summary.json is no earlier output.
+        Path lookalike = Files.createDirectories(dir.resolve("lookalike"));
+        Files.writeString(lookalike.resolve("summary.json"), "{}");
+        Files.writeString(lookalike.resolve("thesis.tex"), "chapter 1");
+        String noMarker = SimulationRun.checkOutput(lookalike);
+        assertTrue(noMarker != null && noMarker.contains("no " + SimulationRun.COMPLETE_MARKER), noMarker);
+        assertThrows(IllegalArgumentException.class, () -> SimulationRun.execute(small(1), lookalike, (d, t, m) -> { }));
+        assertEquals("chapter 1", Files.readString(lookalike.resolve("thesis.tex")));
+
+        // --force replaces it whole.
+        assertNull(SimulationRun.checkOutput(lookalike, true));
+        SimulationRun.execute(small(1), lookalike, true, (d, t, m) -> { });
+        assertFalse(Files.exists(lookalike.resolve("thesis.tex")));
+        assertTrue(SimulationRun.isCompleteOutput(lookalike));
         assertNotNull(SimulationRun.checkOutput(Path.of("/")));
+    }
+
+    @Test
+    void unwritablePlacesAreRefusedBeforeTheRunInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain-file"), "x");
+        String under = SimulationRun.checkOutput(file.resolve("out"));
+        assertTrue(under != null && under.contains("is a file"), under);
+        String longName = SimulationRun.checkOutput(dir.resolve("n".repeat(300)));
+        assertTrue(longName != null && longName.contains("longer than 255 bytes") && longName.length() < 300, longName);
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            String proc = SimulationRun.checkOutput(Path.of("/proc/ownerscape-out"));
+            assertTrue(proc != null && proc.startsWith("--out /proc/ownerscape-out: cannot write in /proc")
+                    && !proc.contains("Exception") && !proc.contains("\n"), proc);
+        }
+    }
+
+    @Test
+    void stagingLeftByAKilledRunIsRemovedByTheNextRunBesideIt() throws Exception {
+        // A process id no live process has: the highest the kernel hands out is far below it.
+        Path dead = Files.createDirectories(dir.resolve(SimulationRun.STAGING_PREFIX + "1a2b-4194999999"));
+        Files.writeString(dead.resolve("summary.json"), "{}");
+        Path deadOld = Files.createDirectories(dir.resolve(SimulationRun.OLD_PREFIX + "1a2b-4194999998"));
+        Path live = Files.createDirectories(dir.resolve(SimulationRun.STAGING_PREFIX + "1a2b-" + ProcessHandle.current().pid()));
+        Path parentLive = Files.createDirectories(dir.resolve(SimulationRun.STAGING_PREFIX + "1a2b-"
+                + ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(1L)));
+        SimulationRun.execute(small(1), dir.resolve("next"), (d, t, m) -> { });
+        assertFalse(Files.exists(dead), "a dead process's staging directory is removed");
+        assertFalse(Files.exists(deadOld), "so is a dead process's set-aside output");
+        assertTrue(Files.exists(live) && Files.exists(parentLive), "a live process's staging directory is left alone");
     }
 
     @Test

@@ -80,6 +80,11 @@ final class ModelOptions {
         LabourParameters labour;
         try {
             chosen = Preset.of(pick(preset, file.preset(), Preset.AXTELL.key()));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException((preset == null ? file.where("preset") : "") + "invalid setting: "
+                    + e.getMessage());
+        }
+        try {
             java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>(file.labour());
             if (overrides != null) {
                 for (var e : overrides.entrySet()) {
@@ -108,30 +113,18 @@ final class ModelOptions {
                 pick(platform, file.rulingPlatform(), chosen.ruling()), file.schedule());
         List<String> bad = s.violations();
         if (!bad.isEmpty()) {
-            throw new BadInputException(locate(bad.get(0)) + "invalid setting: " + String.join("; ", bad)
+            throw new BadInputException(locate(file, bad.get(0)) + "invalid setting: " + String.join("; ", bad)
                     + " (each set by the flag or scenario key of that name, e.g. --persons / persons)");
         }
         return s;
     }
 
     /**
-     * The scenario file's line and column of the rule a violation names, when the value came from
-     * the file (not from a --set flag); "" otherwise.
+     * The scenario file's line and column of the setting a violation names, when the value came
+     * from a file (not from a flag); "" otherwise.
      */
-    private String locate(String violation) {
+    private String locate(ScenarioFile.Values file, String violation) {
         if (config == null) {
-            return "";
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+) = ").matcher(violation);
-        String key = null;
-        while (m.find()) {
-            key = m.group(1);
-        }
-        if (key == null) {
-            java.util.regex.Matcher month = java.util.regex.Pattern.compile("^schedule: month (\\d+)").matcher(violation);
-            key = month.find() ? month.group(1) : null;
-        }
-        if (key == null) {
             return "";
         }
         java.util.Map<String, Object> flags = new java.util.HashMap<>();
@@ -144,10 +137,16 @@ final class ModelOptions {
         flags.put("sequential", sequential);
         flags.put("activation_rate", activationRate);
         flags.put("ruling_platform", platform);
-        boolean fromFile = LabourKeys.isKey(key) ? overrides == null || !overrides.containsKey(key)
-                : flags.containsKey(key) ? flags.get(key) == null
-                : key.matches("\\d+|[ab]_m(in|ax)|beta_m(in|ax)|friends_m(in|ax)");
-        return fromFile ? ScenarioFile.locate(config, key) : "";
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\w+) = ").matcher(violation);
+        if (m.find()) {
+            String key = m.group(1);
+            boolean fromFlag = LabourKeys.isKey(key) ? overrides != null && overrides.containsKey(key)
+                    : flags.get(key) != null;
+            if (fromFlag) {
+                return "";
+            }
+        }
+        return file.whereViolation(violation);
     }
 
     private static <T> T pick(T flag, T file, T fallback) {

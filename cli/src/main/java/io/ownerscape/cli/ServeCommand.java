@@ -50,6 +50,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // A failure to start is told in one line below; Javalin's own multi-line log of it is not.
+        System.setProperty("org.slf4j.simpleLogger.log.io.javalin.Javalin", "off");
         DashboardServer.Options options;
         try {
             options = new DashboardServer.Options(host, port,

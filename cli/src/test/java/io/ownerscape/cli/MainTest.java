@@ -51,6 +51,10 @@ class MainTest {
         assertBadInput(run("serve", "--threads", "0"), "--threads 0: allowed 1 to");
         assertBadInput(run("serve", "--max-runs", "100"), "--max-runs 100: allowed 1 to 64");
         assertBadInput(run("serve", "--store", dir.resolve("missing.duckdb").toString()), "--store", "no such file");
+        Path notDuck = Files.writeString(dir.resolve("notes.duckdb"), "just text, no database");
+        assertBadInput(run("serve", "--store", notDuck.toString()), "--store", "not a DuckDB database");
+        assertBadInput(run("serve", "--host", "999.1.1.1", "--port", "0"), "--host 999.1.1.1:", "allowed: an address of this machine");
+        assertBadInput(run("serve", "--host", "192.0.2.1", "--port", "0"), "--host 192.0.2.1: not an address of this machine");
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             assertBadInput(run("serve", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.toString()),
                     "cannot listen on 127.0.0.1:" + taken.getLocalPort(), "choose another --port");
@@ -84,6 +88,40 @@ class MainTest {
         assertBadInput(run("run", "--persons", "1000", "--months", "2", "--out", file.toString()),
                 "is an existing file");
         assertEquals("keep", Files.readString(file));
+    }
+
+    @Test
+    void outputHoldingAUsersFilesIsRefusedUnlessForcedAndUnwritableOutputIsBadInput() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("summary.json"), "{}");
+        Files.writeString(out.resolve("draft.txt"), "my work");
+        assertBadInput(run("run", "--persons", "500", "--months", "2", "--out", out.toString()),
+                "--out " + out, "no complete.json", "--force");
+        assertEquals("my work", Files.readString(out.resolve("draft.txt")));
+        Outcome forced = run("run", "--persons", "500", "--months", "2", "--out", out.toString(), "--force");
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(Files.exists(out.resolve("draft.txt")));
+        assertTrue(Files.exists(out.resolve("complete.json")));
+        assertBadInput(run("run", "--persons", "500", "--months", "2", "--out", dir.resolve("x".repeat(300)).toString()),
+                "longer than 255 bytes");
+        if (Files.isDirectory(Path.of("/proc/self"))) {
+            Outcome proc = run("run", "--persons", "500", "--months", "2", "--out", "/proc/ownerscape-x");
+            assertBadInput(proc, "--out /proc/ownerscape-x: cannot write in /proc");
+            assertFalse(proc.err().contains("java.nio"), proc.err());
+        }
+    }
+
+    @Test
+    void binaryAndHostileScenarioFilesGetOneLine() throws Exception {
+        Path binary = dir.resolve("photo.yaml");
+        Files.write(binary, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2});
+        assertBadInput(run("validate", binary.toString()), "not a text file");
+        Path shadow = Files.writeString(dir.resolve("s.yaml"), "extends: /etc/shadow\n");
+        assertBadInput(run("validate", shadow.toString()), "an absolute path");
+        Path big = Files.writeString(dir.resolve("big.yaml"), "firing_cost: " + "9x".repeat(500_000) + "\n");
+        Outcome o = run("validate", big.toString());
+        assertBadInput(o, "firing_cost");
+        assertTrue(o.err().length() < 500, o.err().length() + " characters");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ownerscape.engine;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +25,7 @@ public final class ParallelExecutor implements AutoCloseable {
     private final Object lock = new Object();
     private long generation;
     private volatile boolean closed;
+    private volatile boolean cancelled;
     private Job job;
 
     private static final class Job {
@@ -40,10 +42,11 @@ public final class ParallelExecutor implements AutoCloseable {
         }
 
         /** Claims chunks until none is left; after a failure the rest are only counted off. */
-        void work() {
+        void work(ParallelExecutor owner) {
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 try {
                     if (failure.get() == null) {
+                        owner.checkCancelled();
                         task.accept(c);
                     }
                 } catch (Throwable t) {
@@ -87,11 +90,13 @@ public final class ParallelExecutor implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("executor is closed");
         }
+        checkCancelled();
         if (chunks <= 0) {
             return;
         }
         if (threads == 1 || chunks == 1) {
             for (int c = 0; c < chunks; c++) {
+                checkCancelled();
                 task.accept(c);
             }
             return;
@@ -102,7 +107,7 @@ public final class ParallelExecutor implements AutoCloseable {
             generation++;
             lock.notifyAll();
         }
-        j.work();
+        j.work(this);
         try {
             j.remaining.await();
         } catch (InterruptedException e) {
@@ -149,7 +154,28 @@ public final class ParallelExecutor implements AutoCloseable {
             }
             // The caller waits for chunks, not for workers: a worker that wakes late finds
             // nothing left to claim and goes back to waiting.
-            j.work();
+            j.work(this);
+        }
+    }
+
+    /**
+     * Stops the work in progress from outside: every later chunk, in this phase and in any phase
+     * after it, throws {@link CancellationException} instead of running, so that the caller's
+     * computation (a build of millions of persons, a month) ends at the next chunk boundary. The
+     * executor stays cancelled; it is meant for work that is being thrown away.
+     */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /** Whether {@link #cancel} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    private void checkCancelled() {
+        if (cancelled) {
+            throw new CancellationException("cancelled");
         }
     }
 

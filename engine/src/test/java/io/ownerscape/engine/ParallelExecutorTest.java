@@ -217,6 +217,24 @@ class ParallelExecutorTest {
         ex.close(); // idempotent
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void cancelStopsThePhaseInProgressAndEveryLaterOne(int threads) {
+        try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+            java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+            assertThrows(java.util.concurrent.CancellationException.class, () -> ex.forEachChunk(1000, c -> {
+                if (ran.incrementAndGet() == 10) {
+                    ex.cancel();
+                }
+            }));
+            assertTrue(ran.get() < 1000, "chunks after the cancel did not run: " + ran.get());
+            assertTrue(ex.cancelled());
+            int before = ran.get();
+            assertThrows(java.util.concurrent.CancellationException.class, () -> ex.forEachChunk(5, c -> ran.incrementAndGet()));
+            assertEquals(before, ran.get(), "a phase after the cancel runs nothing");
+        }
+    }
+
     @Test
     void chunkCount() {
         assertEquals(0, ParallelExecutor.chunkCount(0, 16));

@@ -68,6 +68,12 @@ public final class DashboardServer implements AutoCloseable {
             if (maxRuns < 1 || maxRuns > 64) {
                 throw new IllegalArgumentException("--max-runs " + maxRuns + ": allowed 1 to 64");
             }
+            String why = unusableHost(host);
+            if (why != null) {
+                throw new IllegalArgumentException("--host " + RunRequest.shorten(String.valueOf(host)) + ": " + why
+                        + "; allowed: an address of this machine (127.0.0.1, ::1, 0.0.0.0 for all, or one of its"
+                        + " interfaces) or a name that resolves to one");
+            }
         }
 
         /** Loopback, port 7070, all processors per run, {@code runs/dashboard}, 8 runs. */
@@ -75,6 +81,28 @@ public final class DashboardServer implements AutoCloseable {
             return new Options(DEFAULT_HOST, DEFAULT_PORT, Runtime.getRuntime().availableProcessors(),
                     Path.of("runs", "dashboard"), List.of(), 8);
         }
+    }
+
+    /** Why this machine cannot listen on {@code host}, or null when it can. */
+    static String unusableHost(String host) {
+        if (host == null || host.isBlank()) {
+            return "empty";
+        }
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException | SecurityException e) {
+            return "not an address, and no such host name";
+        }
+        try {
+            if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || java.net.NetworkInterface.getByInetAddress(address) != null) {
+                return null;
+            }
+        } catch (java.net.SocketException e) {
+            return "cannot list this machine's interfaces (" + e.getMessage() + ")";
+        }
+        return "not an address of this machine (" + address.getHostAddress() + ")";
     }
 
     /** Largest request body, in bytes: room for a scenario file of 200,000 characters. */
@@ -113,6 +141,9 @@ public final class DashboardServer implements AutoCloseable {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Requests and open event streams on virtual threads: hundreds of tabs cost no
+            // operating-system thread each.
+            config.concurrency.useVirtualThreads = true;
             config.staticFiles.add("/io/ownerscape/web/static", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             var r = config.routes;
@@ -258,7 +289,7 @@ public final class DashboardServer implements AutoCloseable {
         while (t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replace('\n', ' ');
     }
 
     /** The port it listens on (the chosen one when started with port 0). */
@@ -307,7 +338,8 @@ public final class DashboardServer implements AutoCloseable {
         String method = ctx.method().name();
         if (method.equals("POST") || method.equals("PUT") || method.equals("DELETE")) {
             // Read the body before any refusal: a response sent over an unread body makes the
-            // server close the connection, which a client may be about to reuse.
+            // server close the connection, which a client may be about to reuse. A body that
+            // stops short of its Content-Length is answered 408 after Jetty's idle timeout (30 s).
             ctx.bodyAsBytes();
             String origin = ctx.header("Origin");
             if (origin != null && !origin.equals("null")) {
@@ -384,9 +416,10 @@ public final class DashboardServer implements AutoCloseable {
             return null;
         }
         try {
-            return Json.MAPPER.readTree(text);
+            return Json.STRICT.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest("request body: not JSON (" + e.getOriginalMessage() + ")");
+            throw ApiException.badRequest("request body: not one JSON value with distinct keys ("
+                    + RunRequest.shorten(String.valueOf(e.getOriginalMessage())) + ")");
         }
     }
 
@@ -457,8 +490,10 @@ public final class DashboardServer implements AutoCloseable {
             return;
         }
         client.keepAlive();
-        // A platform thread: it waits on a monitor, which would pin a virtual thread's carrier on JDK 21.
-        Thread.ofPlatform().daemon().name("ownerscape-events-" + run.id).start(() -> feed(client, run));
+        // A tab that goes away wakes its feeder at once rather than at the next keep-alive.
+        client.onClose(() -> run.log().wakeReaders());
+        // A virtual thread per tab: a waiting feeder holds no operating-system thread.
+        Thread.ofVirtual().name("ownerscape-events-" + run.id).start(() -> feed(client, run));
     }
 
     /** Sends a tab everything it has not seen, from its own cursor, until it goes away. */
@@ -473,6 +508,9 @@ public final class DashboardServer implements AutoCloseable {
             client.sendEvent("reset", "{}");
             while (!client.terminated()) {
                 EventLog.View v = run.log().await(seen, 15_000);
+                if (client.terminated()) {
+                    break;
+                }
                 if (v.version() == seen) {
                     client.sendComment("keep-alive");
                     continue;

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** JSON for the browser: non-finite numbers become null, which JSON can carry and charts skip. */
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** For request bodies: one JSON value, nothing after it, no key twice. */
+    static final ObjectMapper STRICT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private Json() {
     }

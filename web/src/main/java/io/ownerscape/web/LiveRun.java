@@ -631,7 +631,14 @@ final class LiveRun implements AutoCloseable {
             status = Status.CLOSED;
             control.notifyAll();
         }
+        // A build or month in progress stops at its next phase rather than running on unseen.
+        executor.cancel();
         publishStatus();
+    }
+
+    /** Whether the run's thread still holds its economy (a closed run's ends soon after closing). */
+    boolean alive() {
+        return thread.isAlive();
     }
 
     /** Waits for the run's thread to end and frees its workers. */

@@ -18,6 +18,8 @@ final class LiveRuns implements AutoCloseable {
     static final long BYTES_PER_PERSON = 400;
 
     private final Map<String, LiveRun> runs = new LinkedHashMap<>();
+    /** Closed runs whose thread has not ended yet: they still hold their memory. */
+    private final List<LiveRun> closing = new ArrayList<>();
     private final SecureRandom ids = new SecureRandom();
     private final int threadsPerRun;
     private final int maxRuns;
@@ -38,15 +40,22 @@ final class LiveRuns implements AutoCloseable {
                 throw ApiException.conflict(runs.size() + " runs are open; allowed at most " + maxRuns
                         + "; close one first");
             }
+            closing.removeIf(r -> !r.alive());
             long held = 0;
             for (LiveRun r : runs.values()) {
                 held += r.settings.model().persons() * BYTES_PER_PERSON;
             }
-            if (held + need > memoryBudget) {
-                throw ApiException.conflict(String.format("persons = %,d: the open runs hold %,d persons and this"
-                                + " server has room for %,d in all; close a run, use fewer persons, or start the"
-                                + " dashboard on a machine with more memory", settings.model().persons(),
-                        held / BYTES_PER_PERSON, memoryBudget / BYTES_PER_PERSON));
+            long stopping = 0;
+            for (LiveRun r : closing) {
+                stopping += r.settings.model().persons() * BYTES_PER_PERSON;
+            }
+            if (held + stopping + need > memoryBudget) {
+                throw ApiException.conflict(String.format("persons = %,d: the open runs hold %,d persons%s and this"
+                                + " server has room for %,d in all; close a run, wait for closed ones to stop,"
+                                + " use fewer persons, or start the dashboard on a machine with more memory",
+                        settings.model().persons(), held / BYTES_PER_PERSON,
+                        stopping == 0 ? "" : String.format(", runs still stopping %,d more", stopping / BYTES_PER_PERSON),
+                        memoryBudget / BYTES_PER_PERSON));
             }
             String id;
             do {
@@ -80,14 +89,16 @@ final class LiveRuns implements AutoCloseable {
     }
 
     /**
-     * Closes a run: it is gone from the list at once, and its thread ends after the month in
-     * progress (which may take a while at a million persons), without holding up the request.
+     * Closes a run: it is gone from the list at once, and its build or month in progress is
+     * cancelled at its next phase, without holding up the request. Its memory counts against the
+     * budget until its thread has ended.
      */
     void remove(String id) {
         LiveRun r;
         synchronized (this) {
             r = get(id);
             runs.remove(id);
+            closing.add(r);
         }
         r.requestClose();
         Thread.ofPlatform().daemon().name("ownerscape-close-" + id).start(r::awaitEnd);

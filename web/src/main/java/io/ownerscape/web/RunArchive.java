@@ -58,6 +58,10 @@ final class RunArchive {
                 throw new IllegalArgumentException("--store " + store + ": no such file; allowed: an experiment's"
                         + " experiment.duckdb or the directory holding it");
             }
+            if (!isDuckDb(file)) {
+                throw new IllegalArgumentException("--store " + store + ": not a DuckDB database; allowed: an"
+                        + " experiment's experiment.duckdb or the directory holding it");
+            }
             Path dir = file.getParent();
             String base = (dir == null || dir.getFileName() == null ? "store" : dir.getFileName().toString())
                     .replaceAll("[^A-Za-z0-9_.-]", "_");
@@ -66,6 +70,16 @@ final class RunArchive {
                 name = base + "-" + k;
             }
             sources.put(name, new Source(name, file, false));
+        }
+    }
+
+    /** Whether a file starts as a DuckDB database does: bytes 8 to 11 read "DUCK". */
+    static boolean isDuckDb(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(12);
+            return head.length == 12 && head[8] == 'D' && head[9] == 'U' && head[10] == 'C' && head[11] == 'K';
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

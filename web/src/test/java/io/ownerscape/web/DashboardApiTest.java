@@ -151,7 +151,7 @@ class DashboardApiTest {
         assertEquals("months = 1.5: allowed a whole number from 1 to 12,000", post("/runs", "{\"months\": 1.5}").error());
         assertTrue(post("/runs", "{\"preset\": \"market\", \"scenario\": \"persons: 100\"}").error()
                 .startsWith("preset and scenario: give one of them"));
-        assertTrue(post("/runs", "{not json").error().startsWith("request body: not JSON"));
+        assertTrue(post("/runs", "{not json").error().startsWith("request body: not one JSON value"));
 
         Reply yaml = post("/runs", "{\"scenario\": \"persons: 1000\\nfiring_cost: lots\\n\", \"scenario_name\": \"mine.yaml\"}");
         assertEquals(400, yaml.status());
@@ -430,5 +430,63 @@ class DashboardApiTest {
             }
         }
         assertFalse(get("/runs").json().elements().hasNext(), "closing frees the room");
+    }
+
+    @Test
+    void bodiesMustBeOneJsonValueWithDistinctKeys() throws Exception {
+        Reply trailing = post("/runs", "{\"persons\": 100} {\"persons\": 200}");
+        assertEquals(400, trailing.status(), trailing.body());
+        assertTrue(trailing.error().startsWith("request body: not one JSON value with distinct keys"), trailing.error());
+        Reply garbage = post("/runs", "{\"persons\": 100} trailing");
+        assertEquals(400, garbage.status(), garbage.body());
+        Reply twice = post("/runs", "{\"persons\": 100, \"persons\": 200}");
+        assertEquals(400, twice.status(), twice.body());
+        assertTrue(twice.error().contains("Duplicate field 'persons'"), twice.error());
+        assertFalse(get("/runs").json().elements().hasNext(), "nothing was created");
+    }
+
+    @Test
+    void aBodyShorterThanItsLengthIsAnsweredNotLeftHanging() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(60_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/runs HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: 100\r\n\r\n{\"persons\": 1").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertTrue(statusLine != null && statusLine.contains(" 408"), String.valueOf(statusLine));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(45).toNanos(), "answered after the idle timeout");
+        }
+        assertFalse(get("/runs").json().elements().hasNext(), "nothing was created");
+    }
+
+    @Test
+    void eventStreamsHoldNoOperatingSystemThreadEach() throws Exception {
+        String id = create("{\"persons\": 200, \"months\": 10}");
+        List<Socket> tabs = new ArrayList<>();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        try {
+            await(id, st -> st.get("status").asText().equals("paused"), "was built");
+            int before = threads.getThreadCount();
+            for (int k = 0; k < 150; k++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.getOutputStream().write(("GET /api/runs/" + id + "/events HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                        + "\r\nAccept: text/event-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                tabs.add(s);
+            }
+            for (Socket s : tabs) {
+                s.setSoTimeout(30_000);
+                String statusLine = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+                assertTrue(statusLine.contains(" 200"), statusLine);
+            }
+            int during = threads.getThreadCount();
+            assertTrue(during - before < 15, "150 open streams added " + (during - before) + " platform threads");
+        } finally {
+            for (Socket s : tabs) {
+                s.close();
+            }
+            delete(id);
+        }
     }
 }

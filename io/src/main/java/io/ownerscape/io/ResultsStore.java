@@ -84,7 +84,9 @@ public final class ResultsStore implements AutoCloseable {
                       revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
                       capital_invested DOUBLE, severance DOUBLE, autonomy_index DOUBLE,
                       autonomy_sampled BIGINT, small_owners_per_1000 DOUBLE, compliance DOUBLE,
-                      compliance_in_house DOUBLE, separations BIGINT)""");
+                      compliance_in_house DOUBLE, separations BIGINT, hires BIGINT, quits BIGINT,
+                      employee_pay_mean DOUBLE, employee_pay_median DOUBLE, pay_size_elasticity DOUBLE,
+                      self_employed_share DOUBLE)""");
             s.execute("""
                     CREATE TABLE market (
                       month INTEGER, burn_in BOOLEAN, demand DOUBLE, pool DOUBLE, customers DOUBLE,
@@ -269,6 +271,12 @@ public final class ResultsStore implements AutoCloseable {
         labour.append(t.compliance());
         labour.append(t.complianceInHouse());
         labour.append(t.separations());
+        labour.append(m.hires());
+        labour.append(m.employeeQuits());
+        labour.append(t.employeePayMean());
+        labour.append(t.employeePayMedian());
+        labour.append(t.paySizeElasticity());
+        labour.append(m.selfEmployedShare());
         labour.endRow();
         MarketTally g = t.market();
         if (g != null) {

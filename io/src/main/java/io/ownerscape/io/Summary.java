@@ -150,6 +150,17 @@ public final class Summary {
             }
             root.put("dismissals_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().dismissals()));
             root.put("separations_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().separations()));
+            putNumber(root, "hires_rate", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::hiresRate));
+            putNumber(root, "quits_rate", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::quitsRate));
+            putNumber(root, "layoffs_rate", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::layoffsRate));
+            putNumber(root, "self_employed_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::selfEmployedShare));
+            putNumber(root, "employee_pay_mean", recorder.meanOverLast(RATE_WINDOW, m -> m.review().employeePayMean()));
+            putNumber(root, "employee_pay_median", recorder.meanOverLast(RATE_WINDOW, m -> m.review().employeePayMedian()));
+            putNumber(root, "pay_mean_to_median", recorder.meanOverLast(RATE_WINDOW,
+                    m -> m.review().employeePayMean() / m.review().employeePayMedian()));
+            putNumber(root, "pay_size_elasticity", recorder.meanOverLast(RATE_WINDOW, m -> m.review().paySizeElasticity()));
+            putNumber(root, "large_firm_pay_premium", recorder.meanOverLast(RATE_WINDOW,
+                    m -> m.review().largeFirmPayPremium()));
             root.put("mean_pay", last.meanPay());
             root.put("mean_wealth", last.meanWealth());
             putNumber(root, "wealth_gini", wealthGini);
@@ -184,6 +195,7 @@ public final class Summary {
             }
             putNumber(root, "large_firm_acquired_share", last.largeFirmAcquiredShare());
         }
+        root.put("largest_firm_share", recorder.meanOverLast(RATE_WINDOW, m -> (double) m.largestFirm() / p.persons()));
         root.put("top1_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topPercentEmploymentShare));
         root.put("top10_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topTenEmploymentShare));
         root.put("mean_effort", last.meanEffort());

@@ -227,9 +227,10 @@ final class Acquisitions {
                           int extraMembers) {
         Firms firms = economy.firms;
         long t = Firms.expand(firms.technologySeed(f));
-        double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), effort);
-        double revenue = firms.marketOn ? Math.min(output, customers) : output;
         int members = firms.size(f) + extraMembers;
+        int managers = firms.managers(f) + members - firms.size(f) - extraProducers;
+        double output = firms.output(t, effort, members, managers);
+        double revenue = firms.marketOn ? Math.min(output, customers) : output;
         return residual(net(revenue, members, firms.managers(f) + members - firms.size(f) - extraProducers),
                 firms.size(f) - firms.managers(f) + extraProducers, firms.premiums(f) + extraPremiums);
     }

@@ -141,6 +141,9 @@ public final class Economy {
     private long deaths;
     private long moves;
     private long quits;
+    /** This month's JOLTS flows: joins of an existing firm, and employees who left theirs of their own accord. */
+    private long hires;
+    private long employeeQuits;
 
     /**
      * Builds the Axtell world (every labour rule off): the friendship network and every person
@@ -194,9 +197,14 @@ public final class Economy {
             }
         }
         drawSkillsAndDegrees(n);
-        this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket(), labour.acquisitions());
+        if (labour.returnsCap() > 0 && params.betaMax() > 2) {
+            throw new IllegalArgumentException("returns_cap = " + labour.returnsCap() + " with beta_max = "
+                    + params.betaMax() + ": bounded returns need beta_max <= 2 (output must stay convex)");
+        }
+        this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket(), labour.acquisitions(),
+                Organisation.of(labour));
         long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
-        EffortSolver solo = new EffortSolver(1);
+        EffortSolver solo = new EffortSolver(1, labour.saturation());
         double totalPay = 0;
         for (int i = 0; i < n; i++) {
             int f = firms.reserve();
@@ -418,6 +426,8 @@ public final class Economy {
         deaths = 0;
         moves = 0;
         quits = 0;
+        hires = 0;
+        employeeQuits = 0;
         ensureBuffers(active.length);
         if (params.sequential()) {
             shuffle(active, streams.base(Purpose.ORDER, m));
@@ -582,7 +592,9 @@ public final class Economy {
         private final int contacts = labour.searchContacts();
         /** Candidate slots per person: friends' firms, then employers of random search contacts. */
         private final int slots = maxFriends + contacts;
-        private final EffortSolver solver = new EffortSolver(BATCH * (slots + 2));
+        private final EffortSolver solver = new EffortSolver(BATCH * (slots + 2), labour.saturation());
+        private final Organisation organisation = firms.organisation();
+        private final boolean layered = organisation.layered();
         private final boolean hierarchy = labour.hierarchy();
         private final int span = labour.spanOfControl();
         private final double ownerShare = labour.ownerShare();
@@ -752,8 +764,7 @@ public final class Economy {
                 int managers = ownStaff[b] & Firms.STAFF_MANAGERS;
                 int layer = role & ROLE_LAYER;
                 if (layer != 0) {
-                    double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t),
-                            Firms.fromFixed(ownWords[wo]));
+                    double output = firms.output(t, Firms.fromFixed(ownWords[wo]), n, managers);
                     double revenue = ownPrice[b] * output;
                     double cost = Math.min(revenue, complianceCost(n, managers));
                     double premiums = firms.premiums(own);
@@ -805,6 +816,19 @@ public final class Economy {
         private int addProducer(double a, double b, double beta, double theta, double others,
                                 double s, int n, int managers, int claim, float price) {
             double p = Math.max(MIN_PRICE, price);
+            if (layered) {
+                // The firm's layers scale its output and its producers' effective effort alike:
+                // O = F g(k X) is the solver's g with a and b times F, and effort times k.
+                double factor = organisation.outputFactor(n, managers);
+                double k = organisation.effortFactor(n, managers);
+                a *= factor;
+                b *= factor;
+                others *= k;
+                s *= k;
+                if (!(s > 0)) {
+                    s = Double.MIN_NORMAL;
+                }
+            }
             if (!hierarchy && ownerShare == 0 && !screening) {
                 int k = solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
@@ -854,13 +878,13 @@ public final class Economy {
             double before = Firms.fromFixed(candidateWords[wg]);
             double x = skillOf[b] * effort;
             double after = before + x;
-            double a = firms.a(t);
-            double bb = firms.b(t);
-            double beta = firms.beta(t);
-            double revenue = firms.sold(g, EffortSolver.output(a, bb, beta, after));
+            // The firm as it would be with this person: one member more, the same managers.
+            int members = size(candidateWords, wg) + 1;
+            int managers = candidateStaff[b * slots + j] & Firms.STAFF_MANAGERS;
+            double revenue = firms.sold(g, firms.output(t, after, members, managers));
             double pay = revenue * (problemShare[p] / problemProducers[p]
                     + (after > 0 ? problemGamma[p] * x / after : 0));
-            double product = revenue - firms.sold(g, EffortSolver.output(a, bb, beta, before));
+            double product = revenue - firms.sold(g, firms.output(t, before, members, managers));
             lastPay = pay;
             return labour.dismissalHorizon() * (pay - product) <= labour.firingCost() * pay;
         }
@@ -1051,6 +1075,12 @@ public final class Economy {
             if (t == STAY) {
                 continue;
             }
+            if (oldFirm[k] >= 0 && (oldRole[k] & ROLE_OWNER) == 0) {
+                employeeQuits++;
+            }
+            if (t >= 0) {
+                hires++;
+            }
             if (t == QUIT) {
                 quits++;
                 continue;
@@ -1191,7 +1221,11 @@ public final class Economy {
 
     /** Person i's preference for income over leisure, uniform on [0, 1), derived from the seed. */
     public double preference(int person) {
-        return RandomStreams.toUnit(RandomStreams.at(preferenceBase, person));
+        double u = RandomStreams.toUnit(RandomStreams.at(preferenceBase, person));
+        double low = baseRules.thetaMin();
+        double high = baseRules.thetaMax();
+        // Axtell's [0, 1) exactly, without arithmetic on the draw.
+        return low == 0 && high == 1 ? u : low + (high - low) * u;
     }
 
     /**
@@ -1418,6 +1452,22 @@ public final class Economy {
     /** Persons who changed firm (joined another or founded one) in the last month. */
     public long moves() {
         return moves;
+    }
+
+    /**
+     * Hires of the last month as JOLTS counts them: persons who joined an existing firm (from
+     * another firm or from unemployment), founders excluded.
+     */
+    public long hires() {
+        return hires;
+    }
+
+    /**
+     * Quits of the last month as JOLTS counts them: employees (members who do not own their firm)
+     * who left it of their own accord, to another firm, a firm of their own or unemployment.
+     */
+    public long employeeQuits() {
+        return employeeQuits;
     }
 
     /** Persons who quit to unemployment in the last month. */

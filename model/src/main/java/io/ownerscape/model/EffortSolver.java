@@ -84,6 +84,11 @@ public final class EffortSolver {
     private double[] logUtility;
     private int[] pending;
     private int size;
+    /**
+     * {@code 1 / returns_cap}: the increasing-returns term is {@code b x^beta / (1 + c x^(beta - 1))},
+     * whose part per unit of effort saturates at {@code b / c}; 0 for Axtell's unbounded term.
+     */
+    private final double saturation;
 
     /** A solver with room for a few problems; it grows as needed. One per thread, never shared. */
     public EffortSolver() {
@@ -92,6 +97,19 @@ public final class EffortSolver {
 
     /** A solver with room for {@code capacity} problems before it grows. */
     public EffortSolver(int capacity) {
+        this(capacity, 0);
+    }
+
+    /**
+     * A solver for the technology with bounded returns {@code g(x) = a x + b x^beta / (1 + c x^(beta - 1))}
+     * ({@link #output(double, double, double, double, double)}); {@code saturation = 0} is Axtell's
+     * {@code a x + b x^beta}, with bit-identical results.
+     */
+    public EffortSolver(int capacity, double saturation) {
+        if (!(saturation >= 0) || saturation == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("saturation " + saturation);
+        }
+        this.saturation = saturation;
         allocate(Math.max(1, capacity));
     }
 
@@ -302,7 +320,7 @@ public final class EffortSolver {
         }
         if (t >= 1) {
             effort[k] = 1;
-            logUtility[k] = logUtility(a[k], b[k], beta[k], 1, others[k], skill[k], n[k], share[k], gamma[k], 1);
+            logUtility[k] = at(k, 1, 1, 0);
             return true;
         }
         lo[k] = 0;
@@ -340,8 +358,20 @@ public final class EffortSolver {
         double x = others[k] + s * ek;
         double q = Math.pow(x, betak - 2);
         double p = q * x;
-        double g = ak * x + bk * p * x;
-        double g1 = ak + bk * betak * p;
+        double g;
+        double g1;
+        double g2;
+        double c = saturation;
+        if (c == 0) {
+            g = ak * x + bk * p * x;
+            g1 = ak + bk * betak * p;
+            g2 = 0;
+        } else {
+            double d = 1 + c * p;
+            g = ak * x + bk * p * x / d;
+            g1 = ak + bk * p * (betak + c * p) / (d * d);
+            g2 = bk * (betak - 1) * q * (betak + c * p * (2 - betak)) / (d * d * d);
+        }
         double f = t * s * g1 * (1 - ek) - (1 - t) * g;
         if (ek == 0) {
             cornerTested[k] = true;
@@ -360,7 +390,9 @@ public final class EffortSolver {
         }
         lo[k] = l;
         hi[k] = h;
-        double df = t * s * s * bk * betak * (betak - 1) * q * (1 - ek) - s * g1;
+        // Axtell's case keeps its own order of operations, so its results stay bit for bit.
+        double df = c == 0 ? t * s * s * bk * betak * (betak - 1) * q * (1 - ek) - s * g1
+                : t * s * s * g2 * (1 - ek) - s * g1;
         double step = f / df;
         double next = ek - step;
         if (f == 0 || Math.abs(step) < TOLERANCE) {
@@ -379,7 +411,7 @@ public final class EffortSolver {
         e[k] = next;
         if (++iterations[k] >= MAX_ITERATIONS) {
             effort[k] = next;
-            logUtility[k] = logUtility(ak, bk, betak, t, others[k], s, n[k], share[k], gamma[k], next);
+            logUtility[k] = at(k, t, next, 0);
             return true;
         }
         return false;
@@ -402,9 +434,20 @@ public final class EffortSolver {
         double x = ok + s * ek;
         double q = Math.pow(x, betak - 2);
         double p = q * x;
-        double g = ak * x + bk * p * x;
-        double g1 = ak + bk * betak * p;
-        double g2 = bk * betak * (betak - 1) * q;
+        double g;
+        double g1;
+        double g2;
+        double c = saturation;
+        if (c == 0) {
+            g = ak * x + bk * p * x;
+            g1 = ak + bk * betak * p;
+            g2 = bk * betak * (betak - 1) * q;
+        } else {
+            double dn = 1 + c * p;
+            g = ak * x + bk * p * x / dn;
+            g1 = ak + bk * p * (betak + c * p) / (dn * dn);
+            g2 = bk * (betak - 1) * q * (betak + c * p * (2 - betak)) / (dn * dn * dn);
+        }
         double base = share[k] / n[k];
         double w = base + gk * s * ek / x;
         double w1 = gk * s * ok / (x * x);
@@ -435,7 +478,7 @@ public final class EffortSolver {
         if (d == 0 || Math.abs(step) < TOLERANCE) {
             double done = Math.min(1, Math.max(0, next));
             effort[k] = done;
-            logUtility[k] = logUtility(ak, bk, betak, t, ok, s, n[k], share[k], gk, done);
+            logUtility[k] = at(k, t, done, 0);
             return true;
         }
         if (!(next > l && next < h)) {
@@ -449,7 +492,7 @@ public final class EffortSolver {
         e[k] = next;
         if (++iterations[k] >= MAX_ITERATIONS) {
             effort[k] = next;
-            logUtility[k] = logUtility(ak, bk, betak, t, ok, s, n[k], share[k], gk, next);
+            logUtility[k] = at(k, t, next, 0);
             return true;
         }
         return false;
@@ -470,11 +513,11 @@ public final class EffortSolver {
         }
         if (t >= 1) {
             effort[k] = 1;
-            logUtility[k] = logUtility(a[k], b[k], beta[k], 1, others[k], skill[k], n[k], share[k], gamma[k], 1, m);
+            logUtility[k] = at(k, 1, 1, m);
             return;
         }
         double bestEffort = 0;
-        double best = logUtility(a[k], b[k], beta[k], t, others[k], skill[k], n[k], share[k], gamma[k], 0, m);
+        double best = at(k, t, 0, m);
         for (int j = 0; j < SCAN; j++) {
             scanEffort[j] = (double) j * j / (SCAN * SCAN);
             scanSlope[j] = slope(k, scanEffort[j]);
@@ -484,7 +527,7 @@ public final class EffortSolver {
         for (int j = 0; j < SCAN; j++) {
             if (scanSlope[j] > 0 && scanSlope[j + 1] <= 0) {
                 double root = root(k, scanEffort[j], scanEffort[j + 1], scanSlope[j], scanSlope[j + 1]);
-                double u = logUtility(a[k], b[k], beta[k], t, others[k], skill[k], n[k], share[k], gamma[k], root, m);
+                double u = at(k, t, root, m);
                 if (u > best) {
                     best = u;
                     bestEffort = root;
@@ -502,8 +545,16 @@ public final class EffortSolver {
         double gk = gamma[k];
         double x = ok + s * e;
         double p = x > 0 ? Math.pow(x, beta[k] - 1) : 0;
-        double g = x * (a[k] + b[k] * p);
-        double g1 = a[k] + b[k] * beta[k] * p;
+        double g;
+        double g1;
+        if (saturation == 0) {
+            g = x * (a[k] + b[k] * p);
+            g1 = a[k] + b[k] * beta[k] * p;
+        } else {
+            double d = 1 + saturation * p;
+            g = x * (a[k] + b[k] * p / d);
+            g1 = a[k] + b[k] * p * (beta[k] + saturation * p) / (d * d);
+        }
         double base = share[k] / n[k];
         double w;
         double w1;
@@ -563,7 +614,38 @@ public final class EffortSolver {
         if (m == 0) {
             return logUtility(a, b, beta, theta, others, skill, n, share, gamma, e);
         }
-        double u = theta * Math.log(labourIncome(a, b, beta, others, skill, n, share, gamma, e) + m);
+        return logUtilityAt(a, b, beta, 0, theta, others, skill, n, share, gamma, e, m);
+    }
+
+    /** {@code ln U} of problem k at effort e with non-labour income m, this solver's technology. */
+    private double at(int k, double t, double effortAt, double m) {
+        return logUtilityAt(a[k], b[k], beta[k], saturation, t, others[k], skill[k], n[k], share[k], gamma[k],
+                effortAt, m);
+    }
+
+    private static double logUtilityAt(double a, double b, double beta, double c, double theta, double others,
+                                       double skill, int n, double share, double gamma, double e, double m) {
+        if (m == 0 && c == 0) {
+            return logUtility(a, b, beta, theta, others, skill, n, share, gamma, e);
+        }
+        if (m == 0) {
+            double u = 0;
+            if (theta > 0) {
+                double income = labourIncome(a, b, beta, c, others, skill, n, share, gamma, e);
+                if (!(income > 0)) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                u += theta * Math.log(income);
+            }
+            if (theta < 1) {
+                if (e >= 1) {
+                    return Double.NEGATIVE_INFINITY;
+                }
+                u += (1 - theta) * Math.log(1 - e);
+            }
+            return u;
+        }
+        double u = theta * Math.log(labourIncome(a, b, beta, c, others, skill, n, share, gamma, e) + m);
         if (theta < 1) {
             if (e >= 1) {
                 return Double.NEGATIVE_INFINITY;
@@ -574,10 +656,10 @@ public final class EffortSolver {
     }
 
     /** The income {@code g(x) w(e)} of effort e (the pay rule of the class comment). */
-    private static double labourIncome(double a, double b, double beta, double others, double skill, int n,
-                                       double share, double gamma, double e) {
+    private static double labourIncome(double a, double b, double beta, double c, double others, double skill,
+                                       int n, double share, double gamma, double e) {
         double x = others + skill * e;
-        double g = a * x + b * Math.pow(x, beta);
+        double g = c == 0 ? a * x + b * Math.pow(x, beta) : output(a, b, beta, c, x);
         if (gamma == 0) {
             return g / n * share;
         } else if (others <= 0) {
@@ -722,7 +804,7 @@ public final class EffortSolver {
                                     double skill, int n, double share, double gamma, double e) {
         double u = 0;
         if (theta > 0) {
-            double income = labourIncome(a, b, beta, others, skill, n, share, gamma, e);
+            double income = labourIncome(a, b, beta, 0, others, skill, n, share, gamma, e);
             if (!(income > 0)) {
                 return Double.NEGATIVE_INFINITY;
             }
@@ -740,5 +822,22 @@ public final class EffortSolver {
     /** Output {@code a x + b x^beta} of total effort {@code x}. */
     public static double output(double a, double b, double beta, double x) {
         return x <= 0 ? 0 : a * x + b * Math.pow(x, beta);
+    }
+
+    /**
+     * Output with bounded returns, {@code a x + b x^beta / (1 + c x^(beta - 1))}: per unit of effort
+     * {@code a + b x^(beta - 1) / (1 + c x^(beta - 1))}, rising with {@code x} towards
+     * {@code a + b / c}; {@code c = 0} is {@link #output(double, double, double, double)}, bit for
+     * bit. Convex for {@code beta <= 2}.
+     */
+    public static double output(double a, double b, double beta, double c, double x) {
+        if (c == 0) {
+            return output(a, b, beta, x);
+        }
+        if (x <= 0) {
+            return 0;
+        }
+        double p = Math.pow(x, beta - 1);
+        return x * (a + b * p / (1 + c * p));
     }
 }

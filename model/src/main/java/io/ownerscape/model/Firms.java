@@ -38,6 +38,8 @@ public final class Firms {
     private final double bRange;
     private final double betaMin;
     private final double betaRange;
+    /** Bounded returns and the costs of layers: how effort becomes output. */
+    private final Organisation organisation;
     private long[] words;
     private int[] foundedMonth;
     private int[] founder;
@@ -92,10 +94,12 @@ public final class Firms {
     static final int STAFF_CAPITALISED = 1 << 31;
 
     Firms(int initialCapacity, ModelParameters params, boolean market) {
-        this(initialCapacity, params, market, false);
+        this(initialCapacity, params, market, false, Organisation.NONE);
     }
 
-    Firms(int initialCapacity, ModelParameters params, boolean market, boolean acquisitions) {
+    Firms(int initialCapacity, ModelParameters params, boolean market, boolean acquisitions,
+          Organisation organisation) {
+        this.organisation = organisation;
         acquired = new int[acquisitions ? initialCapacity : 0];
         customers = new double[market ? initialCapacity : 0];
         price = new float[market ? initialCapacity : 0];
@@ -117,6 +121,7 @@ public final class Firms {
 
     /** An independent deep copy, for forecasts: changing one never changes the other. */
     Firms(Firms o) {
+        organisation = o.organisation;
         aMin = o.aMin;
         aRange = o.aRange;
         bMin = o.bMin;
@@ -305,8 +310,20 @@ public final class Firms {
 
     /** @return the firm's output {@code a E + b E^beta} */
     public double output(int firm) {
-        long t = expand(technologySeed(firm));
-        return EffortSolver.output(a(t), b(t), beta(t), effort(firm));
+        return output(expand(technologySeed(firm)), effort(firm), size(firm), managers(firm));
+    }
+
+    /**
+     * Output of expanded technology {@code t} at total effective effort {@code x} in a firm of
+     * {@code members} with {@code managers} ({@link Organisation#output}).
+     */
+    double output(long t, double x, int members, int managers) {
+        return organisation.output(a(t), b(t), beta(t), x, members, managers);
+    }
+
+    /** How effort becomes output in these firms. */
+    Organisation organisation() {
+        return organisation;
     }
 
     /** Direct access for hot loops: the packed words (read-only outside apply phases). */
@@ -518,7 +535,7 @@ public final class Firms {
         if (valueWeight == 0 || !(x > 0)) {
             return Math.min(1, poolPerWeight);
         }
-        double productivity = EffortSolver.output(a(t), b(t), beta(t), x) / x;
+        double productivity = organisation.soloOutput(a(t), b(t), beta(t), x) / x;
         return Math.min(1, poolPerWeight * Math.pow(productivity, valueWeight));
     }
 
@@ -529,18 +546,17 @@ public final class Firms {
 
     /** The revenue at effective effort {@code effort}: output, capped by customers in a market. */
     double revenue(int firm, long t, double effort) {
-        return sold(firm, EffortSolver.output(a(t), b(t), beta(t), effort));
+        return sold(firm, output(t, effort, size(firm), managers(firm)));
     }
 
     /**
-     * The revenue a change of effective effort from {@code before} to {@code after} brings: the
-     * difference of output, each capped by the firm's customers when the firm sells into a market
-     * ({@code min(g(X), C)}).
+     * The revenue a change of effective effort from {@code before} to {@code after} brings, the
+     * firm's organisation (its head count and layers) held as it is: the difference of output,
+     * each capped by the firm's customers when the firm sells into a market ({@code min(g(X), C)}).
      */
     double revenueGain(int firm, long t, double before, double after) {
-        double a = a(t);
-        double b = b(t);
-        double beta = beta(t);
-        return sold(firm, EffortSolver.output(a, b, beta, after)) - sold(firm, EffortSolver.output(a, b, beta, before));
+        int n = size(firm);
+        int m = managers(firm);
+        return sold(firm, output(t, after, n, m)) - sold(firm, output(t, before, n, m));
     }
 }

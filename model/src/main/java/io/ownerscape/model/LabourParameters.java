@@ -119,6 +119,20 @@ import java.util.List;
  * @param lockInThreshold       countervailing power below which elections are suspended, [0, 1]
  * @param ubiInChoices          whether persons count the basic income in their labour choices
  *                              (its income effect on effort and on the value of working at all)
+ * @param returnsCap            bound K on the increasing returns per unit of effort: output is
+ *                              {@code a x + b x^beta / (1 + x^(beta - 1) / K)}, so output per unit
+ *                              of effort rises with team effort towards {@code a + b K}; 0 for
+ *                              Axtell's unbounded {@code a x + b x^beta}, else 0.01 to 1,000
+ *                              (needs {@code beta_max <= 2}, where output stays convex)
+ * @param controlLoss           share of output lost per layer of management (Williamson 1967): a
+ *                              firm with {@code l} layers produces {@code (1 - loss)^l} of what its
+ *                              effort would give, [0, 0.5]
+ * @param coordinationCost      share of every producer's effort spent communicating per layer of
+ *                              management (Garicano 2000): effective effort is
+ *                              {@code max(0, 1 - tau l)} of effort, [0, 0.2]
+ * @param thetaMin              lowest preference for income against leisure; theta is uniform on
+ *                              [thetaMin, thetaMax), [0, 1)
+ * @param thetaMax              highest preference for income, (thetaMin, 1]
  */
 public record LabourParameters(
         double ownerShare,
@@ -190,7 +204,12 @@ public record LabourParameters(
         boolean promisesBinding,
         boolean lockIn,
         double lockInThreshold,
-        boolean ubiInChoices) implements java.io.Serializable {
+        boolean ubiInChoices,
+        double returnsCap,
+        double controlLoss,
+        double coordinationCost,
+        double thetaMin,
+        double thetaMax) implements java.io.Serializable {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -201,17 +220,19 @@ public record LabourParameters(
             false, 120, 1, 0, 0.05, 0, 0,
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
             0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
-            false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true);
+            false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
+            0, 0, 0, 0, 1);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
-                0.05, 0.35, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.10, 2, true, 1.0, 12, 0.011, 24, 3, 6,
+                0.05, 0.9, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.25, 2, true, 1.0, 12, 0.007, 24, 3, 6,
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
                 false, 120, 1, 0, 0.05, 0, 0.05,
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
                 0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
-                false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true);
+                false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
+                2, 0.05, 0.02, 0, 1);
     }
 
     /**
@@ -232,6 +253,11 @@ public record LabourParameters(
     /** Whether the state can own firms under these rules (nationalisation or conversion on). */
     public boolean stateOwnership() {
         return nationalisationRate > 0 || coopConversion > 0 || privatisationRate > 0;
+    }
+
+    /** {@code 1 / returns_cap}, the technology's saturation; 0 for Axtell's unbounded returns. */
+    public double saturation() {
+        return returnsCap == 0 ? 0 : 1 / returnsCap;
     }
 
     /** Whether any hierarchy is formed. */
@@ -322,6 +348,16 @@ public record LabourParameters(
         unit(out, "turnout", turnout, 0, 1);
         unit(out, "promise_belief", promiseBelief, 0, 1);
         unit(out, "lock_in_threshold", lockInThreshold, 0, 1);
+        if (returnsCap != 0 && !(returnsCap >= 0.01 && returnsCap <= 1000)) {
+            out.add("returns_cap = " + returnsCap + ": allowed 0 (unbounded, Axtell's) or 0.01 to 1000");
+        }
+        unit(out, "control_loss", controlLoss, 0, 0.5);
+        unit(out, "coordination_cost", coordinationCost, 0, 0.2);
+        if (!(thetaMin >= 0 && thetaMin < 1)) {
+            out.add("theta_min = " + thetaMin + ": allowed 0 to below 1");
+        } else if (!(thetaMax > thetaMin && thetaMax <= 1)) {
+            out.add("theta_max = " + thetaMax + ": allowed above theta_min (" + thetaMin + ") to 1");
+        }
         return out;
     }
 

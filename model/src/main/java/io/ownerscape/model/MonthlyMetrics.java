@@ -66,7 +66,9 @@ public record MonthlyMetrics(
         double topTenEmploymentShare,
         AcquisitionTally acquisitions,
         double largeFirmAcquiredShare,
-        StateTally state) {
+        StateTally state,
+        long hires,
+        long employeeQuits) {
 
     /** Share of persons in each class, indexed by {@link PersonClass#ordinal}. */
     public double[] classShares() {
@@ -130,7 +132,8 @@ public record MonthlyMetrics(
                 economy.lastReview(), economy.meanPay(), economy.meanWealth(),
                 topShare(x, c, employees, Math.max(1, (employerFirms + 99) / 100)),
                 topShare(x, c, employees, 10),
-                economy.lastAcquisitions(), largeFirmAcquiredShare(economy), economy.state().last());
+                economy.lastAcquisitions(), largeFirmAcquiredShare(economy), economy.state().last(),
+                economy.hires(), economy.employeeQuits());
     }
 
     /** See {@link #largeFirmAcquiredShare}: growth by acquisition against all growth, for large firms. */
@@ -150,6 +153,36 @@ public record MonthlyMetrics(
             }
         }
         return members == 0 ? Double.NaN : (double) acquired / members;
+    }
+
+    /**
+     * The month's labour flows as JOLTS defines them, each a share of employees (members who do
+     * not own their firm, counted at the end of the review): hires (joins of an existing firm),
+     * quits (employees who left of their own accord) and layoffs and discharges (dismissals and
+     * separations). NaN without employees.
+     */
+    public double hiresRate() {
+        return flowRate(hires);
+    }
+
+    /** Quits of the month as a share of employees ({@link #hiresRate}). */
+    public double quitsRate() {
+        return flowRate(employeeQuits);
+    }
+
+    /** Layoffs and discharges of the month as a share of employees ({@link #hiresRate}). */
+    public double layoffsRate() {
+        return review == null ? Double.NaN : flowRate(review.dismissals() + review.separations());
+    }
+
+    private double flowRate(long flow) {
+        long employees = review == null ? 0 : review.employees();
+        return employees == 0 ? Double.NaN : (double) flow / employees;
+    }
+
+    /** Self-employed persons (owners of a firm without employees) as a share of all persons. */
+    public double selfEmployedShare() {
+        return review == null ? Double.NaN : classShares()[PersonClass.SELF_EMPLOYED.ordinal()];
     }
 
     /**

@@ -79,6 +79,8 @@ final class MonthlyReview {
     private static final long COOP = 4L;
     /** Bit 3 of the packed bits: the state owns the firm and takes its residual. */
     private static final long STATE_OWNED = 8L;
+    /** Rate bits 4-8: the firm's size bin ({@link #sizeBin}), for the pay statistics. */
+    private static final int SIZE_BIN_SHIFT = 4;
     /** Per member-owned firm: each member's share of the month's residual (empty without any). */
     private double[] dividend = new double[0];
     /** The goods market, or null when firms sell all they make. */
@@ -364,6 +366,7 @@ final class MonthlyReview {
             long bits = (tied << 48)
                     | ((Float.floatToRawIntBits(perEffort) & 0xFFFFFFFFL) << 16)
                     | ((long) (31 - Integer.numberOfLeadingZeros(producers)) << 11)
+                    | ((long) sizeBin(n) << SIZE_BIN_SHIFT)
                     | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0)
                     | (capped ? CAPPED : 0)
                     | (kind == Firms.COOP ? COOP : kind == Firms.STATE ? STATE_OWNED : 0);
@@ -422,6 +425,8 @@ final class MonthlyReview {
         private final boolean dismissal = rules.dismissal();
         private final boolean hierarchy = rules.hierarchy();
         private final double aMax = economy.parameters().aMax();
+        /** Axtell's g without bounds or layers, for which the dismissal test's bounds are derived. */
+        private final boolean plainTechnology = rules.returnsCap() == 0 && !Organisation.of(rules).layered();
         private final double betaMin = economy.parameters().betaMin();
         private final double betaMax = economy.parameters().betaMax();
 
@@ -454,6 +459,7 @@ final class MonthlyReview {
             this.ownFunds = Math.max(0, 1 - rules.startupCredit() - rules.startupGrant()) * capital;
             this.ubi = ubi;
             this.incomeTax = incomeTax;
+            tally.preparePay();
         }
 
         /**
@@ -546,6 +552,9 @@ final class MonthlyReview {
                     residual = dividend[f];
                 }
                 tally.memberPay += income + residual;
+                if (!owner) {
+                    tally.countPay(income, (int) ((bits >>> SIZE_BIN_SHIFT) & 31));
+                }
                 if ((bits & STATE_OWNED) != 0) {
                     tally.stateFirmPay += income;
                     if (layer != 0) {
@@ -658,6 +667,11 @@ final class MonthlyReview {
             }
             // The bound below with the technology's worst case (largest a, smallest beta, largest
             // beta - 1 in the exponent), from this pass's data alone: x / X <= x (P / X) / 2^floor(log2 P).
+            if (!plainTechnology) {
+                // The bound below is Axtell's g's own; bounded returns and layers have their own shape.
+                defer(i, f, pay, wbar, xFixed, bits);
+                return;
+            }
             double shareBound = x * perEffort / (1 << (int) ((bits >>> 11) & 31));
             double worst = betaMin * Math.max(0, 1 - Math.max(1, betaMax - 1) * shareBound);
             if (worst > 1) {
@@ -722,10 +736,17 @@ final class MonthlyReview {
             double x = Firms.fromFixed(xFixed);
             double perEffort = perEffort(bits);
             long t = Firms.expand(seed);
+            double total = Firms.fromFixed(totalFixed);
+            if (!plainTechnology) {
+                double product = firms.revenueGain(f, t, Firms.fromFixed(totalFixed - xFixed), total);
+                if (horizon * (pay - product) > cost * pay) {
+                    listDismissal(i, pay);
+                }
+                return;
+            }
             double a = firms.a(t);
             double b = firms.b(t);
             double beta = firms.beta(t);
-            double total = Firms.fromFixed(totalFixed);
             // Second bound, still without a power: by the mean value theorem
             // g(X) - g(X - x) >= x (a + beta b (X - x)^(beta - 1)), and
             // (1 - u)^(beta - 1) >= 1 - max(1, beta - 1) u, with b X^(beta - 1) >= (R_lo - a X) / X.
@@ -1053,8 +1074,17 @@ final class MonthlyReview {
             tally.layersBySize[k] += layers;
             tally.firmsByLayers[layers]++;
             tally.employeesByLayers[layers] += employees;
+            if (tally.memberWeightBySizeBin == null) {
+                tally.memberWeightBySizeBin = new double[ReviewTally.SIZE_BINS];
+            }
+            tally.memberWeightBySizeBin[sizeBin(size)] += (double) employees * size;
         }
         return tally;
+    }
+
+    /** {@code floor(log2 members)}: the size bin of a firm for the pay statistics. */
+    static int sizeBin(int members) {
+        return 31 - Integer.numberOfLeadingZeros(Math.max(1, members));
     }
 
     /**

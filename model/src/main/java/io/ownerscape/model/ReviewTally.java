@@ -51,6 +51,16 @@ public final class ReviewTally {
     double complianceInHouse;
     /** The goods market's month, or null when there is none (or it has not started). */
     MarketTally market;
+    /**
+     * Employees' (members who do not own their firm) pay this month by log-spaced bin
+     * ({@link #payBin}); null in tallies that counted no pay.
+     */
+    long[] payHistogram;
+    /** Employees and their summed pay by {@code floor(log2 n)} of their firm's members n. */
+    long[] employeesBySizeBin;
+    double[] payBySizeBin;
+    /** Employees times members, by the same bins: the employee-weighted mean firm size of a bin. */
+    double[] memberWeightBySizeBin;
     final long[] firmsBySize = new long[SIZE_CLASSES];
     final long[] employeesBySize = new long[SIZE_CLASSES];
     final long[] managersBySize = new long[SIZE_CLASSES];
@@ -192,6 +202,204 @@ public final class ReviewTally {
             firmsByLayers[k] += o.firmsByLayers[k];
             employeesByLayers[k] += o.employeesByLayers[k];
         }
+        if (o.payHistogram != null) {
+            preparePay();
+            for (int k = 0; k < PAY_BINS; k++) {
+                payHistogram[k] += o.payHistogram[k];
+            }
+            for (int k = 0; k < SIZE_BINS; k++) {
+                employeesBySizeBin[k] += o.employeesBySizeBin[k];
+                payBySizeBin[k] += o.payBySizeBin[k];
+            }
+        }
+        if (o.memberWeightBySizeBin != null) {
+            if (memberWeightBySizeBin == null) {
+                memberWeightBySizeBin = new double[SIZE_BINS];
+            }
+            for (int k = 0; k < SIZE_BINS; k++) {
+                memberWeightBySizeBin[k] += o.memberWeightBySizeBin[k];
+            }
+        }
+    }
+
+    // ---- employees' pay ----
+
+    /** Sub-bins per power of two of pay: bins 4.4% wide, so a median is read to about 1%. */
+    private static final int PAY_SUB_BINS = 16;
+    /** Powers of two of pay covered, from 2^-32 to 2^32 of the model's money; beyond, the end bins. */
+    private static final int PAY_OCTAVES = 64;
+    static final int PAY_BINS = PAY_SUB_BINS * PAY_OCTAVES;
+    /** Bins of firm size by {@code floor(log2 members)}: 1 to 2^31. */
+    static final int SIZE_BINS = 32;
+
+    void preparePay() {
+        if (payHistogram == null) {
+            payHistogram = new long[PAY_BINS];
+            employeesBySizeBin = new long[SIZE_BINS];
+            payBySizeBin = new double[SIZE_BINS];
+        }
+    }
+
+    /**
+     * The bin of a pay: its binary exponent and the top four bits of its mantissa, so no logarithm
+     * is taken; pay of 0 or less, and below 2^-32, goes to bin 0.
+     */
+    static int payBin(double pay) {
+        if (!(pay > 0)) {
+            return 0;
+        }
+        int exponent = Math.getExponent(pay);
+        if (exponent < -PAY_OCTAVES / 2) {
+            return 0;
+        }
+        if (exponent >= PAY_OCTAVES / 2) {
+            return PAY_BINS - 1;
+        }
+        int sub = (int) ((Double.doubleToRawLongBits(pay) >>> 48) & 0xF);
+        return (exponent + PAY_OCTAVES / 2) * PAY_SUB_BINS + sub;
+    }
+
+    /** The lower edge of a pay bin. */
+    static double payBinLow(int bin) {
+        int exponent = bin / PAY_SUB_BINS - PAY_OCTAVES / 2;
+        int sub = bin % PAY_SUB_BINS;
+        return Math.scalb(1 + sub / (double) PAY_SUB_BINS, exponent);
+    }
+
+    /** Counts one employee's pay in a firm of size bin {@code sizeBin}. */
+    void countPay(double pay, int sizeBin) {
+        payHistogram[payBin(pay)]++;
+        employeesBySizeBin[sizeBin]++;
+        payBySizeBin[sizeBin] += pay;
+    }
+
+    /** Employees whose pay was counted. */
+    public long paidEmployees() {
+        long n = 0;
+        if (employeesBySizeBin != null) {
+            for (long v : employeesBySizeBin) {
+                n += v;
+            }
+        }
+        return n;
+    }
+
+    /** Mean pay of employees; NaN when there are none. */
+    public double employeePayMean() {
+        long n = paidEmployees();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double v : payBySizeBin) {
+            sum += v;
+        }
+        return sum / n;
+    }
+
+    /**
+     * The q-quantile of employees' pay, read from the histogram with linear interpolation
+     * within the bin (bins are 4.4% wide); NaN when there are none.
+     */
+    public double employeePayQuantile(double q) {
+        long n = paidEmployees();
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double target = q * n;
+        long seen = 0;
+        for (int k = 0; k < PAY_BINS; k++) {
+            long c = payHistogram[k];
+            if (c > 0 && seen + c >= target) {
+                if (k == 0) {
+                    return 0;
+                }
+                double low = payBinLow(k);
+                double high = k + 1 < PAY_BINS ? payBinLow(k + 1) : low;
+                return low + (high - low) * (target - seen) / c;
+            }
+            seen += c;
+        }
+        return payBinLow(PAY_BINS - 1);
+    }
+
+    /** Median pay of employees. */
+    public double employeePayMedian() {
+        return employeePayQuantile(0.5);
+    }
+
+    /**
+     * The elasticity of pay to firm size: the employee-weighted least-squares slope of
+     * {@code ln(mean pay)} on {@code ln(mean firm size)} across the size bins
+     * {@code floor(log2 members)} of firms with 2 or more members, each bin with at least
+     * {@value #MIN_BIN_EMPLOYEES} employees; NaN with fewer than three such bins.
+     */
+    public double paySizeElasticity() {
+        if (payBySizeBin == null || memberWeightBySizeBin == null) {
+            return Double.NaN;
+        }
+        double w = 0;
+        double sx = 0;
+        double sy = 0;
+        int bins = 0;
+        for (int k = 1; k < SIZE_BINS; k++) {
+            long e = employeesBySizeBin[k];
+            if (e < MIN_BIN_EMPLOYEES || !(payBySizeBin[k] > 0) || !(memberWeightBySizeBin[k] > 0)) {
+                continue;
+            }
+            double x = Math.log(memberWeightBySizeBin[k] / e);
+            double y = Math.log(payBySizeBin[k] / e);
+            w += e;
+            sx += e * x;
+            sy += e * y;
+            bins++;
+        }
+        if (bins < 3) {
+            return Double.NaN;
+        }
+        double mx = sx / w;
+        double my = sy / w;
+        double sxy = 0;
+        double sxx = 0;
+        for (int k = 1; k < SIZE_BINS; k++) {
+            long e = employeesBySizeBin[k];
+            if (e < MIN_BIN_EMPLOYEES || !(payBySizeBin[k] > 0) || !(memberWeightBySizeBin[k] > 0)) {
+                continue;
+            }
+            double x = Math.log(memberWeightBySizeBin[k] / e) - mx;
+            double y = Math.log(payBySizeBin[k] / e) - my;
+            sxy += e * x * y;
+            sxx += e * x * x;
+        }
+        return sxx > 0 ? sxy / sxx : Double.NaN;
+    }
+
+    /** Bins with fewer employees than this are left out of {@link #paySizeElasticity}. */
+    static final int MIN_BIN_EMPLOYEES = 20;
+
+    /**
+     * Mean pay of employees in firms of 512 members or more over that in firms of 2 to 31 (the
+     * size bins nearest to the 500+ and under-25 classes of Brown and Medoff 1989); NaN when
+     * either is empty.
+     */
+    public double largeFirmPayPremium() {
+        if (payBySizeBin == null) {
+            return Double.NaN;
+        }
+        double largePay = 0;
+        double smallPay = 0;
+        long large = 0;
+        long small = 0;
+        for (int k = 1; k < SIZE_BINS; k++) {
+            if (k >= 9) {
+                largePay += payBySizeBin[k];
+                large += employeesBySizeBin[k];
+            } else if (k <= 4) {
+                smallPay += payBySizeBin[k];
+                small += employeesBySizeBin[k];
+            }
+        }
+        return large == 0 || small == 0 ? Double.NaN : (largePay / large) / (smallPay / small);
     }
 
     /** Total wealth of all persons at the end of the review. */

@@ -94,14 +94,15 @@ class GoodsMarketTest {
                 long t = Firms.expand(firms.technologySeed(f));
                 double effort = firms.effort(f);
                 double c = firms.customers(f);
-                double output = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), effort);
+                // The firm's own technology: bounded returns and the costs of its layers (MODEL.md §7.16).
+                double output = firms.output(t, effort, firms.size(f), firms.managers(f));
                 if (output > c) {
                     capped++;
                     assertEquals(0, firms.revenueGain(f, t, effort, effort + 1), "firm " + f);
                     assertEquals(c, firms.revenue(f, t, effort), 0, "firm " + f + " sells all its customers buy");
                 } else {
                     open++;
-                    double more = EffortSolver.output(firms.a(t), firms.b(t), firms.beta(t), effort * 1.0001);
+                    double more = firms.output(t, effort * 1.0001, firms.size(f), firms.managers(f));
                     if (more <= c) {
                         assertEquals(more - output, firms.revenueGain(f, t, effort, effort * 1.0001), 1e-12,
                                 "firm " + f + " below its customers sells every extra unit");

@@ -272,7 +272,8 @@ class LabourRulesTest {
     void separationsEndTheStatedShareOfJobsAndKeepEveryInvariant() {
         double rate = 0.02;
         LabourParameters rules = LabourKeys.with(market(), Map.of("separation_rate", rate));
-        assertEquals(0.011, market().separationRate(), "the market preset uses the JOLTS rate");
+        assertEquals(0.007, market().separationRate(),
+                "the market preset adds to its own dismissals the rest of the JOLTS layoff rate");
         assertEquals(0, LabourParameters.AXTELL.separationRate(), "Axtell's rules have none");
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             Economy e = new Economy(ModelParameters.defaults(5_000), rules, 7, ex);

@@ -1,0 +1,255 @@
+package io.ownerscape.model;
+
+import io.ownerscape.engine.ParallelExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The limits to organisation size (MODEL.md §7.16) against hand-worked cases, and the effort
+ * solver with bounded returns against a brute-force maximiser.
+ */
+class OrganisationTest {
+
+    /** Members of a firm with {@code managers} managers and {@code producers} producing employees. */
+    private static int members(int managers, int producers) {
+        return 1 + managers + producers;
+    }
+
+    @ParameterizedTest(name = "{0} producers under a span of 5: {1} layers")
+    @CsvSource({"1, 0", "5, 0", "25, 1", "125, 2", "625, 3", "3125, 4"})
+    void layersCountPowersOfTheSpan(int producers, double layers) {
+        Organisation o = new Organisation(0, 0.1, 0.02, 5);
+        assertEquals(layers, o.layers(members(7, producers), 7), 1e-12);
+    }
+
+    @Test
+    void layersAreContinuousBetweenFullLayers() {
+        Organisation o = new Organisation(0, 0.1, 0.02, 5);
+        // 50 producers: log_5(50 / 5) = ln 10 / ln 5
+        assertEquals(Math.log(10) / Math.log(5), o.layers(members(3, 50), 3), 1e-12);
+        double previous = -1;
+        for (int w = 1; w <= 10_000; w++) {
+            double l = o.layers(members(0, w), 0);
+            assertTrue(l >= previous, "layers never fall as producers are added: " + w);
+            assertTrue(l - Math.max(0, previous) < 0.5, "no jump at " + w);
+            previous = l;
+        }
+        assertEquals(0, new Organisation(0, 0.1, 0.02, 0).layers(1_000_000, 0), "no span, no hierarchy");
+    }
+
+    /** Williamson's control loss: each of k full layers passes on (1 - loss) of the one below. */
+    @ParameterizedTest(name = "{0} layers keep (1 - 0.1)^{0}")
+    @CsvSource({"0, 1", "1, 0.9", "2, 0.81", "3, 0.729"})
+    void controlLossCompoundsOverLayers(int k, double kept) {
+        Organisation o = new Organisation(0, 0.1, 0, 5);
+        int producers = (int) Math.pow(5, k + 1);
+        assertEquals(kept, o.outputFactor(members(10, producers), 10), 1e-12);
+        assertEquals(1, o.effortFactor(members(10, producers), 10), "no coordination cost");
+    }
+
+    @Test
+    void coordinationCostTakesAShareOfEffortPerLayerAndStopsAtZero() {
+        Organisation o = new Organisation(0, 0, 0.05, 5);
+        assertEquals(0.9, o.effortFactor(members(6, 125), 6), 1e-12);
+        assertEquals(1, o.outputFactor(members(6, 125), 6), "no control loss");
+        // 20 layers at 5% would be all of a producer's time: the factor stops at 0
+        Organisation heavy = new Organisation(0, 0, 0.2, 2);
+        assertEquals(0, heavy.effortFactor(members(0, 1 << 20), 0));
+        assertEquals(0, heavy.output(0.5, 1, 1.5, 100, members(0, 1 << 20), 0));
+    }
+
+    /**
+     * One firm worked by hand: a = 0.5, b = 1, beta = 2, K = 2, 6 managers over 125 producers
+     * (2 layers), loss 0.1 and tau 0.05, so k = 0.9 and F = 0.81. At effort X = 2 / 0.9 the
+     * effective effort is 2, g(2) = 2 (0.5 + 1 * 2 / (1 + 2 / 2)) = 3, and O = 0.81 * 3 = 2.43.
+     */
+    @Test
+    void outputOfAHandWorkedFirm() {
+        Organisation o = new Organisation(0.5, 0.1, 0.05, 5);
+        assertEquals(2.43, o.output(0.5, 1, 2, 2 / 0.9, members(6, 125), 6), 1e-12);
+        assertEquals(3, o.soloOutput(0.5, 1, 2, 2), 1e-12, "a firm of one has no layers");
+        assertEquals(3, EffortSolver.output(0.5, 1, 2, 0.5, 2), 1e-12);
+    }
+
+    @Test
+    void withoutLimitsTheTechnologyIsAxtellsBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        Organisation none = Organisation.NONE;
+        Organisation noSpan = new Organisation(0, 0.1, 0.05, 0);
+        for (int k = 0; k < 10_000; k++) {
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.75, 1.25);
+            double beta = rnd.nextDouble(1.5, 2);
+            double x = rnd.nextDouble(0, 1e4);
+            int n = rnd.nextInt(1, 100_000);
+            double axtell = a * x + b * Math.pow(x, beta);
+            assertEquals(axtell, none.output(a, b, beta, x, n, n / 6), 0.0);
+            assertEquals(axtell, noSpan.output(a, b, beta, x, n, 0), 0.0);
+            assertEquals(axtell, EffortSolver.output(a, b, beta, 0, x), 0.0);
+        }
+    }
+
+    /** Output per unit of effort rises with effort towards a + b K and never passes it. */
+    @Test
+    void boundedReturnsRiseTowardsTheirCap() {
+        double a = 0.3;
+        double b = 1;
+        double beta = 1.6;
+        double cap = 2;
+        double previous = 0;
+        for (double x = 1e-3; x < 1e12; x *= 1.5) {
+            double perEffort = EffortSolver.output(a, b, beta, 1 / cap, x) / x;
+            assertTrue(perEffort >= previous, "output per effort rises at " + x);
+            assertTrue(perEffort < a + b * cap, "below the cap at " + x);
+            previous = perEffort;
+        }
+        assertEquals(a + b * cap, previous, 1e-3);
+    }
+
+    /**
+     * The solver with bounded returns (its own g, g' and g'') against a brute-force maximiser of
+     * the utility written out independently here. Tolerances as the Axtell solver's tests: effort
+     * within 1e-4 of the reference where the optimum is not flat, utility no more than 1e-9 below
+     * the reference maximum.
+     */
+    @Test
+    void solverWithBoundedReturnsMatchesBruteForce() {
+        SplittableRandom rnd = new SplittableRandom(20261203);
+        int cases = 1500;
+        int bad = 0;
+        int interior = 0;
+        String firstBad = null;
+        for (int t = 0; t < cases; t++) {
+            double c = 1 / rnd.nextDouble(0.2, 20);
+            EffortSolver solver = new EffortSolver(1, c);
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.75, 1.25);
+            double beta = rnd.nextDouble(1.5, 2);
+            double theta = rnd.nextDouble(0, 1);
+            double others = rnd.nextDouble() < 0.2 ? 0 : rnd.nextDouble(0, 50);
+            double skill = rnd.nextDouble(0.3, 4);
+            int n = rnd.nextInt(1, 201);
+            double share = rnd.nextDouble(0.05, 1);
+            double gamma = rnd.nextInt(3) == 0 ? 0 : rnd.nextDouble(0, 1);
+            double guess = rnd.nextDouble(0, 1);
+            double[] p = {a, b, beta, c, theta, others, skill, n, share, gamma};
+            double u = solver.solve(a, b, beta, theta, others, skill, n, share, gamma, guess);
+            double e = solver.effort();
+            double[] ref = reference(p);
+            double left = ref[0] - 1e-4 >= 0 ? utility(p, ref[0] - 1e-4) : Double.NEGATIVE_INFINITY;
+            double right = ref[0] + 1e-4 <= 1 ? utility(p, ref[0] + 1e-4) : Double.NEGATIVE_INFINITY;
+            boolean flat = !(ref[1] - Math.max(left, right) > 1e-9);
+            if (ref[0] > 1e-3 && ref[0] < 0.999) {
+                interior++;
+            }
+            boolean ok = e >= 0 && e <= 1 && ref[1] - u <= 1e-9 && Math.abs(utility(p, e) - u) <= 1e-9
+                    && (flat || Math.abs(e - ref[0]) <= 1e-4);
+            if (!ok && bad++ == 0) {
+                firstBad = String.format("case %d %s: effort %s (reference %s), U %s (reference %s)", t,
+                        java.util.Arrays.toString(p), e, ref[0], u, ref[1]);
+            }
+        }
+        assertEquals(0, bad, bad + " of " + cases + " failed; first: " + firstBad);
+        assertTrue(interior > 300, "the sample should hold interior optima, had " + interior);
+    }
+
+    /** ln U written out from MODEL.md §7.2 and §7.16, p = {a, b, beta, c, theta, others, skill, n, share, gamma}. */
+    private static double utility(double[] p, double e) {
+        double a = p[0], b = p[1], beta = p[2], c = p[3], theta = p[4], others = p[5], skill = p[6];
+        double share = p[8], gamma = p[9];
+        int n = (int) p[7];
+        double x = others + skill * e;
+        double g = x <= 0 ? 0 : a * x + b * Math.pow(x, beta) / (1 + c * Math.pow(x, beta - 1));
+        double w = share / n + (gamma == 0 ? 0 : others <= 0 ? gamma : gamma * skill * e / x);
+        double income = g * w;
+        double u = 0;
+        if (theta > 0) {
+            if (!(income > 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            u += theta * Math.log(income);
+        }
+        if (theta < 1) {
+            if (e >= 1) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            u += (1 - theta) * Math.log(1 - e);
+        }
+        return u;
+    }
+
+    /** A 20,001-point grid, then golden-section search on the cells beside its best point. */
+    private static double[] reference(double[] p) {
+        int grid = 20_000;
+        int best = 0;
+        double bestU = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k <= grid; k++) {
+            double u = utility(p, k / (double) grid);
+            if (u > bestU) {
+                bestU = u;
+                best = k;
+            }
+        }
+        double lo = Math.max(0, (best - 1) / (double) grid);
+        double hi = Math.min(1, (best + 1) / (double) grid);
+        double r = (Math.sqrt(5) - 1) / 2;
+        while (hi - lo > 1e-12) {
+            double c = hi - r * (hi - lo);
+            double d = lo + r * (hi - lo);
+            if (utility(p, c) >= utility(p, d)) {
+                hi = d;
+            } else {
+                lo = c;
+            }
+        }
+        double mid = (lo + hi) / 2;
+        double u = utility(p, mid);
+        return u >= bestU ? new double[] {mid, u} : new double[] {best / (double) grid, bestU};
+    }
+
+    @Test
+    void badValuesAreRefusedWithTheKeyAndTheRange() {
+        LabourParameters market = LabourParameters.market();
+        List<String> bad = LabourKeys.with(market, Map.of("control_loss", 0.7)).violations();
+        assertTrue(bad.stream().anyMatch(s -> s.contains("control_loss") && s.contains("0.7")), bad.toString());
+        bad = LabourKeys.with(market, Map.of("coordination_cost", -0.1)).violations();
+        assertTrue(bad.stream().anyMatch(s -> s.contains("coordination_cost")), bad.toString());
+        bad = LabourKeys.with(market, Map.of("returns_cap", 0.001)).violations();
+        assertTrue(bad.stream().anyMatch(s -> s.contains("returns_cap") && s.contains("0.01 to 1000")), bad.toString());
+        bad = LabourKeys.with(market, Map.of("theta_min", 0.6, "theta_max", 0.5)).violations();
+        assertTrue(bad.stream().anyMatch(s -> s.contains("theta_max") && s.contains("0.6")), bad.toString());
+        assertTrue(LabourKeys.with(market, Map.of("returns_cap", 0.0, "control_loss", 0.0)).violations().isEmpty());
+        ModelParameters d = ModelParameters.defaults(100);
+        ModelParameters steep = new ModelParameters(100, d.activationRate(), d.substeps(), d.sequential(), d.aMin(),
+                d.aMax(), d.bMin(), d.bMax(), d.betaMin(), 2.5, d.friendsMin(), d.friendsMax());
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            IllegalArgumentException convex = assertThrows(IllegalArgumentException.class,
+                    () -> new Economy(steep, market, 1, ex));
+            assertTrue(convex.getMessage().contains("beta_max = 2.5"), convex.getMessage());
+        }
+    }
+
+    /** A narrower preference range moves every person's theta into it, the order kept. */
+    @Test
+    void thetaRangeRescalesEveryPreference() {
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            Economy wide = new Economy(ModelParameters.defaults(2_000), LabourParameters.market(), 3, ex);
+            Economy narrow = new Economy(ModelParameters.defaults(2_000),
+                    LabourKeys.with(LabourParameters.market(), Map.of("theta_min", 0.2, "theta_max", 0.6)), 3, ex);
+            for (int i = 0; i < 2_000; i++) {
+                double u = wide.preference(i);
+                assertTrue(u >= 0 && u < 1);
+                assertEquals(0.2 + 0.4 * u, narrow.preference(i), 1e-15);
+            }
+        }
+    }
+}

@@ -212,9 +212,12 @@ public final class Economy {
             long t = Firms.expand(technologySeed);
             double theta = preference(i);
             double s = skill(i);
-            solo.solve(firms.a(t), firms.b(t), firms.beta(t), theta, 0, s, 1, 1, 0,
+            solo.clear();
+            int problem = solo.add(firms.a(t), firms.b(t), firms.beta(t), theta, 0, s, 1, 1, 0,
                     EffortSolver.guess(firms.beta(t), theta, 0, s));
-            int fixed = Firms.toFixed(solo.effort());
+            solo.setSaturation(problem, firms.saturation(t));
+            solo.solveAll();
+            int fixed = Firms.toFixed(solo.effort(problem));
             long contribution = contribution(fixed, s);
             firms.found(f, technologySeed, i, 0, contribution, startupCapitalFree());
             persons[stride * i + PERSON_FIRM] = f;
@@ -783,7 +786,7 @@ public final class Economy {
                     double betaOwn = firms.beta(t);
                     int claim = (role & ROLE_OWNER) != 0 ? OWNER_CLAIM
                             : publicFirms && firms.ownership(own) == Firms.COOP ? MEMBER_CLAIM : NO_CLAIM;
-                    firstProblem[b] = addProducer(firms.a(t), firms.b(t), betaOwn, theta, others, s,
+                    firstProblem[b] = addProducer(firms.a(t), firms.b(t), betaOwn, firms.saturation(t), theta, others, s,
                             n, managers, claim, ownPrice[b]);
                 }
             }
@@ -803,7 +806,7 @@ public final class Economy {
                 double betaG = firms.beta(tg);
                 int claim = publicFirms && firms.ownership(candidateFirm[base + j]) == Firms.COOP
                         ? MEMBER_CLAIM : NO_CLAIM;
-                addProducer(firms.a(tg), firms.b(tg), betaG, theta, eg, s, n + 1,
+                addProducer(firms.a(tg), firms.b(tg), betaG, firms.saturation(tg), theta, eg, s, n + 1,
                         st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j]);
             }
         }
@@ -813,7 +816,7 @@ public final class Economy {
          * hired: the equal and the effort-tied parts of pay as the solver's share and gamma, both
          * scaled by the firm's price, which the person takes as given.
          */
-        private int addProducer(double a, double b, double beta, double theta, double others,
+        private int addProducer(double a, double b, double beta, double c, double theta, double others,
                                 double s, int n, int managers, int claim, float price) {
             double p = Math.max(MIN_PRICE, price);
             if (layered) {
@@ -832,6 +835,7 @@ public final class Economy {
             if (!hierarchy && ownerShare == 0 && !screening) {
                 int k = solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
+                solver.setSaturation(k, c);
                 if (basicIncome > 0) {
                     solver.setExtraIncome(k, basicIncome);
                 }
@@ -851,6 +855,7 @@ public final class Economy {
             double gamma = toProducers * keep * tied;
             int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
                     EffortSolver.guess(beta, theta, others, s));
+            solver.setSaturation(k, c);
             if (basicIncome > 0) {
                 solver.setExtraIncome(k, basicIncome);
             }
@@ -928,6 +933,7 @@ public final class Economy {
                     return;
                 }
                 foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, price, 0, guess);
+                solver.setSaturation(foundingProblem[b], firms.saturation(tb));
                 solver.setExtraIncome(foundingProblem[b], basicIncome);
                 return;
             }
@@ -938,6 +944,7 @@ public final class Economy {
                 return;
             }
             foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, price, 0, guess);
+            solver.setSaturation(foundingProblem[b], firms.saturation(tb));
         }
 
         private double stayUtility(int b) {

@@ -74,6 +74,8 @@ public final class EffortSolver {
     private double[] gamma;
     /** Non-labour income added to the person's income, in the income's units; 0 for none. */
     private double[] extra;
+    /** Per problem: the saturation {@code c} of its firm's technology (the solver's unless set). */
+    private double[] sat;
     private byte[] kind;
     private double[] e;
     private double[] lo;
@@ -123,6 +125,7 @@ public final class EffortSolver {
         share = grow(share, capacity);
         gamma = grow(gamma, capacity);
         extra = grow(extra, capacity);
+        sat = grow(sat, capacity);
         kind = kind == null ? new byte[capacity] : java.util.Arrays.copyOf(kind, capacity);
         e = grow(e, capacity);
         lo = grow(lo, capacity);
@@ -167,6 +170,7 @@ public final class EffortSolver {
         this.share[k] = 1;
         this.gamma[k] = 0;
         this.extra[k] = 0;
+        this.sat[k] = saturation;
         this.kind[k] = SKILLED;
         this.e[k] = guess;
         return k;
@@ -225,6 +229,20 @@ public final class EffortSolver {
         if (m > 0) {
             kind[k] = WITH_INCOME;
         }
+    }
+
+    /**
+     * Gives problem k the technology's saturation {@code c} of its own firm (bounded returns
+     * {@code a x + b x^beta / (1 + c x^(beta - 1))}), in place of the solver's; for economies
+     * whose firms differ in their bound on returns ({@code returns_cap_tail}).
+     *
+     * @throws IllegalArgumentException if {@code c} is negative or not finite
+     */
+    public void setSaturation(int k, double c) {
+        if (!(c >= 0) || c == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("saturation " + c);
+        }
+        sat[k] = c;
     }
 
     /**
@@ -361,7 +379,7 @@ public final class EffortSolver {
         double g;
         double g1;
         double g2;
-        double c = saturation;
+        double c = sat[k];
         if (c == 0) {
             g = ak * x + bk * p * x;
             g1 = ak + bk * betak * p;
@@ -437,7 +455,7 @@ public final class EffortSolver {
         double g;
         double g1;
         double g2;
-        double c = saturation;
+        double c = sat[k];
         if (c == 0) {
             g = ak * x + bk * p * x;
             g1 = ak + bk * betak * p;
@@ -547,13 +565,14 @@ public final class EffortSolver {
         double p = x > 0 ? Math.pow(x, beta[k] - 1) : 0;
         double g;
         double g1;
-        if (saturation == 0) {
+        double c = sat[k];
+        if (c == 0) {
             g = x * (a[k] + b[k] * p);
             g1 = a[k] + b[k] * beta[k] * p;
         } else {
-            double d = 1 + saturation * p;
+            double d = 1 + c * p;
             g = x * (a[k] + b[k] * p / d);
-            g1 = a[k] + b[k] * p * (beta[k] + saturation * p) / (d * d);
+            g1 = a[k] + b[k] * p * (beta[k] + c * p) / (d * d);
         }
         double base = share[k] / n[k];
         double w;
@@ -619,7 +638,7 @@ public final class EffortSolver {
 
     /** {@code ln U} of problem k at effort e with non-labour income m, this solver's technology. */
     private double at(int k, double t, double effortAt, double m) {
-        return logUtilityAt(a[k], b[k], beta[k], saturation, t, others[k], skill[k], n[k], share[k], gamma[k],
+        return logUtilityAt(a[k], b[k], beta[k], sat[k], t, others[k], skill[k], n[k], share[k], gamma[k],
                 effortAt, m);
     }
 

@@ -318,7 +318,12 @@ public final class Firms {
      * {@code members} with {@code managers} ({@link Organisation#output}).
      */
     double output(long t, double x, int members, int managers) {
-        return organisation.output(a(t), b(t), beta(t), x, members, managers);
+        return organisation.output(a(t), b(t), beta(t), organisation.saturation(t), x, members, managers);
+    }
+
+    /** The saturation {@code 1 / K_f} of expanded technology {@code t}'s bound on returns. */
+    double saturation(long t) {
+        return organisation.saturation(t);
     }
 
     /** How effort becomes output in these firms. */
@@ -535,7 +540,7 @@ public final class Firms {
         if (valueWeight == 0 || !(x > 0)) {
             return Math.min(1, poolPerWeight);
         }
-        double productivity = organisation.soloOutput(a(t), b(t), beta(t), x) / x;
+        double productivity = EffortSolver.output(a(t), b(t), beta(t), organisation.saturation(t), x) / x;
         return Math.min(1, poolPerWeight * Math.pow(productivity, valueWeight));
     }
 

@@ -124,6 +124,10 @@ import java.util.List;
  *                              of effort rises with team effort towards {@code a + b K}; 0 for
  *                              Axtell's unbounded {@code a x + b x^beta}, else 0.01 to 1,000
  *                              (needs {@code beta_max <= 2}, where output stays convex)
+ * @param returnsCapTail        tail index xi of firms' own bounds: a firm's bound is Pareto,
+ *                              {@code returns_cap (1 - u)^(-1/xi)} (at most 1,000), so a few
+ *                              firms can grow large (Lucas 1978); 0 for one bound for all, else
+ *                              0.5 to 20
  * @param controlLoss           share of output lost per layer of management (Williamson 1967): a
  *                              firm with {@code l} layers produces {@code (1 - loss)^l} of what its
  *                              effort would give, [0, 0.5]
@@ -206,6 +210,7 @@ public record LabourParameters(
         double lockInThreshold,
         boolean ubiInChoices,
         double returnsCap,
+        double returnsCapTail,
         double controlLoss,
         double coordinationCost,
         double thetaMin,
@@ -221,7 +226,7 @@ public record LabourParameters(
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
             0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
             false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
-            0, 0, 0, 0, 1);
+            0, 0, 0, 0, 0, 1);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -232,7 +237,7 @@ public record LabourParameters(
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
                 0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
                 false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
-                2, 0.05, 0.02, 0, 1);
+                2, 0, 0.05, 0.02, 0, 1);
     }
 
     /**
@@ -350,6 +355,11 @@ public record LabourParameters(
         unit(out, "lock_in_threshold", lockInThreshold, 0, 1);
         if (returnsCap != 0 && !(returnsCap >= 0.01 && returnsCap <= 1000)) {
             out.add("returns_cap = " + returnsCap + ": allowed 0 (unbounded, Axtell's) or 0.01 to 1000");
+        }
+        if (returnsCapTail != 0 && !(returnsCapTail >= 0.5 && returnsCapTail <= 20)) {
+            out.add("returns_cap_tail = " + returnsCapTail + ": allowed 0 (one bound for all firms) or 0.5 to 20");
+        } else if (returnsCapTail != 0 && returnsCap == 0) {
+            out.add("returns_cap_tail = " + returnsCapTail + " needs returns_cap above 0 (its scale)");
         }
         unit(out, "control_loss", controlLoss, 0, 0.5);
         unit(out, "coordination_cost", coordinationCost, 0, 0.2);

@@ -1,5 +1,7 @@
 package io.ownerscape.model;
 
+import io.ownerscape.engine.RandomStreams;
+
 /**
  * The limits to a firm's size in its technology, as pure functions of its head count: bounded
  * increasing returns, loss of control across management layers, and the time producers spend
@@ -23,18 +25,41 @@ package io.ownerscape.model;
  * {@code K = 0}, {@code loss = 0} and {@code tau = 0} this is Axtell's {@code a x + b x^beta}, bit
  * for bit.
  *
+ * <p>Firms may differ in their bound: with a tail index {@code xi > 0} a firm's bound is
+ * {@code K_f = K (1 - u)^(-1/xi)}, Pareto with scale {@code K}, at most {@value #MAX_CAP}, with
+ * {@code u} drawn from the firm's technology seed; most firms' returns then saturate early and a
+ * few can grow large, as in Lucas's (1978) span-of-control model, where the size distribution of
+ * firms follows that of the talent to run them.
+ *
  * @param saturation       {@code 1 / K}, 0 for unbounded returns
+ * @param capTail          tail index {@code xi} of firms' bounds, 0 for one bound {@code K} for all
  * @param controlLoss      share of output lost per layer, [0, 0.5]
  * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
  * @param span             people one supervisor oversees; 0 for no hierarchy (no layers)
  */
-record Organisation(double saturation, double controlLoss, double coordinationCost, int span) {
+record Organisation(double saturation, double capTail, double controlLoss, double coordinationCost, int span) {
     /** Axtell's technology: unbounded returns, no hierarchy costs. */
-    static final Organisation NONE = new Organisation(0, 0, 0, 0);
+    static final Organisation NONE = new Organisation(0, 0, 0, 0, 0);
+    /** The largest bound a firm's returns can have. */
+    static final double MAX_CAP = 1000;
+    /** Salt of the firm's draw of its bound, apart from the bits that give a, b and beta. */
+    private static final long CAP_SALT = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
 
     static Organisation of(LabourParameters rules) {
-        return new Organisation(rules.saturation(), rules.controlLoss(), rules.coordinationCost(),
-                rules.spanOfControl());
+        return new Organisation(rules.saturation(), rules.returnsCapTail(), rules.controlLoss(),
+                rules.coordinationCost(), rules.spanOfControl());
+    }
+
+    /**
+     * The saturation {@code 1 / K_f} of the firm with expanded technology seed {@code t}: the
+     * common {@code 1 / K}, or with a tail index the firm's own Pareto draw.
+     */
+    double saturation(long t) {
+        if (capTail == 0 || saturation == 0) {
+            return saturation;
+        }
+        double u = RandomStreams.toUnit(RandomStreams.mix(t ^ CAP_SALT));
+        return Math.max(1 / MAX_CAP, saturation * Math.pow(1 - u, 1 / capTail));
     }
 
     /** Whether the hierarchy costs anything: otherwise every factor is exactly 1. */
@@ -68,17 +93,15 @@ record Organisation(double saturation, double controlLoss, double coordinationCo
         return Math.max(0, 1 - coordinationCost * layers(members, managers));
     }
 
-    /** Output of technology {@code (a, b, beta)} at total effective effort {@code x} in such a firm. */
-    double output(double a, double b, double beta, double x, int members, int managers) {
+    /**
+     * Output of technology {@code (a, b, beta)} with saturation {@code c} ({@link #saturation(long)})
+     * at total effective effort {@code x} in such a firm.
+     */
+    double output(double a, double b, double beta, double c, double x, int members, int managers) {
         if (!layered()) {
-            return EffortSolver.output(a, b, beta, saturation, x);
+            return EffortSolver.output(a, b, beta, c, x);
         }
         return outputFactor(members, managers)
-                * EffortSolver.output(a, b, beta, saturation, effortFactor(members, managers) * x);
-    }
-
-    /** Output of a firm of one: no hierarchy, so only the bound on returns applies. */
-    double soloOutput(double a, double b, double beta, double x) {
-        return EffortSolver.output(a, b, beta, saturation, x);
+                * EffortSolver.output(a, b, beta, c, effortFactor(members, managers) * x);
     }
 }

@@ -27,13 +27,13 @@ class OrganisationTest {
     @ParameterizedTest(name = "{0} producers under a span of 5: {1} layers")
     @CsvSource({"1, 0", "5, 0", "25, 1", "125, 2", "625, 3", "3125, 4"})
     void layersCountPowersOfTheSpan(int producers, double layers) {
-        Organisation o = new Organisation(0, 0.1, 0.02, 5);
+        Organisation o = new Organisation(0, 0, 0.1, 0.02, 5);
         assertEquals(layers, o.layers(members(7, producers), 7), 1e-12);
     }
 
     @Test
     void layersAreContinuousBetweenFullLayers() {
-        Organisation o = new Organisation(0, 0.1, 0.02, 5);
+        Organisation o = new Organisation(0, 0, 0.1, 0.02, 5);
         // 50 producers: log_5(50 / 5) = ln 10 / ln 5
         assertEquals(Math.log(10) / Math.log(5), o.layers(members(3, 50), 3), 1e-12);
         double previous = -1;
@@ -43,14 +43,14 @@ class OrganisationTest {
             assertTrue(l - Math.max(0, previous) < 0.5, "no jump at " + w);
             previous = l;
         }
-        assertEquals(0, new Organisation(0, 0.1, 0.02, 0).layers(1_000_000, 0), "no span, no hierarchy");
+        assertEquals(0, new Organisation(0, 0, 0.1, 0.02, 0).layers(1_000_000, 0), "no span, no hierarchy");
     }
 
     /** Williamson's control loss: each of k full layers passes on (1 - loss) of the one below. */
     @ParameterizedTest(name = "{0} layers keep (1 - 0.1)^{0}")
     @CsvSource({"0, 1", "1, 0.9", "2, 0.81", "3, 0.729"})
     void controlLossCompoundsOverLayers(int k, double kept) {
-        Organisation o = new Organisation(0, 0.1, 0, 5);
+        Organisation o = new Organisation(0, 0, 0.1, 0, 5);
         int producers = (int) Math.pow(5, k + 1);
         assertEquals(kept, o.outputFactor(members(10, producers), 10), 1e-12);
         assertEquals(1, o.effortFactor(members(10, producers), 10), "no coordination cost");
@@ -58,13 +58,13 @@ class OrganisationTest {
 
     @Test
     void coordinationCostTakesAShareOfEffortPerLayerAndStopsAtZero() {
-        Organisation o = new Organisation(0, 0, 0.05, 5);
+        Organisation o = new Organisation(0, 0, 0, 0.05, 5);
         assertEquals(0.9, o.effortFactor(members(6, 125), 6), 1e-12);
         assertEquals(1, o.outputFactor(members(6, 125), 6), "no control loss");
         // 20 layers at 5% would be all of a producer's time: the factor stops at 0
-        Organisation heavy = new Organisation(0, 0, 0.2, 2);
+        Organisation heavy = new Organisation(0, 0, 0, 0.2, 2);
         assertEquals(0, heavy.effortFactor(members(0, 1 << 20), 0));
-        assertEquals(0, heavy.output(0.5, 1, 1.5, 100, members(0, 1 << 20), 0));
+        assertEquals(0, heavy.output(0.5, 1, 1.5, 0, 100, members(0, 1 << 20), 0));
     }
 
     /**
@@ -74,9 +74,9 @@ class OrganisationTest {
      */
     @Test
     void outputOfAHandWorkedFirm() {
-        Organisation o = new Organisation(0.5, 0.1, 0.05, 5);
-        assertEquals(2.43, o.output(0.5, 1, 2, 2 / 0.9, members(6, 125), 6), 1e-12);
-        assertEquals(3, o.soloOutput(0.5, 1, 2, 2), 1e-12, "a firm of one has no layers");
+        Organisation o = new Organisation(0.5, 0, 0.1, 0.05, 5);
+        assertEquals(2.43, o.output(0.5, 1, 2, 0.5, 2 / 0.9, members(6, 125), 6), 1e-12);
+        assertEquals(3, o.output(0.5, 1, 2, 0.5, 2, 1, 0), 1e-12, "a firm of one has no layers");
         assertEquals(3, EffortSolver.output(0.5, 1, 2, 0.5, 2), 1e-12);
     }
 
@@ -84,7 +84,7 @@ class OrganisationTest {
     void withoutLimitsTheTechnologyIsAxtellsBitForBit() {
         SplittableRandom rnd = new SplittableRandom(17);
         Organisation none = Organisation.NONE;
-        Organisation noSpan = new Organisation(0, 0.1, 0.05, 0);
+        Organisation noSpan = new Organisation(0, 0, 0.1, 0.05, 0);
         for (int k = 0; k < 10_000; k++) {
             double a = rnd.nextDouble(0, 0.5);
             double b = rnd.nextDouble(0.75, 1.25);
@@ -92,8 +92,8 @@ class OrganisationTest {
             double x = rnd.nextDouble(0, 1e4);
             int n = rnd.nextInt(1, 100_000);
             double axtell = a * x + b * Math.pow(x, beta);
-            assertEquals(axtell, none.output(a, b, beta, x, n, n / 6), 0.0);
-            assertEquals(axtell, noSpan.output(a, b, beta, x, n, 0), 0.0);
+            assertEquals(axtell, none.output(a, b, beta, 0, x, n, n / 6), 0.0);
+            assertEquals(axtell, noSpan.output(a, b, beta, 0, x, n, 0), 0.0);
             assertEquals(axtell, EffortSolver.output(a, b, beta, 0, x), 0.0);
         }
     }
@@ -228,6 +228,10 @@ class OrganisationTest {
         bad = LabourKeys.with(market, Map.of("theta_min", 0.6, "theta_max", 0.5)).violations();
         assertTrue(bad.stream().anyMatch(s -> s.contains("theta_max") && s.contains("0.6")), bad.toString());
         assertTrue(LabourKeys.with(market, Map.of("returns_cap", 0.0, "control_loss", 0.0)).violations().isEmpty());
+        bad = LabourKeys.with(market, Map.of("returns_cap_tail", 0.2)).violations();
+        assertTrue(bad.stream().anyMatch(s -> s.contains("returns_cap_tail") && s.contains("0.5 to 20")), bad.toString());
+        bad = LabourKeys.with(market, Map.of("returns_cap_tail", 1.5, "returns_cap", 0.0)).violations();
+        assertTrue(bad.stream().anyMatch(s -> s.contains("needs returns_cap")), bad.toString());
         ModelParameters d = ModelParameters.defaults(100);
         ModelParameters steep = new ModelParameters(100, d.activationRate(), d.substeps(), d.sequential(), d.aMin(),
                 d.aMax(), d.bMin(), d.bMax(), d.betaMin(), 2.5, d.friendsMin(), d.friendsMax());
@@ -251,5 +255,63 @@ class OrganisationTest {
                 assertEquals(0.2 + 0.4 * u, narrow.preference(i), 1e-15);
             }
         }
+    }
+
+    /** With a tail index, firms' bounds are Pareto: P(K_f > x K) = x^-xi, none below K or above 1,000. */
+    @Test
+    void firmsBoundsArePareto() {
+        double cap = 1.5;
+        double xi = 1.2;
+        Organisation common = new Organisation(1 / cap, 0, 0.05, 0.02, 5);
+        Organisation pareto = new Organisation(1 / cap, xi, 0.05, 0.02, 5);
+        int n = 400_000;
+        int aboveTwice = 0;
+        int aboveFour = 0;
+        for (int seed = 0; seed < n; seed++) {
+            long t = Firms.expand(seed);
+            assertEquals(1 / cap, common.saturation(t), 0.0, "without a tail every firm has the common bound");
+            double k = 1 / pareto.saturation(t);
+            assertTrue(k >= cap * (1 - 1e-12) && k <= Organisation.MAX_CAP * (1 + 1e-12), "bound " + k);
+            aboveTwice += k > 2 * cap ? 1 : 0;
+            aboveFour += k > 4 * cap ? 1 : 0;
+        }
+        // binomial standard errors about 0.0008 and 0.0005: 5 of them
+        assertEquals(Math.pow(2, -xi), aboveTwice / (double) n, 0.004);
+        assertEquals(Math.pow(4, -xi), aboveFour / (double) n, 0.0025);
+        assertEquals(0, new Organisation(0, xi, 0, 0, 5).saturation(Firms.expand(7)), "unbounded stays unbounded");
+    }
+
+    /** A problem given its own saturation solves exactly as in a solver built with that saturation. */
+    @Test
+    void aProblemsOwnSaturationEqualsTheSolversBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(99);
+        EffortSolver mixed = new EffortSolver(8, 0.5);
+        for (int t = 0; t < 500; t++) {
+            double c = 1 / rnd.nextDouble(0.5, 50);
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.75, 1.25);
+            double beta = rnd.nextDouble(1.5, 2);
+            double theta = rnd.nextDouble(0, 1);
+            double others = rnd.nextDouble(0, 30);
+            double skill = rnd.nextDouble(0.5, 2);
+            int n = rnd.nextInt(1, 100);
+            double gamma = rnd.nextInt(2) == 0 ? 0 : rnd.nextDouble(0, 1);
+            double income = rnd.nextInt(3) == 0 ? rnd.nextDouble(0.01, 1) : 0;
+            EffortSolver own = new EffortSolver(1, c);
+            int k = own.add(a, b, beta, theta, others, skill, n, 0.8, gamma, 0.3);
+            mixed.clear();
+            mixed.add(0.1, 1, 1.7, 0.5, 3, 1, 4, 1, 0, 0.5);
+            int j = mixed.add(a, b, beta, theta, others, skill, n, 0.8, gamma, 0.3);
+            mixed.setSaturation(j, c);
+            if (income > 0) {
+                own.setExtraIncome(k, income);
+                mixed.setExtraIncome(j, income);
+            }
+            own.solveAll();
+            mixed.solveAll();
+            assertEquals(own.effort(k), mixed.effort(j), 0.0, "case " + t);
+            assertEquals(own.logUtility(k), mixed.logUtility(j), 0.0, "case " + t);
+        }
+        assertThrows(IllegalArgumentException.class, () -> mixed.setSaturation(0, -1));
     }
 }

@@ -231,7 +231,7 @@ final class Acquisitions {
         int managers = firms.managers(f) + members - firms.size(f) - extraProducers;
         double output = firms.output(t, effort, members, managers);
         double revenue = firms.marketOn ? Math.min(output, customers) : output;
-        return residual(net(revenue, members, firms.managers(f) + members - firms.size(f) - extraProducers),
+        return residual(net(revenue, members, managers),
                 firms.size(f) - firms.managers(f) + extraProducers, firms.premiums(f) + extraPremiums);
     }
 

@@ -822,8 +822,9 @@ public final class Economy {
             if (layered) {
                 // The firm's layers scale its output and its producers' effective effort alike:
                 // O = F g(k X) is the solver's g with a and b times F, and effort times k.
-                double factor = organisation.outputFactor(n, managers);
-                double k = organisation.effortFactor(n, managers);
+                double l = organisation.layers(n, managers);
+                double factor = organisation.outputFactorAt(l);
+                double k = organisation.effortFactorAt(l);
                 a *= factor;
                 b *= factor;
                 others *= k;

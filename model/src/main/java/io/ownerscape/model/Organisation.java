@@ -31,19 +31,43 @@ import io.ownerscape.engine.RandomStreams;
  * few can grow large, as in Lucas's (1978) span-of-control model, where the size distribution of
  * firms follows that of the talent to run them.
  *
- * @param saturation       {@code 1 / K}, 0 for unbounded returns
- * @param capTail          tail index {@code xi} of firms' bounds, 0 for one bound {@code K} for all
- * @param controlLoss      share of output lost per layer, [0, 0.5]
- * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
- * @param span             people one supervisor oversees; 0 for no hierarchy (no layers)
  */
-record Organisation(double saturation, double capTail, double controlLoss, double coordinationCost, int span) {
+final class Organisation {
     /** Axtell's technology: unbounded returns, no hierarchy costs. */
     static final Organisation NONE = new Organisation(0, 0, 0, 0, 0);
     /** The largest bound a firm's returns can have. */
     static final double MAX_CAP = 1000;
     /** Salt of the firm's draw of its bound, apart from the bits that give a, b and beta. */
     private static final long CAP_SALT = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
+
+    private final double saturation;
+    private final double capTail;
+    private final double coordinationCost;
+    private final int span;
+    private final boolean layered;
+    private final boolean lossy;
+    /** {@code 1 / ln s}: layers are {@code ln(W / s) / ln s}, one logarithm per firm. */
+    private final double perLogSpan;
+    /** {@code ln(1 - loss)}: the output factor is {@code exp(l ln(1 - loss))}, no power. */
+    private final double logKept;
+
+    /**
+     * @param saturation       {@code 1 / K}, 0 for unbounded returns
+     * @param capTail          tail index {@code xi} of firms' bounds, 0 for one bound {@code K} for all
+     * @param controlLoss      share of output lost per layer, [0, 0.5]
+     * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
+     * @param span             people one supervisor oversees; 0 for no hierarchy (no layers)
+     */
+    Organisation(double saturation, double capTail, double controlLoss, double coordinationCost, int span) {
+        this.saturation = saturation;
+        this.capTail = capTail;
+        this.coordinationCost = coordinationCost;
+        this.span = span;
+        this.layered = span > 1 && (controlLoss > 0 || coordinationCost > 0);
+        this.lossy = controlLoss > 0;
+        this.perLogSpan = span > 1 ? 1 / Math.log(span) : 0;
+        this.logKept = Math.log1p(-controlLoss);
+    }
 
     static Organisation of(LabourParameters rules) {
         return new Organisation(rules.saturation(), rules.returnsCapTail(), rules.controlLoss(),
@@ -64,33 +88,36 @@ record Organisation(double saturation, double capTail, double controlLoss, doubl
 
     /** Whether the hierarchy costs anything: otherwise every factor is exactly 1. */
     boolean layered() {
-        return span > 0 && (controlLoss > 0 || coordinationCost > 0);
+        return layered;
     }
 
     /** Layers of management of a firm of {@code members} with {@code managers}, continuous. */
     double layers(int members, int managers) {
         long w = (long) members - 1 - managers;
-        if (span <= 0 || w <= span) {
+        if (span <= 1 || w <= span) {
             return 0;
         }
-        return Math.log((double) w / span) / Math.log(span);
+        return Math.log((double) w / span) * perLogSpan;
     }
 
-    /** {@code (1 - loss)^l}: the share of output the hierarchy passes on. */
-    double outputFactor(int members, int managers) {
-        if (controlLoss == 0) {
-            return 1;
-        }
-        double l = layers(members, managers);
-        return l == 0 ? 1 : Math.pow(1 - controlLoss, l);
+    /** {@code (1 - loss)^l}: the share of output a hierarchy of {@code l} layers passes on. */
+    double outputFactorAt(double l) {
+        return lossy && l > 0 ? Math.exp(l * logKept) : 1;
     }
 
     /** {@code max(0, 1 - tau l)}: the share of effort that goes into production. */
+    double effortFactorAt(double l) {
+        return Math.max(0, 1 - coordinationCost * l);
+    }
+
+    /** {@code (1 - loss)^l} of a firm of {@code members} with {@code managers}. */
+    double outputFactor(int members, int managers) {
+        return outputFactorAt(layers(members, managers));
+    }
+
+    /** {@code max(0, 1 - tau l)} of a firm of {@code members} with {@code managers}. */
     double effortFactor(int members, int managers) {
-        if (coordinationCost == 0) {
-            return 1;
-        }
-        return Math.max(0, 1 - coordinationCost * layers(members, managers));
+        return effortFactorAt(layers(members, managers));
     }
 
     /**
@@ -98,10 +125,10 @@ record Organisation(double saturation, double capTail, double controlLoss, doubl
      * at total effective effort {@code x} in such a firm.
      */
     double output(double a, double b, double beta, double c, double x, int members, int managers) {
-        if (!layered()) {
+        if (!layered) {
             return EffortSolver.output(a, b, beta, c, x);
         }
-        return outputFactor(members, managers)
-                * EffortSolver.output(a, b, beta, c, effortFactor(members, managers) * x);
+        double l = layers(members, managers);
+        return outputFactorAt(l) * EffortSolver.output(a, b, beta, c, effortFactorAt(l) * x);
     }
 }

@@ -644,25 +644,8 @@ public final class EffortSolver {
 
     private static double logUtilityAt(double a, double b, double beta, double c, double theta, double others,
                                        double skill, int n, double share, double gamma, double e, double m) {
-        if (m == 0 && c == 0) {
-            return logUtility(a, b, beta, theta, others, skill, n, share, gamma, e);
-        }
         if (m == 0) {
-            double u = 0;
-            if (theta > 0) {
-                double income = labourIncome(a, b, beta, c, others, skill, n, share, gamma, e);
-                if (!(income > 0)) {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                u += theta * Math.log(income);
-            }
-            if (theta < 1) {
-                if (e >= 1) {
-                    return Double.NEGATIVE_INFINITY;
-                }
-                u += (1 - theta) * Math.log(1 - e);
-            }
-            return u;
+            return labourLogUtility(a, b, beta, c, theta, others, skill, n, share, gamma, e);
         }
         double u = theta * Math.log(labourIncome(a, b, beta, c, others, skill, n, share, gamma, e) + m);
         if (theta < 1) {
@@ -821,9 +804,15 @@ public final class EffortSolver {
      */
     public static double logUtility(double a, double b, double beta, double theta, double others,
                                     double skill, int n, double share, double gamma, double e) {
+        return labourLogUtility(a, b, beta, 0, theta, others, skill, n, share, gamma, e);
+    }
+
+    /** {@code ln U} without non-labour income, with saturation {@code c} (0: Axtell's technology). */
+    private static double labourLogUtility(double a, double b, double beta, double c, double theta, double others,
+                                           double skill, int n, double share, double gamma, double e) {
         double u = 0;
         if (theta > 0) {
-            double income = labourIncome(a, b, beta, 0, others, skill, n, share, gamma, e);
+            double income = labourIncome(a, b, beta, c, others, skill, n, share, gamma, e);
             if (!(income > 0)) {
                 return Double.NEGATIVE_INFINITY;
             }

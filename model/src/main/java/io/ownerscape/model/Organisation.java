@@ -56,7 +56,7 @@ final class Organisation {
      * @param capTail          tail index {@code xi} of firms' bounds, 0 for one bound {@code K} for all
      * @param controlLoss      share of output lost per layer, [0, 0.5]
      * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
-     * @param span             people one supervisor oversees; 0 for no hierarchy (no layers)
+     * @param span             people one supervisor oversees; 0 or 1 for no layers
      */
     Organisation(double saturation, double capTail, double controlLoss, double coordinationCost, int span) {
         this.saturation = saturation;

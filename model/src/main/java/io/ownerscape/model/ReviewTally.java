@@ -338,9 +338,12 @@ public final class ReviewTally {
         if (payBySizeBin == null || memberWeightBySizeBin == null) {
             return Double.NaN;
         }
+        // One pass of weighted sums: slope = (W Sxy - Sx Sy) / (W Sxx - Sx^2).
         double w = 0;
         double sx = 0;
         double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
         int bins = 0;
         for (int k = 1; k < SIZE_BINS; k++) {
             long e = employeesBySizeBin[k];
@@ -352,26 +355,12 @@ public final class ReviewTally {
             w += e;
             sx += e * x;
             sy += e * y;
+            sxx += e * x * x;
+            sxy += e * x * y;
             bins++;
         }
-        if (bins < 3) {
-            return Double.NaN;
-        }
-        double mx = sx / w;
-        double my = sy / w;
-        double sxy = 0;
-        double sxx = 0;
-        for (int k = 1; k < SIZE_BINS; k++) {
-            long e = employeesBySizeBin[k];
-            if (e < MIN_BIN_EMPLOYEES || !(payBySizeBin[k] > 0) || !(memberWeightBySizeBin[k] > 0)) {
-                continue;
-            }
-            double x = Math.log(memberWeightBySizeBin[k] / e) - mx;
-            double y = Math.log(payBySizeBin[k] / e) - my;
-            sxy += e * x * y;
-            sxx += e * x * x;
-        }
-        return sxx > 0 ? sxy / sxx : Double.NaN;
+        double spread = w * sxx - sx * sx;
+        return bins < 3 || !(spread > 0) ? Double.NaN : (w * sxy - sx * sy) / spread;
     }
 
     /** Bins with fewer employees than this are left out of {@link #paySizeElasticity}. */

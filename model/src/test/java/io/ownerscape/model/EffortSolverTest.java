@@ -330,11 +330,15 @@ class EffortSolverTest {
      * corner e = 0 is compared explicitly. Returns {argmax, max}.
      */
     static double[] referenceMax(double[] p) {
-        int grid = 2000;
+        return referenceMax(e -> u10(p, e), 2000);
+    }
+
+    /** The same search for any ln U of effort on [0, 1], on a grid of {@code grid} cells. */
+    static double[] referenceMax(java.util.function.DoubleUnaryOperator logUtility, int grid) {
         int best = 0;
         double bestU = Double.NEGATIVE_INFINITY;
         for (int k = 0; k <= grid; k++) {
-            double u = u10(p, k / (double) grid);
+            double u = logUtility.applyAsDouble(k / (double) grid);
             if (u > bestU) {
                 bestU = u;
                 best = k;
@@ -345,26 +349,26 @@ class EffortSolverTest {
         double r = (Math.sqrt(5) - 1) / 2;
         double c = hi - r * (hi - lo);
         double d = lo + r * (hi - lo);
-        double uc = u10(p, c);
-        double ud = u10(p, d);
+        double uc = logUtility.applyAsDouble(c);
+        double ud = logUtility.applyAsDouble(d);
         while (hi - lo > 1e-13) {
             if (uc >= ud) {
                 hi = d;
                 d = c;
                 ud = uc;
                 c = hi - r * (hi - lo);
-                uc = u10(p, c);
+                uc = logUtility.applyAsDouble(c);
             } else {
                 lo = c;
                 c = d;
                 uc = ud;
                 d = lo + r * (hi - lo);
-                ud = u10(p, d);
+                ud = logUtility.applyAsDouble(d);
             }
         }
         double arg = best / (double) grid;
         for (double e : new double[] {c, d, 0.5 * (lo + hi), 0}) {
-            double u = u10(p, e);
+            double u = logUtility.applyAsDouble(e);
             if (u > bestU) {
                 bestU = u;
                 arg = e;

@@ -187,33 +187,9 @@ class OrganisationTest {
         return u;
     }
 
-    /** A 20,001-point grid, then golden-section search on the cells beside its best point. */
+    /** The Axtell solver tests' reference search, on a 20,001-point grid. */
     private static double[] reference(double[] p) {
-        int grid = 20_000;
-        int best = 0;
-        double bestU = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k <= grid; k++) {
-            double u = utility(p, k / (double) grid);
-            if (u > bestU) {
-                bestU = u;
-                best = k;
-            }
-        }
-        double lo = Math.max(0, (best - 1) / (double) grid);
-        double hi = Math.min(1, (best + 1) / (double) grid);
-        double r = (Math.sqrt(5) - 1) / 2;
-        while (hi - lo > 1e-12) {
-            double c = hi - r * (hi - lo);
-            double d = lo + r * (hi - lo);
-            if (utility(p, c) >= utility(p, d)) {
-                hi = d;
-            } else {
-                lo = c;
-            }
-        }
-        double mid = (lo + hi) / 2;
-        double u = utility(p, mid);
-        return u >= bestU ? new double[] {mid, u} : new double[] {best / (double) grid, bestU};
+        return EffortSolverTest.referenceMax(e -> utility(p, e), 20_000);
     }
 
     @Test

@@ -86,6 +86,16 @@ public final class Economy {
     double[] outcome;
     /** The weight of this month's income in {@link #outcome}. */
     double outcomeWeight;
+    /**
+     * In a forecast that extrapolates beyond its months only: each person's regular net income
+     * (pay, residual or dividend, benefits, basic income, less taxes; no one-off payments) summed
+     * over the months weighted 1 by {@link #recentWeight}; null otherwise.
+     */
+    double[] recentIncome;
+    /** Of {@link #recentIncome}, what an owner's residual brought after the profit tax. */
+    double[] recentResidual;
+    /** 1 in the forecast's months that {@link #recentIncome} counts, else 0. */
+    double recentWeight;
     private final RandomStreams streams;
     private final ParallelExecutor executor;
     final Firms firms;
@@ -1488,7 +1498,8 @@ public final class Economy {
         return 4L * persons.length + 8L * wealth.length + 8L * history.length + personClass.length
                 + firms.bytes() + review.bytes() + vacancies.bytes()
                 + (acquisitions == null ? 0 : acquisitions.bytes())
-                + (outcome == null ? 0 : 8L * outcome.length);
+                + (outcome == null ? 0 : 8L * outcome.length)
+                + (recentIncome == null ? 0 : 16L * recentIncome.length);
     }
 
     /**

@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * Holds one election ({@code docs/MODEL.md}, "Elections"). For each platform the world is forked
  * and run {@code forecast_months} months under the platform's policies, with its promised basic
- * income paid at the share voters believe ({@code promise_belief}). Each person's forecast is the
- * log of their discounted mean net income over those months,
- * {@code V_p(i) = ln(sum_t d^t y_it / sum_t d^t)} with {@code d = 1 - forecast_discount}. A person
+ * income paid at the share voters believe ({@code promise_belief}). Each person's value of it,
+ * {@code V_p(i)}, is what {@link VoterValuation} makes of what they would receive and hold over
+ * the planning horizon: the log of the monthly consumption it pays for. A person
  * votes with probability {@code turnout}, for the platform with the highest
  * {@code V_p(i) + vote_noise z_ip}; the noise and turnout draws are keyed by (seed, month, person).
  * The platform with the most votes wins (the first in order on ties). When the winner promised a
@@ -123,29 +123,90 @@ final class ElectionRunner {
     }
 
     /**
-     * Each person's forecast under platform p with the basic income paid at {@code ubi}: the log
-     * of their discounted mean net income over the forecast's months in a fork of the world.
+     * Each person's value of platform p with the basic income paid at {@code ubi}, from
+     * {@link #outcomes}; nothing here or there reads a person's class.
      */
     double[] forecast(int p, double ubi) {
+        return valuation().values(outcomes(p, ubi));
+    }
+
+    /** The valuation under the rules in force. */
+    VoterValuation valuation() {
         LabourParameters rules = economy.labour;
+        return new VoterValuation(rules.forecastMonths(), rules.planningMonths(), rules.forecastDiscount(),
+                rules.voteCountsWealth(), economy.meanPay);
+    }
+
+    /**
+     * What a forecast under platform p says about each person: a fork of the world runs
+     * {@code forecast_months} months under p, adding up what each person receives and, when the
+     * valuation needs them, their regular income of the last year and what they hold at the end.
+     */
+    VoterValuation.Outcomes outcomes(int p, double ubi) {
+        LabourParameters rules = economy.labour;
+        VoterValuation valuation = valuation();
         Economy fork = economy.fork();
         fork.state.forecast(p, ubi);
         int n = economy.persons();
+        int months = rules.forecastMonths();
+        boolean holdings = valuation.needsHoldings();
+        int recentFrom = months - valuation.recentMonths();
         fork.outcome = new double[n];
+        if (holdings) {
+            fork.recentIncome = new double[n];
+            fork.recentResidual = new double[n];
+        }
         double weight = 1;
-        double total = 0;
         double d = 1 - rules.forecastDiscount();
-        for (int h = 0; h < rules.forecastMonths(); h++) {
+        for (int h = 0; h < months; h++) {
             fork.outcomeWeight = weight;
+            fork.recentWeight = h >= recentFrom ? 1 : 0;
             fork.step();
-            total += weight;
             weight *= d;
         }
-        double floor = 1e-6 * Math.max(economy.meanPay, Double.MIN_NORMAL);
-        double[] out = fork.outcome;
-        for (int i = 0; i < n; i++) {
-            out[i] = Math.log(Math.max(floor, out[i] / total));
+        if (!holdings) {
+            return new VoterValuation.Outcomes(fork.outcome, null, null, null, null, null, null, null);
         }
-        return out;
+        double[] value = new double[n];
+        double[] ownResidual = new double[n];
+        double[] hazard = new double[n];
+        double[] paid = new double[n];
+        holdings(fork, value, ownResidual, hazard, paid);
+        return new VoterValuation.Outcomes(fork.outcome, fork.recentIncome, fork.recentResidual,
+                value, ownResidual, hazard, paid, economy.wealth.clone());
+    }
+
+    /**
+     * What each person holds at the end of a forecast, under the rules then in force: the owner
+     * of a private firm its value {@code H r} (MODEL.md §7.13), its residual after the profit tax,
+     * the monthly hazard that nationalisation or an employee buy-out takes it and the expected
+     * share of its value paid per month it is held; a co-operative member their share of its value.
+     */
+    private static void holdings(Economy fork, double[] value, double[] ownResidual, double[] hazard, double[] paid) {
+        LabourParameters rules = fork.labour;
+        Firms firms = fork.firms;
+        int[] persons = fork.persons;
+        int stride = fork.stride;
+        for (int i = 0, n = fork.persons(); i < n; i++) {
+            int f = persons[stride * i + Economy.PERSON_FIRM];
+            if (f < 0) {
+                continue;
+            }
+            byte ownership = firms.ownership(f);
+            if (ownership == Firms.COOP) {
+                value[i] = fork.state.firmValue(f) / firms.size(f);
+            } else if (ownership == Firms.PRIVATE && firms.owner(f) == i && !firms.ownerLeft(f)) {
+                double v = fork.state.firmValue(f);
+                value[i] = v;
+                ownResidual[i] = (1 - rules.profitTax()) * v / rules.valuationMonths();
+                int employees = firms.size(f) - 1;
+                boolean inScope = rules.nationalisationMinEmployees() == 0
+                        || employees >= rules.nationalisationMinEmployees();
+                double nationalise = inScope ? rules.nationalisationRate() : 0;
+                double buyOut = employees > 0 ? (1 - nationalise) * rules.coopConversion() : 0;
+                hazard[i] = nationalise + buyOut;
+                paid[i] = nationalise * rules.nationalisationCompensation() + buyOut;
+            }
+        }
     }
 }

@@ -106,10 +106,11 @@ import java.util.List;
  * @param politicsStart         month from which the ruling platform's policies apply and elections
  *                              are held, 2 to 100,000
  * @param electionInterval      months between elections, 1 to 1,200
- * @param forecastMonths        months a voter's forecast looks ahead, 1 to 240
+ * @param forecastMonths        months a voter's forecast simulates (a fork of the world under
+ *                              each platform), 1 to 240
  * @param forecastDiscount      monthly discount of the forecast (myopia), [0, 1)
- * @param voteNoise             standard deviation of the noise on a voter's forecast log income,
- *                              [0, 10]
+ * @param voteNoise             standard deviation of the noise on a voter's log value of a
+ *                              platform, [0, 10]
  * @param turnout               probability that a person votes, [0, 1]
  * @param promiseBelief         share of a promised basic income voters believe they will be paid,
  *                              [0, 1]
@@ -137,6 +138,15 @@ import java.util.List;
  * @param thetaMin              lowest preference for income against leisure; theta is uniform on
  *                              [thetaMin, thetaMax), [0, 1)
  * @param thetaMax              highest preference for income, (thetaMin, 1]
+ * @param planningMonths        months over which a voter values a platform, from
+ *                              {@code forecastMonths} to 600; the months beyond the simulated
+ *                              forecast are extrapolated from its last year, with the ownership
+ *                              programmes' hazard on any firm held ({@code docs/MODEL.md}, "Elections")
+ * @param voteCountsWealth      whether a voter's value of a platform counts their wealth now and the
+ *                              value of the firm or co-operative stake they would hold at the end
+ *                              of the planning horizon, besides what they receive; false counts
+ *                              income only (with {@code planningMonths = forecastMonths}, the vote
+ *                              before issue 17)
  */
 public record LabourParameters(
         double ownerShare,
@@ -214,7 +224,9 @@ public record LabourParameters(
         double controlLoss,
         double coordinationCost,
         double thetaMin,
-        double thetaMax) implements java.io.Serializable {
+        double thetaMax,
+        int planningMonths,
+        boolean voteCountsWealth) implements java.io.Serializable {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -226,7 +238,8 @@ public record LabourParameters(
             false, 0.04, 2, 36, 0.25, 0, 1, 0, 0,
             0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
             false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
-            0, 0, 0, 0, 0, 1);
+            0, 0, 0, 0, 0, 1,
+            120, true);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -237,7 +250,8 @@ public record LabourParameters(
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
                 0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
                 false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
-                2, 0, 0.05, 0.02, 0, 1);
+                2, 0, 0.05, 0.02, 0, 1,
+                120, true);
     }
 
     /**
@@ -367,6 +381,10 @@ public record LabourParameters(
             out.add("theta_min = " + thetaMin + ": allowed 0 to below 1");
         } else if (!(thetaMax > thetaMin && thetaMax <= 1)) {
             out.add("theta_max = " + thetaMax + ": allowed above theta_min (" + thetaMin + ") to 1");
+        }
+        if (planningMonths < forecastMonths || planningMonths > 600) {
+            out.add("planning_months = " + planningMonths + ": allowed forecast_months (" + forecastMonths
+                    + ") to 600");
         }
         return out;
     }

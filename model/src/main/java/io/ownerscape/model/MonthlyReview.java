@@ -437,6 +437,9 @@ final class MonthlyReview {
         private final double grant = rules.startupGrant();
         private final double[] outcome = economy.outcome;
         private final double outcomeWeight = economy.outcomeWeight;
+        private final double[] recentIncome = economy.recentIncome;
+        private final double[] recentResidual = economy.recentResidual;
+        private final double recentWeight = economy.recentWeight;
 
         /** The unemployed who search next month, and the employed in the autonomy sample. */
         int[] found = new int[64];
@@ -480,6 +483,9 @@ final class MonthlyReview {
             double net = pay + residual - taxIncome - taxProfit - taxWealth + ubi;
             if (outcome != null) {
                 outcome[i] += outcomeWeight * net;
+                if (recentIncome != null) {
+                    recentIncome[i] += recentWeight * net;
+                }
             }
             return net;
         }
@@ -562,6 +568,9 @@ final class MonthlyReview {
                     }
                 }
                 tally.consumption += settle(wealth, i, net(i, income, residual));
+                if (recentResidual != null && owner) {
+                    recentResidual[i] += recentWeight * (1 - profitTax) * residual;
+                }
                 if (owner && capital > 0) {
                     fund(i, f, ownerSize[i - start], ownerStaff[i - start]);
                 }

@@ -555,6 +555,15 @@ public final class State {
         }
     }
 
+    /**
+     * A firm's value under the rules in force: {@code H} months of its owner's residual at its
+     * current revenue (MODEL.md §7.13), the valuation of acquisitions and of the ownership
+     * programmes, and what a voter's forecast counts for a firm or co-operative held.
+     */
+    double firmValue(int f) {
+        return value(f, economy.labour);
+    }
+
     /** A firm's value to its owner: H months of the residual at its current revenue. */
     private double value(int f, LabourParameters rules) {
         Firms firms = economy.firms;

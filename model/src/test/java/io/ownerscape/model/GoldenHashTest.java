@@ -23,6 +23,11 @@ class GoldenHashTest {
                     Map.of("goods_market", true, "market_start", 24));
             case "open-politics" -> LabourKeys.with(Preset.OPEN_POLITICS.labour(), Map.of("politics_start", 24,
                     "election_interval", 12, "forecast_months", 3, "regions", 5));
+            // The vote before issue 17 (income only, over the forecast's own months): its hash
+            // is the open-politics golden value from before voters counted wealth.
+            case "open-politics-income-vote" -> LabourKeys.with(Preset.OPEN_POLITICS.labour(), Map.of(
+                    "politics_start", 24, "election_interval", 12, "forecast_months", 3, "regions", 5,
+                    "planning_months", 3, "vote_counts_wealth", false));
             default -> throw new IllegalArgumentException(world);
         };
     }
@@ -32,9 +37,25 @@ class GoldenHashTest {
             "axtell, 883028c5f4165624",
             "market, e908d0d6ee3490b2",
             "goods-market, b3bfc966c316cfc2",
-            "open-politics, 986b6dcf04db0b6e"})
+            "open-politics, 986b6dcf04db0b6e",
+            "open-politics-income-vote, 986b6dcf04db0b6e"})
     void stateHashAfterSixtyMonthsIsPinned(String world, String expected) {
         assertEquals(expected, Worlds.hashAfter(3_000, rules(world), 1, 2, 60),
                 world + ": the model's results changed; if on purpose, update the golden value and say why");
+    }
+
+    /**
+     * Every vote of the politics world's four elections, pinned: the state hash sees only who
+     * won. The income-only vote over the forecast's own months gives exactly the votes of the
+     * vote before issue 17 (its value was computed with that code); the default vote, which
+     * counts wealth and the firm held over 120 months, gives other votes but the same winners here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "open-politics, 38e14da65478dfb1",
+            "open-politics-income-vote, 30583bbcf5cb034d"})
+    void votesAfterSixtyMonthsArePinned(String world, String expected) {
+        assertEquals(expected, Worlds.electionsHashAfter(3_000, rules(world), 1, 2, 60),
+                world + ": the votes changed; if on purpose, update the golden value and say why");
     }
 }

@@ -46,7 +46,6 @@ public final class TransferTrial {
     /** Income summed over the prior months; its mean from enrolment on. */
     private final double[] prior;
     private final byte[] priorEmployed;
-    private final double[] priorEffort;
     private final short[] monthsEmployed;
     private final double[] effortSum;
     private final double[] incomeSum;
@@ -84,7 +83,6 @@ public final class TransferTrial {
         this.income = new double[count];
         this.prior = new double[count];
         this.priorEmployed = new byte[count];
-        this.priorEffort = new double[count];
         this.monthsEmployed = new short[count];
         this.effortSum = new double[count];
         this.incomeSum = new double[count];
@@ -101,7 +99,6 @@ public final class TransferTrial {
         this.income = o.income.clone();
         this.prior = o.prior.clone();
         this.priorEmployed = o.priorEmployed.clone();
-        this.priorEffort = o.priorEffort.clone();
         this.monthsEmployed = o.monthsEmployed.clone();
         this.effortSum = o.effortSum.clone();
         this.incomeSum = o.incomeSum.clone();
@@ -136,7 +133,7 @@ public final class TransferTrial {
 
     long bytes() {
         return 4L * ids.length + 1L * arm.length + 8L * income.length + 8L * prior.length + priorEmployed.length
-                + 8L * priorEffort.length + 2L * monthsEmployed.length + 8L * effortSum.length + 8L * incomeSum.length;
+                + 2L * monthsEmployed.length + 8L * effortSum.length + 8L * incomeSum.length;
     }
 
     /** Whether the review of month {@code m} records the sample's incomes (from the prior months on). */
@@ -243,13 +240,12 @@ public final class TransferTrial {
             }
             int i = ids[k];
             boolean working = economy.firmOf(i) >= 0;
-            double e = economy.effort(i);
             if (before) {
                 prior[k] += y;
                 priorEmployed[k] += (byte) (working ? 1 : 0);
-                priorEffort[k] += e;
                 continue;
             }
+            double e = economy.effort(i);
             if (during) {
                 monthsEmployed[k] += (short) (working ? 1 : 0);
                 effortSum[k] += e;

@@ -65,6 +65,11 @@ final class ModelOptions {
      * the file sets one, and then never more than the months.
      */
     RunSettings settings(int defaultPersons, int defaultMonths, int defaultBurnIn) {
+        return settings(defaultPersons, defaultMonths, defaultBurnIn, Preset.AXTELL);
+    }
+
+    /** As {@link #settings(int, int, int)}, starting from {@code defaultPreset} when neither flag nor file names one. */
+    RunSettings settings(int defaultPersons, int defaultMonths, int defaultBurnIn, Preset defaultPreset) {
         ScenarioFile.Values file = ScenarioFile.Values.EMPTY;
         if (config != null) {
             try {
@@ -79,7 +84,7 @@ final class ModelOptions {
         Preset chosen;
         LabourParameters labour;
         try {
-            chosen = Preset.of(pick(preset, file.preset(), Preset.AXTELL.key()));
+            chosen = Preset.of(pick(preset, file.preset(), defaultPreset.key()));
         } catch (IllegalArgumentException e) {
             throw new BadInputException((preset == null ? file.where("preset") : "") + "invalid setting: "
                     + e.getMessage());

@@ -38,7 +38,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"run", "demo", "experiment", "bench", "sweep"}) {
+        for (String c : new String[] {"run", "demo", "experiment", "bench", "sweep", "calibrate"}) {
             Outcome o = run(c, "--help");
             assertEquals(0, o.code());
             assertTrue(o.out().contains(c.equals("experiment") ? "--spark-master" : "--persons"), c);

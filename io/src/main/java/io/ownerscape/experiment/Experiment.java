@@ -166,14 +166,17 @@ public final class Experiment {
         return s.settings().labour().elections() && !s.settings().labour().lockIn() ? 2.5 * work : work;
     }
 
-    /** The outputs a sensitivity analysis covers: every measure and the per-run hypothesis effects. */
+    /**
+     * The outputs a sensitivity analysis covers: every measure and the per-run hypothesis effects,
+     * but not the size classes one by one nor the calibration targets (which repeat other measures).
+     */
     static List<String> sensitivityOutputs() {
         List<String> out = new ArrayList<>();
         for (String h : Hypotheses.PER_RUN) {
             out.add(h + ".effect");
         }
         out.addAll(ExperimentRun.measureNames().stream().filter(m -> !m.startsWith("firm_share.")
-                && !m.startsWith("employment_share.")).toList());
+                && !m.startsWith("employment_share.") && !m.startsWith(ExperimentRun.CALIBRATION_PREFIX)).toList());
         return out;
     }
 

@@ -1,5 +1,8 @@
 package io.ownerscape.experiment;
 
+import io.ownerscape.calibration.CalibrationTable;
+import io.ownerscape.calibration.Target;
+import io.ownerscape.calibration.Targets;
 import io.ownerscape.io.Charts;
 import io.ownerscape.io.HtmlReport;
 import io.ownerscape.io.RunMetadata;
@@ -28,7 +31,8 @@ import java.util.Map;
  * The experiment's self-contained {@code report.html} (charts inline as SVG, no external file or
  * script), with every chart also in {@code charts/} as SVG and PNG: the verdict table first, a
  * section per hypothesis with its chart and robustness map, the scenarios over time, measures by
- * scenario, sensitivity, the calibration table against SUSB and BLS, and run metadata.
+ * scenario, sensitivity, the calibration table of the baseline scenario (the first) with the
+ * size classes of every scenario against SUSB and BLS, and run metadata.
  */
 final class ExperimentReport {
 
@@ -376,7 +380,28 @@ final class ExperimentReport {
     }
 
     private static void calibration(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan) {
-        h.append("<h2 id=\"calibration\">Calibration against SUSB and BLS</h2>\n<p>Final month of each run, mean over the"
+        h.append("<h2 id=\"calibration\">Calibration</h2>\n");
+        Baseline baseline = baseline(runs, plan);
+        if (baseline.runs().isEmpty()) {
+            h.append("<p>No run of the first scenario is in the store yet.</p>\n");
+        } else {
+            List<Long> seeds = new ArrayList<>();
+            List<Map<String, Double>> values = new ArrayList<>();
+            for (ExperimentStore.StoredRun r : baseline.runs()) {
+                seeds.add(r.seed());
+                Map<String, Double> v = new LinkedHashMap<>();
+                for (Target t : Targets.ALL) {
+                    v.put(t.key(), Hypotheses.m(r, ExperimentRun.CALIBRATION_PREFIX + t.key()));
+                }
+                values.add(v);
+            }
+            h.append("<p>Every target of the US-like baseline (issue 17; docs/VALIDATION.md §0) for the baseline"
+                    + " scenario <code>").append(esc(baseline.scenario())).append("</code>").append(esc(baseline.note()))
+                    .append(", over its seeds. <code>./ownerscape calibrate</code> judges the same targets at"
+                            + " 1,000,000 persons and 600 months.</p>\n")
+                    .append(CalibrationTable.of(seeds, values).html());
+        }
+        h.append("<h3>Size classes and labour by scenario</h3>\n<p>Final month of each run, mean over the"
                 + " scenario's runs. US figures: Census Statistics of US Businesses 2022 (employer firms by employees),"
                 + " BLS OEWS 2025 (management occupations 7.2% of employment; target 7-14% managers per employee), BLS"
                 + " CPS unemployment (target 3-8%); Axtell's tail exponent 1.059 and mean employer size 21.2"
@@ -398,6 +423,31 @@ final class ExperimentReport {
         calibrationRow(h, runs, plan, "managers per employee", "managerial_share", 0.072, true);
         calibrationRow(h, runs, plan, "unemployment rate", "unemployment_rate", Double.NaN, true);
         h.append("</table>\n");
+    }
+
+    /**
+     * The runs the calibration table judges: the first scenario's base runs (the experiment file's
+     * first scenario is its baseline), or, when every run varies a factor, its first design point.
+     */
+    record Baseline(String scenario, String note, List<ExperimentStore.StoredRun> runs) {
+    }
+
+    static Baseline baseline(List<ExperimentStore.StoredRun> runs, ExperimentPlan plan) {
+        String first = plan.scenarios().keySet().iterator().next();
+        List<ExperimentStore.StoredRun> base = runs.stream()
+                .filter(r -> r.scenario().equals(first) && r.design().equals("base")).toList();
+        if (!base.isEmpty()) {
+            return new Baseline(first, "", base);
+        }
+        List<ExperimentStore.StoredRun> mine = runs.stream().filter(r -> r.scenario().equals(first)).toList();
+        if (mine.isEmpty()) {
+            return new Baseline(first, "", List.of());
+        }
+        ExperimentStore.StoredRun lead = mine.get(0);
+        List<ExperimentStore.StoredRun> point = mine.stream()
+                .filter(r -> r.design().equals(lead.design()) && r.point() == lead.point()).toList();
+        return new Baseline(first, " at its " + lead.design() + " design point " + lead.point() + " ("
+                + lead.factors() + "; every run of this experiment varies a factor)", point);
     }
 
     private static void calibrationRow(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan,

@@ -2,6 +2,9 @@ package io.ownerscape.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.calibration.CalibrationTable;
+import io.ownerscape.calibration.Target;
+import io.ownerscape.calibration.Targets;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.RunSettings;
@@ -123,8 +126,14 @@ public final class ExperimentRun {
             out.add("firm_share." + c.label());
             out.add("employment_share." + c.label());
         }
+        for (Target t : Targets.ALL) {
+            out.add(CALIBRATION_PREFIX + t.key());
+        }
         return out;
     }
+
+    /** Prefix of the measures that hold a calibration target's value: {@code calibration.KEY}. */
+    public static final String CALIBRATION_PREFIX = "calibration.";
 
     private static Map<String, Double> measures(JsonNode summary, List<MonthlyMetrics> history, Economy economy,
                                                 RunSettings settings, Map<String, Boolean> centralising,
@@ -226,6 +235,7 @@ public final class ExperimentRun {
             out.put("firm_share." + c.label(), last.sizeClassFirmShare()[k]);
             out.put("employment_share." + c.label(), last.sizeClassEmploymentShare()[k]);
         }
+        CalibrationTable.valuesOf(summary).forEach((key, v) -> out.put(CALIBRATION_PREFIX + key, v));
         return out;
     }
 

@@ -1,5 +1,6 @@
 package io.ownerscape.io;
 
+import io.ownerscape.calibration.CalibrationTable;
 import io.ownerscape.model.Election;
 import io.ownerscape.model.LabourKeys;
 import io.ownerscape.model.PersonClass;
@@ -46,6 +47,14 @@ public final class HtmlReport {
     public static void write(Path dir, RunSettings settings, List<MonthlyMetrics> history,
                              SizeDistribution finalDistribution, Map<String, String> summary,
                              RunMetadata meta, double[] lorenz, List<Election> elections) throws IOException {
+        write(dir, settings, history, finalDistribution, summary, meta, lorenz, elections, null);
+    }
+
+    /** As above, with the run's calibration table (null to leave the section out). */
+    public static void write(Path dir, RunSettings settings, List<MonthlyMetrics> history,
+                             SizeDistribution finalDistribution, Map<String, String> summary,
+                             RunMetadata meta, double[] lorenz, List<Election> elections,
+                             CalibrationTable calibration) throws IOException {
         System.setProperty("java.awt.headless", "true");
         MonthlyMetrics last = history.get(history.size() - 1);
         List<Charts.Named> labourCharts = new java.util.ArrayList<>();
@@ -134,6 +143,12 @@ public final class HtmlReport {
         row(html, "median employees per employer firm", fmt(last.medianEmployerFirmSize()), "1-4 class (63% of firms)");
         row(html, "largest firm (members)", String.format("%,d", last.largestFirm()), "");
         html.append("</table>\n");
+        if (calibration != null) {
+            html.append("<h2 id=\"calibration\">Calibration</h2>\n<p>Every target of the US-like baseline (issue 17;"
+                    + " docs/VALIDATION.md §0) for this run. <code>./ownerscape calibrate</code> judges the same"
+                    + " targets over several seeds at 1,000,000 persons and 600 months; a run of another preset, size"
+                    + " or length is not meant to pass them all.</p>\n").append(calibration.html());
+        }
 
         figures(html, charts, chartDir);
 

@@ -2,6 +2,7 @@ package io.ownerscape.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.calibration.CalibrationTable;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.Recorder;
 import io.ownerscape.engine.Schedule;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -294,6 +296,7 @@ public final class SimulationRun {
                 economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
         Summary.addPolitics(summary, recorder, economy.state(), economy.labour());
         Summary.addTransferTrial(summary, economy.transferTrial());
+        Summary.addCalibration(summary, settings.seed(), recorder.history());
         return new Simulated(economy, recorder, summary, seconds);
     }
 
@@ -338,7 +341,8 @@ public final class SimulationRun {
                 }
             });
             HtmlReport.write(dir, settings, recorder.history(), recorder.lastDistribution(), flat, meta, lorenz,
-                    economy.state().elections());
+                    economy.state().elections(), CalibrationTable.of(List.of(settings.seed()),
+                            List.of(CalibrationTable.valuesOf(summary))));
             return new Result(dir, summary, recorder.last());
         } catch (UncheckedIOException e) {
             throw e.getCause();

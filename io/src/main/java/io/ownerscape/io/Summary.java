@@ -338,6 +338,17 @@ public final class Summary {
         putNumber(root, key + "_ci_high", e.high());
     }
 
+    /**
+     * Adds {@code calibration}: every calibration target (io.ownerscape.calibration.Targets) with
+     * this run's value, its band and its verdict for this one seed. Reads the keys written before,
+     * so it comes last.
+     */
+    public static void addCalibration(ObjectNode root, long seed, List<MonthlyMetrics> history) {
+        var values = io.ownerscape.calibration.Targets.measure(io.ownerscape.calibration.Observation.of(root, history));
+        root.set("calibration", io.ownerscape.calibration.CalibrationTable.of(List.of(seed), List.of(values))
+                .summaryJson());
+    }
+
     /** A policy schedule as {month: {policy key: value}}, months in order. */
     static ObjectNode policySchedule(java.util.Map<Integer, java.util.Map<String, Object>> schedule) {
         ObjectNode o = JSON.createObjectNode();

@@ -103,6 +103,15 @@ class ExperimentRunTest {
                 "calibration", "metadata")) {
             assertTrue(html.contains("<h2 id=\"" + id + "\">"), "report section " + id);
         }
+        // The calibration table of the baseline: the first scenario; every run here varies a
+        // factor, so its first design point, over the seeds.
+        int at = html.indexOf("<h2 id=\"calibration\">");
+        String calibration = html.substring(at, html.indexOf("<h2", at + 1));
+        assertTrue(calibration.contains("<code>market</code> at its morris design point 0"), calibration);
+        assertTrue(calibration.contains("<th>seed 1</th><th>seed 2</th><th>mean</th>"), "a column per seed");
+        for (io.ownerscape.calibration.Target t : io.ownerscape.calibration.Targets.ALL) {
+            assertTrue(calibration.contains(io.ownerscape.io.HtmlReport.escape(t.label())), t.label());
+        }
         assertFalse(html.contains("<script"), "the report needs no script");
         assertTrue(html.contains("<svg"), "charts are inline");
         for (String f : List.of("verdicts.json", "verdicts.csv", "sensitivity.csv", "parquet/runs.parquet",
@@ -120,6 +129,12 @@ class ExperimentRunTest {
             assertEquals((long) total * 36, ((Number) months).longValue(), "every run's every month, once");
             Object classes = store.query("SELECT count(DISTINCT run_id) FROM classes").get(0)[0];
             assertEquals((long) total, ((Number) classes).longValue());
+            Object targets = store.query("SELECT count(*) FROM measures WHERE measure LIKE 'calibration.%'").get(0)[0];
+            assertEquals((long) total * io.ownerscape.calibration.Targets.ALL.size(), ((Number) targets).longValue(),
+                    "every run stores every calibration target");
+            Object unemployment = store.query("SELECT count(value) FROM measures WHERE measure ="
+                    + " 'calibration.unemployment_rate'").get(0)[0];
+            assertEquals((long) total, ((Number) unemployment).longValue(), "and its value where the run measures it");
         }
 
         // A failure while the report is written (here: a folder in its place) leaves neither the

@@ -5,6 +5,7 @@ import io.ownerscape.experiment.Experiment;
 import io.ownerscape.experiment.ExperimentFile;
 import io.ownerscape.experiment.ExperimentPlan;
 import io.ownerscape.experiment.Hypotheses;
+import io.ownerscape.experiment.TransferTrialResults;
 import io.ownerscape.experiment.LocalBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +106,10 @@ final class ExperimentCommand implements Callable<Integer> {
     }
 
     static void printVerdicts(PrintWriter out, Experiment.Result result) {
+        printTransferTrial(out, result);
+        if (result.hypotheses().isEmpty()) {
+            return;
+        }
         out.printf("%-4s %-15s %-34s %s%n", "", "verdict", "estimate [95% CI]", "statistic");
         for (Hypotheses.Result r : result.hypotheses()) {
             var e = r.test().effect();
@@ -112,6 +117,26 @@ final class ExperimentCommand implements Callable<Integer> {
                     ? String.format("%.3f [%.3f, %.3f] n=%d", e.estimate(), e.low(), e.high(), e.n())
                     : String.format("%.3f n=%d", e.estimate(), e.n());
             out.printf("%-4s %-15s %-34s %s%n", r.name(), r.test().verdict().label(), interval, r.statistic());
+        }
+    }
+
+    /** The transfer trial's effects pooled over each scenario's runs, beside their targets. */
+    static void printTransferTrial(PrintWriter out, Experiment.Result result) {
+        String scenario = null;
+        for (TransferTrialResults.Row row : result.transferTrial()) {
+            if (!row.scenario().equals(scenario)) {
+                scenario = row.scenario();
+                out.printf("transfer trial, %s (pooled over runs):%n  %-62s %-30s %s%n", scenario, "effect",
+                        "estimate [95% CI]", "target");
+            }
+            var p = row.pooled();
+            String interval = Double.isNaN(p.estimate()) ? "—"
+                    : String.format("%.2f [%.2f, %.2f] n=%d", p.estimate(), p.low(), p.high(), p.n());
+            out.printf("  %-62s %-30s %s%n", row.label(), interval,
+                    row.target().equals("—") ? "" : row.target() + " in target: " + row.inTarget());
+        }
+        if (scenario != null) {
+            out.println();
         }
     }
 }

@@ -74,7 +74,8 @@ final class ValidateCommand implements Callable<Integer> {
                         + " point(s) x %d seed(s); %,d persons, %d months (burn-in %d); hypotheses %s.%n",
                 file, plan.name(), plan.runCount(), plan.scenarios().size(), String.join(", ", plan.scenarios().keySet()),
                 plan.runCount() / (plan.scenarios().size() * plan.seeds().size()), plan.seeds().size(),
-                first.model().persons(), first.months(), first.burnIn(), String.join(", ", plan.hypotheses()));
+                first.model().persons(), first.months(), first.burnIn(),
+                plan.hypotheses().isEmpty() ? "none" : String.join(", ", plan.hypotheses()));
         for (String w : plan.warnings()) {
             spec.commandLine().getOut().println("note: " + w);
         }

@@ -74,6 +74,10 @@ class MainTest {
         assertBadInput(run("run", "--persons", "0", "--out", dir.resolve("a").toString()), "persons = 0", "allowed");
         assertBadInput(run("run", "--months", "-3", "--out", dir.resolve("a").toString()), "months = -3");
         assertBadInput(run("run", "--threads", "0", "--out", dir.resolve("a").toString()), "threads = 0");
+        assertBadInput(run("run", "--preset", "market", "--set", "transfer_share=1.5", "--out", dir.resolve("a").toString()),
+                "transfer_share = 1.5", "allowed");
+        assertBadInput(run("run", "--preset", "market", "--set", "transfer_share=0.02", "--months", "100",
+                "--out", dir.resolve("a").toString()), "transfer_start = 240 with transfer_months = 36", "months = 100");
         assertFalse(Files.exists(dir.resolve("a")), "nothing written on bad input");
     }
 
@@ -263,7 +267,10 @@ class MainTest {
             String text = Files.readString(file).replaceFirst("(?m)^persons: .*$", "persons: 1000")
                     .replaceFirst("(?m)^months: .*$", "months: 18").replaceFirst("(?m)^burn_in: .*$", "burn_in: 6")
                     .replaceFirst("(?m)^seeds: .*$", "seeds: 1").replaceFirst("(?m)^  samples: .*$", "  samples: 4")
-                    .replaceFirst("(?m)^  trajectories: .*$", "  trajectories: 2");
+                    .replaceFirst("(?m)^  trajectories: .*$", "  trajectories: 2")
+                    // A transfer trial must end within the shortened run: months 13 to 18.
+                    .replaceAll("transfer_start: \\d+", "transfer_start: 13")
+                    .replaceAll("transfer_months: \\d+", "transfer_months: 6");
             Path small = Files.writeString(dir.resolve(file.getFileName()), text);
             Path out = dir.resolve(file.getFileName().toString().replace(".yaml", ""));
             Outcome o = run("experiment", small.toString(), "--out", out.toString());

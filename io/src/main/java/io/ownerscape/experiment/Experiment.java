@@ -45,9 +45,11 @@ public final class Experiment {
      * @param runs        runs in the store
      * @param ranNow      runs executed by this call
      * @param seconds     wall-clock seconds of this call
+     * @param transferTrial the transfer trial's effects per scenario (empty without a trial)
      */
     public record Result(Path report, List<Hypotheses.Result> hypotheses,
-                         Map<String, List<?>> sensitivity, int runs, int ranNow, double seconds) {
+                         Map<String, List<?>> sensitivity, int runs, int ranNow, double seconds,
+                         List<TransferTrialResults.Row> transferTrial) {
     }
 
     private Experiment() {
@@ -140,7 +142,8 @@ public final class Experiment {
             // report, and one with the marker has everything.
             writeVerdicts(out, judged);
             writeMarker(out, meta, runs.size());
-            return new Result(report, judged, sensitivity, runs.size(), ranNow, (System.nanoTime() - start) / 1e9);
+            return new Result(report, judged, sensitivity, runs.size(), ranNow, (System.nanoTime() - start) / 1e9,
+                    TransferTrialResults.rows(runs, plan));
         }
     }
 

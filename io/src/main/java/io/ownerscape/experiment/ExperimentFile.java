@@ -537,9 +537,9 @@ public final class ExperimentFile {
         if (node == null) {
             return all;
         }
-        if (!node.isArray() || node.isEmpty()) {
+        if (!node.isArray()) {
             throw new ExperimentException(where.at("hypotheses") + "key 'hypotheses' has value '" + node
-                    + "': expected a list of " + String.join(", ", all));
+                    + "': expected a list of " + String.join(", ", all) + " ([] for none)");
         }
         List<String> out = new ArrayList<>();
         for (int k = 0; k < node.size(); k++) {

@@ -81,7 +81,11 @@ final class ExperimentReport {
                     .append(plan.sensitivity().method()).append(" points");
         }
         h.append(". Every interval is a 95% confidence interval over runs (seeds and design points).</p>\n");
+        boolean trial = runs.stream().anyMatch(TransferTrialResults::hasTrial);
         h.append("<nav><a href=\"#verdicts\">Verdicts</a>");
+        if (trial) {
+            h.append("<a href=\"#transfer\">Transfer trial</a>");
+        }
         for (Hypotheses.Result r : judged) {
             h.append("<a href=\"#").append(r.name()).append("\">").append(r.name()).append("</a>");
         }
@@ -95,6 +99,9 @@ final class ExperimentReport {
         h.append("<a href=\"#calibration\">Calibration</a><a href=\"#metadata\">Metadata</a></nav>\n");
 
         verdictTable(h, judged);
+        if (trial) {
+            transferTrial(h, runs, plan);
+        }
         for (Hypotheses.Result r : judged) {
             hypothesis(h, r, charts);
         }
@@ -115,6 +122,11 @@ final class ExperimentReport {
     }
 
     private static void verdictTable(StringBuilder h, List<Hypotheses.Result> judged) {
+        if (judged.isEmpty()) {
+            h.append("<h2 id=\"verdicts\">Verdicts</h2>\n<p>This experiment judges no hypothesis"
+                    + " (<code>hypotheses: []</code>).</p>\n");
+            return;
+        }
         h.append("<h2 id=\"verdicts\">Verdicts</h2>\n<table><tr><th class=\"l\">hypothesis</th><th class=\"l\">claim</th>"
                 + "<th class=\"l\">statistic</th><th>estimate [95% CI]</th><th>n</th><th class=\"l\">verdict</th>"
                 + "<th class=\"l\">moves most with</th></tr>\n");
@@ -129,6 +141,51 @@ final class ExperimentReport {
         h.append("</table>\n<p>Supported: the interval lies above 0 and the estimate reaches the hypothesis's negligible"
                 + " effect. Not supported: the whole interval lies below the negligible effect (including the opposite"
                 + " sign). Inconclusive: neither, or the runs cannot test it (each section says why).</p>\n");
+    }
+
+    private static void transferTrial(StringBuilder h, List<ExperimentStore.StoredRun> runs, ExperimentPlan plan) {
+        h.append("<h2 id=\"transfer\">The unconditional-transfer trial</h2>\n<p>A random group of persons is paid,"
+                + " untaxed and with no condition, a share of their own income of the twelve months before the first"
+                + " payment, every month of the window; a control group drawn the same way is not (MODEL.md &sect;7.17)."
+                + " In each run an effect is a difference of the groups' means with each person's mean over the"
+                + " payment window as one observation. <b>Pooled</b>: the runs' estimates weighted by their inverse"
+                + " variance (a fixed-effect meta-analysis) with its 95% interval; <b>across runs</b>: the mean of the"
+                + " runs' estimates with Student's t interval, which also carries the variation between worlds."
+                + " The targets are the calibration ranges of issue 17 (item 3).</p>\n");
+        List<TransferTrialResults.Row> rows = TransferTrialResults.rows(runs, plan);
+        for (String scenario : plan.scenarios().keySet()) {
+            List<ExperimentStore.StoredRun> mine = TransferTrialResults.runsOf(runs, scenario);
+            if (mine.isEmpty()) {
+                continue;
+            }
+            Map<String, String> p = mine.get(0).parameters();
+            h.append("<h3>").append(esc(scenario)).append("</h3>\n<p>").append(mine.size()).append(" runs; treated share ")
+                    .append(esc(p.get("transfer_share"))).append(", control share ")
+                    .append(esc(p.get("transfer_control_share"))).append(" (0: as the treated), payment ")
+                    .append(esc(p.get("transfer_replacement"))).append(" of prior income for ")
+                    .append(esc(p.get("transfer_months"))).append(" months from month ")
+                    .append(esc(p.get("transfer_start"))).append(", low-income only: ")
+                    .append(esc(p.get("transfer_low_income"))).append(", basic income counted in choices: ")
+                    .append(esc(p.get("ubi_in_choices"))).append("; treated persons per run: ")
+                    .append(String.format("%.0f", Stats.mean(mine.stream().map(r -> Hypotheses.m(r, "transfer_treated"))
+                            .toList()).estimate()))
+                    .append("; control group's employment rate: ")
+                    .append(interval(Stats.mean(mine.stream().map(r -> Hypotheses.m(r, "transfer_control_employment_rate"))
+                            .toList())))
+                    .append(".</p>\n<table><tr><th class=\"l\">effect</th><th>pooled [95% CI]</th>"
+                            + "<th>across runs [95% CI]</th><th>target</th><th class=\"l\">in target</th>"
+                            + "<th class=\"l\">published evidence</th></tr>\n");
+            for (TransferTrialResults.Row row : rows) {
+                if (!row.scenario().equals(scenario)) {
+                    continue;
+                }
+                h.append("<tr><td class=\"l\">").append(esc(row.label())).append("</td><td>").append(interval(row.pooled()))
+                        .append("</td><td>").append(interval(row.acrossRuns())).append("</td><td>").append(row.target())
+                        .append("</td><td class=\"l\">").append(row.inTarget()).append("</td><td class=\"l\">")
+                        .append(esc(row.evidence())).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
     }
 
     private static void hypothesis(StringBuilder h, Hypotheses.Result r, Path charts) throws IOException {

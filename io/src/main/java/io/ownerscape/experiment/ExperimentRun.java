@@ -82,6 +82,20 @@ public final class ExperimentRun {
         return new RunOutcome(spec, run.seconds(), run.stateHash(), regime, measures, rows);
     }
 
+    /**
+     * The unconditional-transfer trial's measures, read from {@code summary.json} (NaN for a run
+     * without a trial): each effect with its standard error, the placebo before the payments, the
+     * control group's employment and the treated group's size.
+     */
+    static final List<String> TRANSFER_MEASURES = List.of(
+            "transfer_employment_effect", "transfer_employment_effect_se",
+            "transfer_effort_effect", "transfer_effort_effect_se",
+            "transfer_employed_effort_effect", "transfer_employed_effort_effect_se",
+            "transfer_earnings_effect", "transfer_earnings_effect_se",
+            "transfer_earnings_per_payment", "transfer_earnings_per_payment_se",
+            "transfer_employment_before", "transfer_employment_before_se",
+            "transfer_control_employment_rate", "transfer_treated");
+
     /** The measure names every outcome carries, in a fixed order. */
     public static List<String> measureNames() {
         List<String> out = new ArrayList<>();
@@ -107,6 +121,7 @@ public final class ExperimentRun {
         }
         out.add("ownership_spread");
         out.add("firing_cost_in_force");
+        out.addAll(TRANSFER_MEASURES);
         for (SizeClass c : SizeClass.SUSB) {
             out.add("firm_share." + c.label());
             out.add("employment_share." + c.label());
@@ -211,6 +226,9 @@ public final class ExperimentRun {
         }
         out.put("ownership_spread", weight > 0 ? spread / weight : Double.NaN);
         out.put("firing_cost_in_force", economy.labour().firingCost());
+        for (String key : TRANSFER_MEASURES) {
+            out.put(key, number(summary.path(key)));
+        }
         MonthlyMetrics last = history.get(history.size() - 1);
         for (int k = 0; k < SizeClass.SUSB.size(); k++) {
             SizeClass c = SizeClass.SUSB.get(k);

@@ -83,6 +83,35 @@ public final class Stats {
         return new Interval(d, d - half, d + half, x.length + y.length);
     }
 
+    /**
+     * Estimates of one effect from independent runs, each with its standard error, pooled by
+     * inverse-variance weights (a fixed-effect meta-analysis): {@code w_k = 1 / se_k^2},
+     * estimate {@code sum w_k d_k / sum w_k}, standard error {@code 1 / sqrt(sum w_k)}, interval
+     * ±1.96 of it. Pairs with a NaN or a non-positive standard error are dropped.
+     */
+    public static Interval pooled(List<Double> estimates, List<Double> standardErrors) {
+        double weights = 0;
+        double sum = 0;
+        int n = 0;
+        for (int k = 0; k < estimates.size(); k++) {
+            Double d = estimates.get(k);
+            Double se = standardErrors.get(k);
+            if (d == null || se == null || Double.isNaN(d) || !(se > 0) || Double.isInfinite(se)) {
+                continue;
+            }
+            double w = 1 / (se * se);
+            weights += w;
+            sum += w * d;
+            n++;
+        }
+        if (n == 0) {
+            return new Interval(Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        double estimate = sum / weights;
+        double half = new NormalDistribution().inverseCumulativeProbability(0.975) / Math.sqrt(weights);
+        return new Interval(estimate, estimate - half, estimate + half, n);
+    }
+
     /** Pearson's r with its Fisher z interval; needs four pairs and variation in both. */
     public static Interval correlation(List<Double> x, List<Double> y) {
         SimpleRegression r = new SimpleRegression();

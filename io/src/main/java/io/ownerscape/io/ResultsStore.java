@@ -12,6 +12,7 @@ import io.ownerscape.model.Regions;
 import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
+import io.ownerscape.model.TransferTrial;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -24,7 +25,8 @@ import java.sql.Statement;
  * The embedded DuckDB results store of one run: tables {@code run}, {@code monthly},
  * {@code size_classes}, {@code size_distribution}, {@code labour}, {@code classes},
  * {@code class_transitions}, {@code managers_by_size}, {@code wealth_lorenz}, {@code market}
- * (months the goods market operates), {@code acquisitions_by_size} (months with deals) and, if asked for, {@code firm_panel}. Months are
+ * (months the goods market operates), {@code acquisitions_by_size} (months with deals),
+ * {@code transfer_trial} (months of the unconditional-transfer trial from its first payment) and, if asked for, {@code firm_panel}. Months are
  * appended as they finish (the run's recorder also keeps them, for the report: about 200 bytes a
  * month). {@link #exportParquet}
  * writes each table as a Parquet file. See {@code docs/OUTPUTS.md} for every column.
@@ -43,6 +45,7 @@ public final class ResultsStore implements AutoCloseable {
     private DuckDBAppender state;
     private DuckDBAppender elections;
     private DuckDBAppender votes;
+    private DuckDBAppender transfer;
 
     /** Creates a new store file (which must not exist yet). */
     public ResultsStore(Path file) throws SQLException {
@@ -110,7 +113,12 @@ public final class ResultsStore implements AutoCloseable {
                       nationalised BIGINT, converted BIGINT, merged_into_trusts BIGINT,
                       privatised BIGINT, sales DOUBLE,
                       coop_members BIGINT, state_employment_share DOUBLE, state_output_share DOUBLE,
-                      exit_options DOUBLE, countervailing_power DOUBLE)""");
+                      exit_options DOUBLE, countervailing_power DOUBLE, transfers DOUBLE)""");
+            s.execute("""
+                    CREATE TABLE transfer_trial (
+                      month INTEGER, phase VARCHAR, arm VARCHAR, persons BIGINT, employment_rate DOUBLE,
+                      mean_effort DOUBLE, mean_effort_employed DOUBLE, mean_income DOUBLE,
+                      mean_transfer DOUBLE)""");
             s.execute("""
                     CREATE TABLE elections (
                       month INTEGER, held BOOLEAN, incumbent VARCHAR, winner VARCHAR, votes_cast BIGINT,
@@ -139,6 +147,25 @@ public final class ResultsStore implements AutoCloseable {
         state = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "state");
         elections = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "elections");
         votes = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "votes_by_class");
+        transfer = connection.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "transfer_trial");
+    }
+
+    /** Appends the transfer trial's month: one row for the treated group, one for the control group. */
+    private void appendTransfer(TransferTrial.Month t) throws SQLException {
+        for (int k = 0; k < 2; k++) {
+            TransferTrial.Arm a = k == 0 ? t.treated() : t.control();
+            transfer.beginRow();
+            transfer.append(t.month());
+            transfer.append(t.phase());
+            transfer.append(k == 0 ? "treated" : "control");
+            transfer.append(a.persons());
+            transfer.append(a.employmentRate());
+            transfer.append(a.meanEffort());
+            transfer.append(a.meanEffortEmployed());
+            transfer.append(a.meanIncome());
+            transfer.append(a.meanPayment());
+            transfer.endRow();
+        }
     }
 
     /** Appends a month of the state's accounts and, if one was due, its election. */
@@ -174,6 +201,7 @@ public final class ResultsStore implements AutoCloseable {
         state.append(t.stateOutputShare());
         state.append(t.exitOptions());
         state.append(t.countervailingPower());
+        state.append(t.transfers());
         state.endRow();
         Election e = t.election();
         if (e == null) {
@@ -401,6 +429,9 @@ public final class ResultsStore implements AutoCloseable {
         if (m.state() != null) {
             appendState(m.state(), burnIn);
         }
+        if (m.transfer() != null) {
+            appendTransfer(m.transfer());
+        }
     }
 
     /** Appends every live firm as one row of the yearly firm panel. */
@@ -436,7 +467,7 @@ public final class ResultsStore implements AutoCloseable {
     /** Flushes the appenders so that queries see every appended row. */
     public void flush() throws SQLException {
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize, market, acquisitionsBySize, state, elections, votes}) {
+                transitions, managersBySize, market, acquisitionsBySize, state, elections, votes, transfer}) {
             a.flush();
         }
     }
@@ -447,7 +478,7 @@ public final class ResultsStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             for (String table : new String[] {"run", "monthly", "size_classes", "size_distribution", "firm_panel",
                     "labour", "classes", "class_transitions", "managers_by_size", "wealth_lorenz", "regions",
-                    "market", "acquisitions_by_size", "state", "elections", "votes_by_class"}) {
+                    "market", "acquisitions_by_size", "state", "elections", "votes_by_class", "transfer_trial"}) {
                 String target = dir.resolve(table + ".parquet").toAbsolutePath().toString().replace("'", "''");
                 s.execute("COPY " + table + " TO '" + target + "' (FORMAT PARQUET)");
             }
@@ -458,7 +489,7 @@ public final class ResultsStore implements AutoCloseable {
     public void close() throws SQLException {
         SQLException first = null;
         for (DuckDBAppender a : new DuckDBAppender[] {monthly, sizeClasses, firmPanel, labour, classes,
-                transitions, managersBySize, market, acquisitionsBySize, state, elections, votes}) {
+                transitions, managersBySize, market, acquisitionsBySize, state, elections, votes, transfer}) {
             try {
                 if (a != null) {
                     a.close();
@@ -468,7 +499,7 @@ public final class ResultsStore implements AutoCloseable {
             }
         }
         monthly = sizeClasses = firmPanel = labour = classes = transitions = managersBySize = market = acquisitionsBySize = null;
-        state = elections = votes = null;
+        state = elections = votes = transfer = null;
         connection.close();
         if (first != null) {
             throw first;

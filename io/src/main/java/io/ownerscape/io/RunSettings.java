@@ -103,6 +103,7 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
         }
         if (labour.violations().isEmpty()) {
             out.addAll(io.ownerscape.model.State.scheduleViolations(labour, schedule, months));
+            out.addAll(io.ownerscape.model.TransferTrial.violations(labour, months));
         }
         if (ruling != null && !names.contains(ruling)) {
             out.add("ruling_platform = '" + ruling + "': allowed " + String.join(", ", names));

@@ -295,6 +295,7 @@ public final class SimulationRun {
         ObjectNode summary = Summary.of(settings, recorder, economy.stateHash(), seconds,
                 economy.columnBytes(), activations, meta, economy.wealthGini(), economy.labourHhiMean());
         Summary.addPolitics(summary, recorder, economy.state(), economy.labour());
+        Summary.addTransferTrial(summary, economy.transferTrial());
         Summary.addCalibration(summary, settings.seed(), recorder.history());
         return new Simulated(economy, recorder, summary, seconds);
     }

@@ -18,6 +18,7 @@ import io.ownerscape.model.MonthlyMetrics;
 import io.ownerscape.model.PersonClass;
 import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
+import io.ownerscape.model.TransferTrial;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -299,6 +300,42 @@ public final class Summary {
             o.put("year", history.get(start + RATE_WINDOW - 1).month() / 12);
             putNumber(o, "autonomy_index", pooled.autonomyIndex());
         }
+    }
+
+    /**
+     * Adds the unconditional-transfer trial's keys (MODEL.md §7.17, OUTPUTS.md §3) when the run
+     * had one that paid: group sizes, payments, and each effect with its standard error and 95%
+     * confidence interval, persons' means over the payment window taken as the unit.
+     */
+    public static void addTransferTrial(ObjectNode root, TransferTrial trial) {
+        TransferTrial.Effects f = trial == null ? null : trial.effects();
+        if (f == null) {
+            return;
+        }
+        root.put("transfer_treated", f.treated());
+        root.put("transfer_control", f.control());
+        root.put("transfer_window_months", f.windowMonths());
+        putNumber(root, "transfer_mean_payment", f.meanPayment());
+        putNumber(root, "transfer_mean_prior_income", f.meanPriorIncome());
+        root.put("transfer_without_prior_income", f.withoutPriorIncome());
+        putEffect(root, "transfer_employment_effect", f.employment());
+        putEffect(root, "transfer_effort_effect", f.effort());
+        putEffect(root, "transfer_employed_effort_effect", f.employedEffort());
+        putEffect(root, "transfer_earnings_effect", f.earnings());
+        putEffect(root, "transfer_earnings_per_payment", f.earningsPerPayment());
+        putEffect(root, "transfer_employment_before", f.employmentBefore());
+        putNumber(root, "transfer_control_employment_rate", f.controlEmployment());
+        putNumber(root, "transfer_control_effort", f.controlEffort());
+        putNumber(root, "transfer_control_employed_effort", f.controlEmployedEffort());
+        putNumber(root, "transfer_control_income", f.controlEarnings());
+    }
+
+    /** An effect as four keys: the estimate under {@code key}, then {@code _se}, {@code _ci_low}, {@code _ci_high}. */
+    private static void putEffect(ObjectNode root, String key, TransferTrial.Effect e) {
+        putNumber(root, key, e.estimate());
+        putNumber(root, key + "_se", e.standardError());
+        putNumber(root, key + "_ci_low", e.low());
+        putNumber(root, key + "_ci_high", e.high());
     }
 
     /**

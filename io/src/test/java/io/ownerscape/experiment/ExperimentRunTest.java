@@ -165,4 +165,62 @@ class ExperimentRunTest {
         assertEquals(one.stateHash(), two.stateHash());
         assertEquals(one.measures(), two.measures());
     }
+
+    /**
+     * The transfer trial as an experiment: no hypothesis judged, each run's effects stored as
+     * measures, the report's section and the pooled rows computed from the runs' estimates and
+     * standard errors by inverse-variance weights.
+     */
+    @Test
+    void transferTrialExperimentPoolsItsRunsAndReportsThem() throws Exception {
+        Path file = dir.resolve("trial.yaml");
+        Files.writeString(file, """
+                name: trial
+                persons: 3000
+                months: 30
+                burn_in: 6
+                seeds: 2
+                scenarios:
+                  market: {extends: market, transfer_share: 0.1, transfer_start: 13, transfer_months: 12}
+                hypotheses: []
+                """);
+        ExperimentPlan plan = ExperimentFile.read(file);
+        assertTrue(plan.hypotheses().isEmpty());
+        Experiment.Result r = Experiment.run(plan, dir.resolve("out"), new LocalBackend(2), 1, new Counting(-1),
+                line -> { });
+        assertTrue(r.hypotheses().isEmpty());
+        List<ExperimentStore.StoredRun> runs;
+        try (ExperimentStore store = new ExperimentStore(dir.resolve("out/experiment.duckdb"), plan.fingerprint(),
+                java.util.Map.of())) {
+            runs = store.runs();
+        }
+        TransferTrialResults.Row employment = r.transferTrial().stream()
+                .filter(row -> row.key().equals("transfer_employment_effect")).findFirst().orElseThrow();
+        double weights = 0;
+        double sum = 0;
+        for (ExperimentStore.StoredRun run : runs) {
+            double se = Hypotheses.m(run, "transfer_employment_effect_se");
+            assertTrue(se > 0);
+            weights += 1 / (se * se);
+            sum += Hypotheses.m(run, "transfer_employment_effect") / (se * se);
+        }
+        assertEquals(sum / weights, employment.pooled().estimate(), 1e-12);
+        assertEquals(2, employment.pooled().n());
+        assertEquals(6, r.transferTrial().size(), "six effects of the one scenario");
+        String html = Files.readString(r.report());
+        assertTrue(html.contains("<h2 id=\"transfer\">") && html.contains("OpenResearch"), "the trial's section");
+    }
+
+    @Test
+    void theExampleTrialIsTheIssuesDesign() throws Exception {
+        ExperimentPlan plan = ExperimentFile.read(Path.of("..", "examples", "transfer.experiment.yaml"));
+        io.ownerscape.io.RunSettings s = plan.scenarios().get("market");
+        assertEquals(100_000, s.model().persons());
+        assertEquals(5, plan.seeds().size());
+        assertEquals(0.02, s.labour().transferShare());
+        assertEquals(0.02, s.labour().transferControl());
+        assertEquals(36, s.labour().transferMonths());
+        assertEquals(0.4, s.labour().transferReplacement());
+        assertTrue(s.months() >= s.labour().transferStart() + 35 && s.labour().transferStart() > s.burnIn());
+    }
 }

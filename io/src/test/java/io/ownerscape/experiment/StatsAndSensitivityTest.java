@@ -41,6 +41,18 @@ class StatsAndSensitivityTest {
     }
 
     @Test
+    void pooledIntervalWeighsRunsByInverseVariance() {
+        // Estimates 1 and 3 with standard errors 1 and 2: weights 1 and 1/4, estimate 1.75 / 1.25 = 1.4,
+        // standard error 1 / sqrt(1.25); the NaN and the zero standard error are dropped.
+        Stats.Interval p = Stats.pooled(List.of(1.0, 3.0, Double.NaN, 5.0), List.of(1.0, 2.0, 1.0, 0.0));
+        assertEquals(1.4, p.estimate(), 1e-12);
+        assertEquals(1.959963984540054 / Math.sqrt(1.25), p.high() - 1.4, 1e-9);
+        assertEquals(p.high() - 1.4, 1.4 - p.low(), 1e-12);
+        assertEquals(2, p.n());
+        assertTrue(Double.isNaN(Stats.pooled(List.of(Double.NaN), List.of(1.0)).estimate()));
+    }
+
+    @Test
     void correlationHasTheFisherInterval() {
         List<Double> x = List.of(0.0, 1.0, 2.0, 3.0, 4.0);
         assertFalse(Stats.correlation(x, List.of(1.0, 1.0, 1.0, 1.0, 1.0)).known(), "no variation, no interval");

@@ -121,6 +121,8 @@ public final class Economy {
     private final Vacancies vacancies;
     /** Owners buying firms, or null when the rules have no acquisitions. */
     private final Acquisitions acquisitions;
+    /** The unconditional-transfer trial, or null when the rules run none. */
+    private final TransferTrial transferTrial;
 
     private int month;
     /** Mean monthly pay of firm members in the last month: the unit of benefits and capital. */
@@ -245,6 +247,7 @@ public final class Economy {
             }
         }
         this.vacancies = new Vacancies(regions);
+        this.transferTrial = labour.transferTrial() ? new TransferTrial(labour, streams, n) : null;
         this.review = new MonthlyReview(this);
         this.acquisitions = labour.acquisitions() ? new Acquisitions(this) : null;
         this.state = new State(this, platforms, ruling);
@@ -273,6 +276,7 @@ public final class Economy {
         this.meanPay = o.meanPay;
         this.searchers = o.searchers.clone();
         this.rejected = o.rejected;
+        this.transferTrial = o.transferTrial == null ? null : o.transferTrial.copy();
         this.review = new MonthlyReview(this, o.review);
         this.acquisitions = o.acquisitions == null ? null : o.acquisitions.copyFor(this);
         this.state = o.state.copyFor(this);
@@ -367,6 +371,11 @@ public final class Economy {
     /** What the acquisitions of the last month did; {@link AcquisitionTally#NONE} without them. */
     public AcquisitionTally lastAcquisitions() {
         return acquisitions == null ? AcquisitionTally.NONE : acquisitions.last();
+    }
+
+    /** The unconditional-transfer trial ({@code docs/MODEL.md} §7.17), or null when the rules run none. */
+    public TransferTrial transferTrial() {
+        return transferTrial;
     }
 
     /** The goods market, or null when the rules have none. */
@@ -464,6 +473,9 @@ public final class Economy {
             acquisitions.run(m);
         }
         review.run(m);
+        if (transferTrial != null) {
+            transferTrial.observe(this, m);
+        }
         state.run(m);
         reviewNanos += System.nanoTime() - t0;
     }
@@ -624,6 +636,18 @@ public final class Economy {
          */
         private final double basicIncome = labour.ubiInChoices() ? state.ubiRate * meanPay
                 / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge))) : 0;
+        /**
+         * The transfer trial while it pays this month and persons count non-labour income in
+         * their choices; null otherwise. Its payment, untaxed like the basic income, is added to
+         * a treated person's basic income in the same units.
+         */
+        private final TransferTrial paying = labour.ubiInChoices() && transferTrial != null
+                && transferTrial.pays(month + 1) ? transferTrial : null;
+        private final double afterTaxUnit = 1 / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge)));
+        /** Each batch person's non-labour income counted in every option: the basic income plus any transfer. */
+        private final double[] extraOf = new double[BATCH];
+        /** The non-labour income of the person whose options are being posed. */
+        private double extra;
         private final boolean publicFirms = firms.anyPublic();
         private final double monitoring = labour.monitoring();
         private final double benefit = labour.benefitReplacement() * meanPay;
@@ -762,13 +786,16 @@ public final class Economy {
             double theta = preference(i);
             double s = skillOf[b];
             thetaOf[b] = theta;
+            double transfer = paying == null ? 0 : paying.payment(i);
+            extra = transfer > 0 ? basicIncome + transfer * afterTaxUnit : basicIncome;
+            extraOf[b] = extra;
             int own = ownFirm[b];
             int role = ownRole[b];
             oldContribution[k] = 0;
             if (own < 0) {
                 boolean paid = (role & ROLE_ELIGIBLE) != 0
                         && ((role & ROLE_MONTHS) >>> ROLE_MONTHS_SHIFT) < labour.benefitMonths();
-                fixedStay[b] = incomeUtility(theta, (paid ? Math.max(benefit, assistance) : assistance) + basicIncome);
+                fixedStay[b] = incomeUtility(theta, (paid ? Math.max(benefit, assistance) : assistance) + extra);
                 firstProblem[b] = -1;
             } else {
                 int wo = Firms.WORDS * b;
@@ -787,7 +814,7 @@ public final class Economy {
                         // A member of a member-owned firm, manager or not, also gets a dividend.
                         pay += residualWeight * ownerShare / (1 - ownerShare) * mean * (n - managers) / n;
                     }
-                    fixedStay[b] = incomeUtility(theta, pay + basicIncome) + (1 - theta) * managerLeisure;
+                    fixedStay[b] = incomeUtility(theta, pay + extra) + (1 - theta) * managerLeisure;
                     firstProblem[b] = -1;
                 } else {
                     long mine = contribution(ownEffort[b], s);
@@ -847,8 +874,8 @@ public final class Economy {
                 int k = solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
                 solver.setSaturation(k, c);
-                if (basicIncome > 0) {
-                    solver.setExtraIncome(k, basicIncome);
+                if (extra > 0) {
+                    solver.setExtraIncome(k, extra);
                 }
                 return k;
             }
@@ -867,8 +894,8 @@ public final class Economy {
             int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
                     EffortSolver.guess(beta, theta, others, s));
             solver.setSaturation(k, c);
-            if (basicIncome > 0) {
-                solver.setExtraIncome(k, basicIncome);
+            if (extra > 0) {
+                solver.setExtraIncome(k, extra);
             }
             if (k < problemShare.length) {
                 problemProducers[k] = producers;
@@ -937,15 +964,16 @@ public final class Economy {
                 foundingProblem[b] = -1;
                 return;
             }
-            if (basicIncome > 0) {
-                if (EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, price, theta, 0, basicIncome)
+            double income = extraOf[b];
+            if (income > 0) {
+                if (EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, price, theta, 0, income)
                         + BOUND_MARGIN < best) {
                     foundingProblem[b] = -1;
                     return;
                 }
                 foundingProblem[b] = solver.add(aNew, bNew, betaNew, theta, 0, s, 1, price, 0, guess);
                 solver.setSaturation(foundingProblem[b], firms.saturation(tb));
-                solver.setExtraIncome(foundingProblem[b], basicIncome);
+                solver.setExtraIncome(foundingProblem[b], income);
                 return;
             }
             double bound = EffortSolver.soloUpperBound(aNew, bNew, betaNew, s, price, theta, 0);
@@ -973,7 +1001,7 @@ public final class Economy {
                 }
             }
             if (quitOption && ownFirm[b] >= 0) {
-                best = Math.max(best, incomeUtility(thetaOf[b], benefit + basicIncome));
+                best = Math.max(best, incomeUtility(thetaOf[b], benefit + extraOf[b]));
             }
             return best;
         }
@@ -1036,7 +1064,7 @@ public final class Economy {
                 bestEffort = Firms.toFixed(solver.effort(founding));
                 choice = FOUND;
             }
-            if (quitOption && ownFirm[b] >= 0 && incomeUtility(thetaOf[b], benefit + basicIncome) > bestUtility) {
+            if (quitOption && ownFirm[b] >= 0 && incomeUtility(thetaOf[b], benefit + extraOf[b]) > bestUtility) {
                 bestEffort = 0;
                 choice = QUIT;
             }
@@ -1498,6 +1526,7 @@ public final class Economy {
         return 4L * persons.length + 8L * wealth.length + 8L * history.length + personClass.length
                 + firms.bytes() + review.bytes() + vacancies.bytes()
                 + (acquisitions == null ? 0 : acquisitions.bytes())
+                + (transferTrial == null ? 0 : transferTrial.bytes())
                 + (outcome == null ? 0 : 8L * outcome.length)
                 + (recentIncome == null ? 0 : 16L * recentIncome.length);
     }

@@ -147,6 +147,17 @@ import java.util.List;
  *                              of the planning horizon, besides what they receive; false counts
  *                              income only (with {@code planningMonths = forecastMonths}, the vote
  *                              before issue 17)
+ * @param transferShare         share of persons who receive the unconditional-transfer trial's
+ *                              payments ({@code docs/MODEL.md} §7.17); 0 switches the trial off, [0, 1]
+ * @param transferControlShare  share of persons in the trial's control group; 0 for the same as
+ *                              {@code transferShare}, [0, 1]; the two groups together at most 1
+ * @param transferStart         month of the trial's first payment, 13 to 100,000 (the twelve months
+ *                              before it measure each person's prior income)
+ * @param transferMonths        months the payments last, 1 to 1,200
+ * @param transferReplacement   monthly payment as a share of the person's own prior income, [0, 2]
+ * @param transferLowIncome     whether only persons whose prior income is below the median of the
+ *                              trial's sample are enrolled (in both groups), as OpenResearch
+ *                              enrolled low-income adults
  */
 public record LabourParameters(
         double ownerShare,
@@ -226,7 +237,13 @@ public record LabourParameters(
         double thetaMin,
         double thetaMax,
         int planningMonths,
-        boolean voteCountsWealth) implements java.io.Serializable {
+        boolean voteCountsWealth,
+        double transferShare,
+        double transferControlShare,
+        int transferStart,
+        int transferMonths,
+        double transferReplacement,
+        boolean transferLowIncome) implements java.io.Serializable {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -239,7 +256,8 @@ public record LabourParameters(
             0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
             false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
             0, 0, 0, 0, 0, 1,
-            120, true);
+            120, true,
+            0, 0, 240, 36, 0.4, false);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -251,7 +269,8 @@ public record LabourParameters(
                 0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
                 false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
                 2, 0, 0.05, 0.02, 0, 1,
-                120, true);
+                120, true,
+                0, 0, 240, 36, 0.4, false);
     }
 
     /**
@@ -277,6 +296,16 @@ public record LabourParameters(
     /** {@code 1 / returns_cap}, the technology's saturation; 0 for Axtell's unbounded returns. */
     public double saturation() {
         return returnsCap == 0 ? 0 : 1 / returnsCap;
+    }
+
+    /** Whether the unconditional-transfer trial runs ({@code transfer_share} above 0). */
+    public boolean transferTrial() {
+        return transferShare > 0;
+    }
+
+    /** The control group's share of persons: {@code transfer_control_share}, or the treated share when 0. */
+    public double transferControl() {
+        return transferControlShare == 0 ? transferShare : transferControlShare;
     }
 
     /** Whether any hierarchy is formed. */
@@ -386,6 +415,16 @@ public record LabourParameters(
             out.add("planning_months = " + planningMonths + ": allowed forecast_months (" + forecastMonths
                     + ") to 600");
         }
+        unit(out, "transfer_share", transferShare, 0, 1);
+        unit(out, "transfer_control_share", transferControlShare, 0, 1);
+        if (transferShare >= 0 && transferShare <= 1 && transferControlShare >= 0 && transferControlShare <= 1
+                && transferShare + transferControl() > 1) {
+            out.add("transfer_share = " + transferShare + " with transfer_control_share = " + transferControlShare
+                    + ": the treated and control groups together must be at most all persons (sum at most 1)");
+        }
+        whole(out, "transfer_start", transferStart, 13, 100_000);
+        whole(out, "transfer_months", transferMonths, 1, 1200);
+        unit(out, "transfer_replacement", transferReplacement, 0, 2);
         return out;
     }
 

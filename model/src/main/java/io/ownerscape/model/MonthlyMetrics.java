@@ -36,6 +36,10 @@ package io.ownerscape.model;
  *                                 members taken over by buying firms (at most each firm's size)
  *                                 as a share of their members; NaN when there is no large firm
  * @param state                    the state's accounts and measures this month (see {@link StateTally})
+ * @param hires                    joins of an existing firm this month (JOLTS hires)
+ * @param employeeQuits            employees who left their firm of their own accord this month
+ * @param transfer                 the transfer trial's month (treated and control groups), or null
+ *                                 when no trial runs or it records no row this month
  */
 public record MonthlyMetrics(
         int month,
@@ -68,7 +72,8 @@ public record MonthlyMetrics(
         double largeFirmAcquiredShare,
         StateTally state,
         long hires,
-        long employeeQuits) {
+        long employeeQuits,
+        TransferTrial.Month transfer) {
 
     /** Share of persons in each class, indexed by {@link PersonClass#ordinal}. */
     public double[] classShares() {
@@ -133,7 +138,8 @@ public record MonthlyMetrics(
                 topShare(x, c, employees, Math.max(1, (employerFirms + 99) / 100)),
                 topShare(x, c, employees, 10),
                 economy.lastAcquisitions(), largeFirmAcquiredShare(economy), economy.state().last(),
-                economy.hires(), economy.employeeQuits());
+                economy.hires(), economy.employeeQuits(),
+                economy.transferTrial() == null ? null : economy.transferTrial().lastMonth());
     }
 
     /** See {@link #largeFirmAcquiredShare}: growth by acquisition against all growth, for large firms. */

@@ -88,6 +88,10 @@ final class MonthlyReview {
     /** The tied share is kept as a 16-bit fraction: this is one. */
     private static final double TIED_UNIT = 65535;
     private ReviewTally last;
+    /** The transfer trial when it records this month's incomes, else null. */
+    private TransferTrial recording;
+    /** Whether the trial pays its treated this month. */
+    private boolean paying;
     /** Persons whose class inputs the sequential steps changed this month (may repeat). */
     private int[] touched = new int[64];
     private int touchedCount;
@@ -135,6 +139,9 @@ final class MonthlyReview {
 
     void run(int month) {
         rules = economy.labour;
+        TransferTrial trial = economy.transferTrial();
+        recording = trial != null && trial.recording(month) ? trial : null;
+        paying = recording != null && trial.pays(month);
         Firms firms = economy.firms;
         int capacity = firms.capacity();
         if (rates.length < 2 * capacity) {
@@ -440,6 +447,10 @@ final class MonthlyReview {
         private final double[] recentIncome = economy.recentIncome;
         private final double[] recentResidual = economy.recentResidual;
         private final double recentWeight = economy.recentWeight;
+        /** The transfer trial's sample, and the position of the next member at or after the person paid. */
+        private final TransferTrial trial = recording;
+        private final int[] trialIds = recording == null ? null : recording.ids();
+        private int trialAt;
 
         /** The unemployed who search next month, and the employed in the autonomy sample. */
         int[] found = new int[64];
@@ -481,6 +492,20 @@ final class MonthlyReview {
             tally.incomeBase += pay;
             tally.ubi += ubi;
             double net = pay + residual - taxIncome - taxProfit - taxWealth + ubi;
+            if (trial != null) {
+                // Persons are paid in increasing order within a chunk: the cursor only moves on.
+                while (trialAt < trialIds.length && trialIds[trialAt] < i) {
+                    trialAt++;
+                }
+                if (trialAt < trialIds.length && trialIds[trialAt] == i) {
+                    trial.addIncome(trialAt, pay + residual);
+                    double transfer = paying ? trial.paymentAt(trialAt) : 0;
+                    if (transfer > 0) {
+                        tally.transfers += transfer;
+                        net += transfer;
+                    }
+                }
+            }
             if (outcome != null) {
                 outcome[i] += outcomeWeight * net;
                 if (recentIncome != null) {
@@ -503,6 +528,7 @@ final class MonthlyReview {
         private final double ownFunds;
 
         void pay(int from, int to) {
+            trialAt = trial == null ? 0 : trial.firstAtOrAfter(from);
             for (int start = from; start < to; start += BLOCK) {
                 int end = Math.min(to, start + BLOCK);
                 // The firms' rates of a block are loaded first, in a loop of independent loads,
@@ -958,6 +984,9 @@ final class MonthlyReview {
             total.memberPay += residual;
             total.profitTaxes += tax;
             total.consumption += settle(economy.wealth, best, residual - tax);
+            if (recording != null && recording.indexOf(best) >= 0) {
+                recording.addIncome(recording.indexOf(best), residual);
+            }
             if (economy.outcome != null) {
                 economy.outcome[best] += economy.outcomeWeight * (residual - tax);
             }

@@ -26,6 +26,7 @@ final class Purpose {
     static final int VOTE_NOISE = 22;
     static final int PRIVATISATION = 23;
     static final int SEPARATION = 24;
+    static final int TRANSFER_TRIAL = 25;
 
     private Purpose() {
     }

@@ -36,6 +36,8 @@ public final class ReviewTally {
     double incomeBase;
     /** Basic income paid to persons. */
     double ubi;
+    /** Payments of the unconditional-transfer trial to its treated persons. */
+    double transfers;
     /** The state's share of start-up capital invested this month. */
     double grants;
     /** Severance the state paid on dismissals from its firms. */
@@ -185,6 +187,7 @@ public final class ReviewTally {
         wealthTaxes += o.wealthTaxes;
         incomeBase += o.incomeBase;
         ubi += o.ubi;
+        transfers += o.transfers;
         grants += o.grants;
         stateSeverance += o.stateSeverance;
         stateFirmProfit += o.stateFirmProfit;
@@ -456,6 +459,11 @@ public final class ReviewTally {
     /** Basic income paid to persons this month. */
     public double ubi() {
         return ubi;
+    }
+
+    /** Payments of the unconditional-transfer trial this month ({@code docs/MODEL.md} §7.17). */
+    public double transfers() {
+        return transfers;
     }
 
     /** The state's share of the start-up capital invested this month. */

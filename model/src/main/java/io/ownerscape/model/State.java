@@ -367,6 +367,7 @@ public final class State {
         t.stateFirmPay = review.stateFirmPay;
         t.stateManagerPay = review.stateManagerPay;
         t.ubiSpending = review.ubi;
+        t.transfers = review.transfers;
         t.benefits = review.benefits;
         t.grants = review.grants;
         t.severance = review.stateSeverance;

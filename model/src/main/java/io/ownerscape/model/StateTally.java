@@ -18,6 +18,8 @@ public final class StateTally {
     double stateFirmPay;
     double stateManagerPay;
     double ubiSpending;
+    /** Payments of the unconditional-transfer trial. */
+    double transfers;
     double benefits;
     double grants;
     double severance;
@@ -44,9 +46,17 @@ public final class StateTally {
         return incomeTaxes + profitTaxes + wealthTaxes + stateFirmProfit + sales;
     }
 
-    /** Basic income, benefits, start-up grants, severance paid by state firms and compensation. */
+    /**
+     * Basic income, the transfer trial's payments, benefits, start-up grants, severance paid by
+     * state firms and compensation.
+     */
     public double spending() {
-        return ubiSpending + benefits + grants + severance + compensation;
+        return ubiSpending + transfers + benefits + grants + severance + compensation;
+    }
+
+    /** The unconditional-transfer trial's payments this month ({@code docs/MODEL.md} §7.17). */
+    public double transfers() {
+        return transfers;
     }
 
     public int month() {

@@ -11,7 +11,8 @@
  * {@link io.ownerscape.model.State} is the state: its budget, ownership programmes, the ruling
  * {@link io.ownerscape.model.Platform} and elections decided by forecasts on forks of the world
  * ({@link io.ownerscape.model.Economy#fork()}, {@code ElectionRunner});
- * {@link io.ownerscape.model.MetricsRecorder} turns a month into
+ * {@link io.ownerscape.model.TransferTrial} runs the unconditional-transfer field experiment
+ * inside the world; {@link io.ownerscape.model.MetricsRecorder} turns a month into
  * {@link io.ownerscape.model.MonthlyMetrics}. The model knows nothing of files, the web or Spark.
  */
 package io.ownerscape.model;

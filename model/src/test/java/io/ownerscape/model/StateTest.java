@@ -27,12 +27,13 @@ class StateTest {
         return LabourKeys.with(LabourParameters.market(), changes);
     }
 
-    /** Every instrument on at once, from the first month. */
+    /** Every instrument on at once, from the first month, and a transfer trial from month 20. */
     static LabourParameters busyState() {
         return rules("ubi", 0.1, "income_tax", 0.2, "profit_tax", 0.3, "wealth_tax", 0.02,
                 "startup_grant", 0.5, "nationalisation_rate", 0.01, "nationalisation_min_employees", 2,
                 "nationalisation_compensation", 0.5, "coop_conversion", 0.01, "state_trusts", true,
-                "regions", 5, "firing_cost", 2.0, "privatisation_rate", 0.02, "privatisation_price", 0.5);
+                "regions", 5, "firing_cost", 2.0, "privatisation_rate", 0.02, "privatisation_price", 0.5,
+                "transfer_share", 0.05, "transfer_start", 20, "transfer_months", 36);
     }
 
     @ParameterizedTest(name = "threads={0}")
@@ -54,7 +55,7 @@ class StateTest {
                 ReviewTally t = e.lastReview();
                 StateTally s = e.state().last();
                 double after = Worlds.totalWealth(e);
-                double flows = t.memberPay() + t.benefits() + t.ubi() - t.taxes() - t.consumption()
+                double flows = t.memberPay() + t.benefits() + t.ubi() + t.transfers() - t.taxes() - t.consumption()
                         - t.capitalInvested() + t.grants() + s.compensation() + t.stateSeverance() - s.sales();
                 assertEquals(flows, after - before, 1e-9 * (Math.abs(before) + Math.abs(after) + 1),
                         where + ": wealth change = net income - consumption - capital + transfers");
@@ -64,6 +65,8 @@ class StateTest {
                         where + ": debt change = spending - revenue");
                 assertEquals(0.1 * 3_000 * meanPay, t.ubi(), 1e-9 * t.ubi(),
                         where + ": everybody gets the basic income the scenario's law sets");
+                assertEquals(m >= 20 && m <= 55, t.transfers() > 0, where + ": the transfer trial pays in its window");
+                assertEquals(t.transfers(), s.transfers(), 0, where + ": the state pays the trial");
                 debt = s.debt();
                 nationalised += s.nationalised();
                 converted += s.converted();
@@ -118,7 +121,8 @@ class StateTest {
             changed.applyRules(rules("ubi", 0.5, "income_tax", 0.5, "nationalisation_rate", 0.2,
                     "state_trusts", true, "regions", 5, "firing_cost", 2.0, "startup_grant", 0.5,
                     "coop_conversion", 0.01, "profit_tax", 0.3, "wealth_tax", 0.02,
-                    "nationalisation_min_employees", 2, "nationalisation_compensation", 0.5));
+                    "nationalisation_min_employees", 2, "nationalisation_compensation", 0.5,
+                    "transfer_share", 0.05, "transfer_start", 20, "transfer_months", 36));
             for (int m = 0; m < 6; m++) {
                 changed.step();
             }

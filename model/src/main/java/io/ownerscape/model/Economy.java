@@ -330,13 +330,18 @@ public final class Economy {
         return members < 2 ? 0 : labour.complianceFixed() + labour.compliancePerEmployee() * (members - 1);
     }
 
+    /** The management structure firms need by their head count. */
+    Hierarchy hierarchy() {
+        return firms.organisation().hierarchy();
+    }
+
     /**
      * Administrative posts a firm of {@code members} fills for its compliance work: the work
      * rounded to whole posts, in firms large enough to have managers ({@code n - 1} above the
      * span of control); 0 in smaller firms and without a hierarchy, which buy the work outside.
      */
     int administrativePosts(int members) {
-        if (!labour.hierarchy() || members - 1 <= labour.spanOfControl()) {
+        if (!labour.hierarchy() || members - 1 <= hierarchy().directSpan()) {
             return 0;
         }
         return (int) Math.round(complianceWork(members));
@@ -348,7 +353,7 @@ public final class Economy {
      */
     double premiumSum(int members, int managers) {
         int admins = administrators(members, managers);
-        return Hierarchy.premiumSum(members, managers - admins, labour.spanOfControl())
+        return hierarchy().premiumSum(members, managers - admins)
                 + (admins == 0 ? 0 : admins * Hierarchy.premium(1));
     }
 
@@ -356,7 +361,7 @@ public final class Economy {
     int administrators(int members, int managers) {
         int posts = administrativePosts(members);
         return posts == 0 ? 0
-                : Math.min(posts, Math.max(0, managers - Hierarchy.managersNeeded(members, labour.spanOfControl())));
+                : Math.min(posts, Math.max(0, managers - hierarchy().managersNeeded(members)));
     }
 
     /**
@@ -443,6 +448,7 @@ public final class Economy {
         if (searchers.length > 0) {
             active = union(active, searchers);
         }
+        renewTechnologies(m);
         activations = active.length;
         births = 0;
         deaths = 0;
@@ -478,6 +484,35 @@ public final class Economy {
         }
         state.run(m);
         reviewNanos += System.nanoTime() - t0;
+    }
+
+    /** Firms handled together when technologies are renewed. */
+    private static final int RENEWAL_CHUNK = 1 << 14;
+
+    /**
+     * The month's technology shocks: each live firm's technology is replaced by a fresh draw
+     * with probability {@code technology_renewal} (stream {@code TECHNOLOGY_RENEWAL}, keyed by
+     * month and firm), before anyone decides, so that the month's choices see it. Each chunk of
+     * firm ids writes only its own firms: the same renewals for any thread count.
+     */
+    private void renewTechnologies(int m) {
+        double hazard = labour.technologyRenewal();
+        if (hazard == 0) {
+            return;
+        }
+        long base = streams.base(Purpose.TECHNOLOGY_RENEWAL, m);
+        int capacity = firms.capacity();
+        executor.forEachChunk(ParallelExecutor.chunkCount(capacity, RENEWAL_CHUNK), c -> {
+            for (int f = c * RENEWAL_CHUNK, end = Math.min(capacity, f + RENEWAL_CHUNK); f < end; f++) {
+                if (firms.size(f) == 0) {
+                    continue;
+                }
+                long draw = RandomStreams.at(base, f);
+                if (RandomStreams.toUnit(draw) < hazard) {
+                    firms.renewTechnology(f, (int) RandomStreams.mix(draw));
+                }
+            }
+        });
     }
 
     /** The sorted union of two increasing id lists. */
@@ -621,7 +656,7 @@ public final class Economy {
         private final Organisation organisation = firms.organisation();
         private final boolean layered = organisation.layered();
         private final boolean hierarchy = labour.hierarchy();
-        private final int span = labour.spanOfControl();
+        private final Hierarchy structure = hierarchy();
         private final double ownerShare = labour.ownerShare();
         /**
          * The owner's residual in units of pay after taxes: pay and benefits bear the income tax,
@@ -880,7 +915,7 @@ public final class Economy {
                 return k;
             }
             int producers = n - managers;
-            double tied = hierarchy ? monitoring * Hierarchy.coverage(n, managers, span) : 0;
+            double tied = hierarchy ? monitoring * structure.coverage(n, managers) : 0;
             double premiums = hierarchy ? premiumSum(n, managers) : 0;
             double keep = 1 - ownerShare;
             double toProducers = producers / (producers + keep * premiums);
@@ -929,7 +964,7 @@ public final class Economy {
                     + (after > 0 ? problemGamma[p] * x / after : 0));
             double product = revenue - firms.sold(g, firms.output(t, before, members, managers));
             lastPay = pay;
-            return labour.dismissalHorizon() * (pay - product) <= labour.firingCost() * pay;
+            return labour.hires(pay, product);
         }
 
         /** The pay of the last joiner {@link #hired} screened; NaN if it did not screen. */
@@ -1148,8 +1183,6 @@ public final class Economy {
      */
     private void rescreenJoiners(int from, int to) {
         java.util.HashMap<Integer, Long> taken = new java.util.HashMap<>();
-        double horizon = labour.dismissalHorizon();
-        double cost = labour.firingCost();
         for (int k = from; k < to; k++) {
             int g = target[k];
             if (g < 0 || Double.isNaN(joinPay[k])) {
@@ -1159,7 +1192,7 @@ public final class Economy {
             long before = firms.effortFixed(g) + taken.getOrDefault(g, 0L);
             double product = firms.revenueGain(g, Firms.expand(firms.technologySeed(g)),
                     Firms.fromFixed(before), Firms.fromFixed(before + x));
-            if (horizon * (joinPay[k] - product) > cost * joinPay[k]) {
+            if (!labour.hires(joinPay[k], product)) {
                 target[k] = STAY;
                 chosenEffort[k] = persons[stride * active[k] + PERSON_EFFORT];
                 newContribution[k] = oldContribution[k];

@@ -179,14 +179,17 @@ public final class Firms {
         return RandomStreams.mix(TECHNOLOGY_SALT + RandomStreams.GOLDEN_GAMMA * (technologySeed & 0xFFFFFFFFL));
     }
 
-    /** The constant-returns coefficient a of an expanded technology seed. */
+    /**
+     * The constant-returns coefficient a of an expanded technology seed, times the technology's
+     * productivity ({@link Organisation#productivity}): output is linear in a and b together.
+     */
     double a(long expanded) {
-        return aMin + aRange * (((expanded >>> 43) + 0.5) * UNIT_21);
+        return organisation.productivity(expanded) * (aMin + aRange * (((expanded >>> 43) + 0.5) * UNIT_21));
     }
 
-    /** The increasing-returns coefficient b of an expanded technology seed. */
+    /** The increasing-returns coefficient b of an expanded technology seed, times its productivity. */
     double b(long expanded) {
-        return bMin + bRange * ((((expanded >>> 22) & 0x1FFFFF) + 0.5) * UNIT_21);
+        return organisation.productivity(expanded) * (bMin + bRange * ((((expanded >>> 22) & 0x1FFFFF) + 0.5) * UNIT_21));
     }
 
     /** The returns exponent beta of an expanded technology seed. */
@@ -214,6 +217,15 @@ public final class Firms {
 
     public double effort(int firm) {
         return fromFixed(words[WORDS * firm]);
+    }
+
+    /**
+     * Replaces a live firm's technology by the one of {@code technologySeed}: its members, effort
+     * and organisation stay, its {@code (a, b, beta)} and productivity are those of the new seed.
+     */
+    void renewTechnology(int firm, int technologySeed) {
+        int w = WORDS * firm + 1;
+        words[w] = (words[w] & 0xFFFFFFFF00000000L) | (technologySeed & 0xFFFFFFFFL);
     }
 
     public int technologySeed(int firm) {

@@ -6,22 +6,51 @@ import java.util.Arrays;
  * The management hierarchy a firm needs, and what it costs, as pure functions of the firm's head
  * count (Lucas 1978; Garicano 2000; Caliendo, Monte and Rossi-Hansberg 2015).
  *
- * <p>A firm's producers are its owner and its {@code W} producing employees. Each supervisor
- * oversees at most {@code span} people: first-line managers oversee producing employees, the
- * next layer oversees first-line managers, and so on until a layer is small enough for the owner
- * to oversee directly. A firm with {@code W <= span} needs no hired manager. With {@code m}
- * managers hired, layers are filled from the bottom; supervision coverage is the share of
- * producing employees with a supervisor, {@code min(1, max(1, m1) span / W)} (the owner alone
- * covers {@code span} of them). Manager pay is a premium over the mean pay of producers, by layer:
- * {@code x1.44}, then {@code x1.67} and {@code x1.86} between adjacent layers (CMRH 2015), {@code x1.86}
- * for any layer above the third.
+ * <p>A firm's producers are its owner and its {@code W} producing employees. Each hired manager
+ * directs at most {@code span} people: first-line managers direct producing employees, the next
+ * layer directs first-line managers, and so on. The owner directs the rest, in one of two ways:
+ * <ul>
+ *   <li>with an owner span {@code S0 > 0}, the owner directs up to {@code S0} people, producing
+ *       employees and managers alike. A firm with {@code W <= S0} needs no hired manager; up to
+ *       {@code W = S0 span} one layer of {@code ceil((W - S0) / (span - 1))} first-line managers
+ *       suffices, the owner directing them and the producing employees they leave over; beyond,
+ *       every producing employee has a first-line manager ({@code ceil(W / span)} of them) and
+ *       the first-line managers are directed by the same rule. Each manager hired then adds
+ *       {@code span - 1} places under supervision, so the cost of supervision grows with the head
+ *       count without the jump of a whole layer at {@code W = span + 1};</li>
+ *   <li>with {@code S0 = 0}, the owner directs only the top layer once there is one: a firm with
+ *       {@code W <= span} needs no hired manager, and beyond, layers of {@code ceil(W / span)},
+ *       {@code ceil(L1 / span)}, ... are filled until one is small enough for the owner.</li>
+ * </ul>
+ * With {@code m} managers hired, layers are filled from the bottom. Supervision coverage is the
+ * share of producing employees with a supervisor: 1 when the structure is complete, else
+ * {@code min(1, max(1, m1) span / W)} with {@code m1} the first-line managers and, with an owner
+ * span, at least {@code (S0 + min(m, S0) (span - 1)) / W}. Manager pay is a premium over the mean
+ * pay of producers, by layer: {@code x1.44}, then {@code x1.67} and {@code x1.86} between adjacent
+ * layers (CMRH 2015), {@code x1.86} for any layer above the third.
  */
 final class Hierarchy {
     /** Most layers tracked; deeper hierarchies pay every further layer at the last ratio. */
     static final int MAX_LAYERS = 7;
     private static final double[] PREMIUM = premiums();
 
-    private Hierarchy() {
+    /** People one hired manager directs. */
+    private final int span;
+    /** People the owner directs, employees and managers alike; 0 for the top layer only. */
+    private final int ownerSpan;
+
+    /**
+     * @param span      people one hired manager directs, at least 2 (0 or 1: no hierarchy)
+     * @param ownerSpan people the owner directs, employees and managers alike; 0 for the top
+     *                  layer of managers only, once there is one
+     */
+    Hierarchy(int span, int ownerSpan) {
+        this.span = span;
+        this.ownerSpan = ownerSpan;
+    }
+
+    static Hierarchy of(LabourParameters rules) {
+        return new Hierarchy(rules.spanOfControl(), rules.ownerSpan());
     }
 
     private static double[] premiums() {
@@ -39,26 +68,46 @@ final class Hierarchy {
         return PREMIUM[Math.min(layer, MAX_LAYERS)];
     }
 
-    /** Managers needed to supervise {@code w} producing employees: the sum of the layer sizes. */
-    static long managersFor(long w, int span) {
-        if (w <= span) {
+    /** People one hired manager directs (0 or 1: no hierarchy). */
+    int span() {
+        return span;
+    }
+
+    /** People the owner directs before a manager is needed: the owner span, or the span. */
+    int directSpan() {
+        return ownerSpan > 0 ? ownerSpan : span;
+    }
+
+    /**
+     * The size of the first layer of the structure for {@code w} subordinates, and with it
+     * whether the owner directs that layer (0 when none is needed).
+     */
+    private long firstLayer(long w) {
+        if (w <= directSpan()) {
             return 0;
         }
+        if (ownerSpan > 0) {
+            long mixed = (w - ownerSpan + span - 2) / (span - 1);
+            if (mixed <= ownerSpan) {
+                return mixed;
+            }
+        }
+        return (w + span - 1) / span;
+    }
+
+    /** Managers needed to supervise {@code w} producing employees: the sum of the layer sizes. */
+    long managersFor(long w) {
         long total = 0;
-        long layer = w;
-        while (layer > span) {
-            layer = (layer + span - 1) / span;
+        for (long layer = firstLayer(w); layer > 0; layer = firstLayer(layer)) {
             total += layer;
         }
         return total;
     }
 
     /** Layers of hired managers needed for {@code w} producing employees. */
-    static int layersFor(long w, int span) {
+    int layersFor(long w) {
         int layers = 0;
-        long layer = w;
-        while (layer > span) {
-            layer = (layer + span - 1) / span;
+        for (long layer = firstLayer(w); layer > 0; layer = firstLayer(layer)) {
             layers++;
         }
         return layers;
@@ -69,15 +118,15 @@ final class Hierarchy {
      * {@code members}, i.e. the smallest {@code m} with {@code managersFor(members - 1 - m) <= m}
      * (appointing a manager takes a producer off the floor).
      */
-    static int managersNeeded(int members, int span) {
-        if (span <= 0 || members - 1 <= span) {
+    int managersNeeded(int members) {
+        if (span <= 0 || members - 1 <= directSpan()) {
             return 0;
         }
         int lo = 0;
         int hi = members - 1;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (managersFor(members - 1 - mid, span) <= mid) {
+            if (managersFor(members - 1 - mid) <= mid) {
                 hi = mid;
             } else {
                 lo = mid + 1;
@@ -90,13 +139,20 @@ final class Hierarchy {
      * Supervision coverage of a firm of {@code members} with {@code managers} hired: the share of
      * producing employees who have a supervisor.
      */
-    static double coverage(int members, int managers, int span) {
+    double coverage(int members, int managers) {
         long w = (long) members - 1 - managers;
-        if (w <= span) {
+        if (w <= directSpan()) {
             return 1;
         }
         long firstLine = Math.min(managers, (w + span - 1) / span);
-        return Math.min(1.0, (double) Math.max(1, firstLine) * span / w);
+        double covered = (double) Math.max(1, firstLine) * span;
+        if (ownerSpan > 0) {
+            if (managers >= managersFor(w)) {
+                return 1;
+            }
+            covered = Math.max(covered, ownerSpan + (double) Math.min(managers, ownerSpan) * (span - 1));
+        }
+        return Math.min(1.0, covered / w);
     }
 
     /**
@@ -104,17 +160,14 @@ final class Hierarchy {
      * from the bottom by the structure its producing employees need; managers beyond that
      * structure sit in its top layer.
      */
-    static double premiumSum(int members, int managers, int span) {
+    double premiumSum(int members, int managers) {
         if (managers <= 0) {
             return 0;
         }
-        long w = (long) members - 1 - managers;
-        double sum = 0;
         long left = managers;
-        long layer = w;
+        double sum = 0;
         int l = 0;
-        while (left > 0 && layer > span) {
-            layer = (layer + span - 1) / span;
+        for (long layer = firstLayer((long) members - 1 - managers); left > 0 && layer > 0; layer = firstLayer(layer)) {
             l++;
             long here = Math.min(left, layer);
             sum += here * premium(l);
@@ -130,14 +183,11 @@ final class Hierarchy {
      * The layer sizes of {@code managers} managers in a firm of {@code members}, filled as in
      * {@link #premiumSum}: {@code sizes[l]} for layers 1 to the returned top layer.
      */
-    static int layerSizes(int members, int managers, int span, long[] sizes) {
+    int layerSizes(int members, int managers, long[] sizes) {
         Arrays.fill(sizes, 0);
-        long w = (long) members - 1 - managers;
         long left = managers;
-        long layer = w;
         int top = 0;
-        while (left > 0 && layer > span) {
-            layer = (layer + span - 1) / span;
+        for (long layer = firstLayer((long) members - 1 - managers); left > 0 && layer > 0; layer = firstLayer(layer)) {
             top++;
             long here = Math.min(left, layer);
             sizes[Math.min(top, MAX_LAYERS)] += here;
@@ -164,9 +214,9 @@ final class Hierarchy {
     }
 
     /** {@link #layerOfRank(int, long[], int)} for a firm of {@code members} with {@code managers}. */
-    static int layerOfRank(int rank, int members, int managers, int span) {
+    int layerOfRank(int rank, int members, int managers) {
         long[] sizes = new long[MAX_LAYERS + 1];
-        int top = layerSizes(members, managers, span, sizes);
+        int top = layerSizes(members, managers, sizes);
         return layerOfRank(rank, sizes, top);
     }
 }

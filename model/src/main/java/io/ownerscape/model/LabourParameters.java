@@ -158,6 +158,18 @@ import java.util.List;
  * @param transferLowIncome     whether only persons whose prior income is below the median of the
  *                              trial's sample are enrolled (in both groups), as OpenResearch
  *                              enrolled low-income adults
+ * @param ownerSpan             producing employees an owner directs without a hired manager; with
+ *                              more, each hired manager directs up to {@code spanOfControl} people
+ *                              and the owner keeps directing the rest of its {@code ownerSpan}
+ *                              slots; 0 for the owner directing only the top layer of managers
+ *                              once there is one (the rule before owner spans), else 2 to 1,000
+ * @param productivityTail      Pareto tail index k of a technology's productivity: output is
+ *                              {@code z} times what its {@code (a, b, beta)} give, with
+ *                              {@code P(z > v) = v^-k}, {@code z >= 1}, fixed for the
+ *                              technology's life; 0 for every firm at 1 (Axtell's), else 1.1 to 100
+ * @param technologyRenewal     monthly probability that a firm's technology is replaced by a fresh
+ *                              draw (its advantage lost to imitation, or its product superseded),
+ *                              [0, 0.5]
  */
 public record LabourParameters(
         double ownerShare,
@@ -243,7 +255,10 @@ public record LabourParameters(
         int transferStart,
         int transferMonths,
         double transferReplacement,
-        boolean transferLowIncome) implements java.io.Serializable {
+        boolean transferLowIncome,
+        int ownerSpan,
+        double productivityTail,
+        double technologyRenewal) implements java.io.Serializable {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -257,7 +272,8 @@ public record LabourParameters(
             false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
             0, 0, 0, 0, 0, 1,
             120, true,
-            0, 0, 240, 36, 0.4, false);
+            0, 0, 240, 36, 0.4, false,
+            0, 0, 0);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -270,7 +286,8 @@ public record LabourParameters(
                 false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
                 2, 0, 0.05, 0.02, 0, 1,
                 120, true,
-                0, 0, 240, 36, 0.4, false);
+                0, 0, 240, 36, 0.4, false,
+                10, 4, 0.01);
     }
 
     /**
@@ -425,7 +442,37 @@ public record LabourParameters(
         whole(out, "transfer_start", transferStart, 13, 100_000);
         whole(out, "transfer_months", transferMonths, 1, 1200);
         unit(out, "transfer_replacement", transferReplacement, 0, 2);
+        if (ownerSpan != 0 && (ownerSpan < 2 || ownerSpan > 1000)) {
+            out.add("owner_span = " + ownerSpan + ": allowed 0 (the owner directs the top layer only) or 2 to 1000");
+        }
+        if (productivityTail != 0 && !(productivityTail >= 1.1 && productivityTail <= 100)) {
+            out.add("productivity_tail = " + productivityTail + ": allowed 0 (every technology at 1) or 1.1 to 100");
+        }
+        unit(out, "technology_renewal", technologyRenewal, 0, 0.5);
         return out;
+    }
+
+    /**
+     * The owner's dismissal rule: a producing employee paid {@code pay} whose marginal revenue
+     * product is {@code product} goes when the loss over the dismissal horizon exceeds the
+     * severance, {@code H (pay - product) > F pay}.
+     */
+    public boolean dismisses(double pay, double product) {
+        return dismissalHorizon * (pay - product) > firingCost * pay;
+    }
+
+    /**
+     * The owner's hiring rule: a joiner is taken when they would add at least their pay,
+     * {@code product >= pay}. Refusing costs the owner nothing, so the firing cost does not enter:
+     * protection against dismissal makes an owner no less careful whom they take on.
+     */
+    public boolean hires(double pay, double product) {
+        return product >= pay;
+    }
+
+    /** The owner's direct span: {@link #ownerSpan}, or the span of control when it is 0. */
+    public int directSpan() {
+        return ownerSpan == 0 ? spanOfControl : ownerSpan;
     }
 
     /** @throws IllegalArgumentException listing every violation, if there is any */

@@ -316,7 +316,8 @@ final class MonthlyReview {
         Firms firms = economy.firms;
         Regions regions = economy.regions();
         double keep = 1 - rules.ownerShare();
-        int span = rules.spanOfControl();
+        Hierarchy structure = economy.hierarchy();
+        int directSpan = structure.directSpan();
         boolean hierarchy = rules.hierarchy();
         double[] sums = new double[RATE_SUMS];
         double[] customers = firms.customerColumn();
@@ -368,13 +369,13 @@ final class MonthlyReview {
             }
             long x = firms.effortFixed(f);
             long tied = hierarchy && x > 0
-                    ? Math.round(rules.monitoring() * Hierarchy.coverage(n, managers, span) * TIED_UNIT) : 0;
+                    ? Math.round(rules.monitoring() * structure.coverage(n, managers) * TIED_UNIT) : 0;
             float perEffort = x > 0 ? (float) (producers / Firms.fromFixed(x)) : 0f;
             long bits = (tied << 48)
                     | ((Float.floatToRawIntBits(perEffort) & 0xFFFFFFFFL) << 16)
                     | ((long) (31 - Integer.numberOfLeadingZeros(producers)) << 11)
                     | ((long) sizeBin(n) << SIZE_BIN_SHIFT)
-                    | (hierarchy && (managers > 0 || n - 1 > span) ? STAFFING : 0)
+                    | (hierarchy && (managers > 0 || n - 1 > directSpan) ? STAFFING : 0)
                     | (capped ? CAPPED : 0)
                     | (kind == Firms.COOP ? COOP : kind == Firms.STATE ? STATE_OWNED : 0);
             rates[2 * f + 1] = Double.longBitsToDouble(bits);
@@ -433,7 +434,8 @@ final class MonthlyReview {
         private final boolean hierarchy = rules.hierarchy();
         private final double aMax = economy.parameters().aMax();
         /** Axtell's g without bounds or layers, for which the dismissal test's bounds are derived. */
-        private final boolean plainTechnology = rules.returnsCap() == 0 && !Organisation.of(rules).layered();
+        private final boolean plainTechnology = rules.returnsCap() == 0 && rules.productivityTail() == 0
+                && !Organisation.of(rules).layered();
         private final double betaMin = economy.parameters().betaMin();
         private final double betaMax = economy.parameters().betaMax();
 
@@ -686,8 +688,6 @@ final class MonthlyReview {
          */
         private void testDismissal(int i, int record, int f, double pay, double wbar, long xFixed,
                                    long bits) {
-            double horizon = rules.dismissalHorizon();
-            double cost = rules.firingCost();
             if ((bits & CAPPED) != 0) {
                 // A firm selling less than it makes: the bounds below assume revenue = output.
                 defer(i, f, pay, wbar, xFixed, bits);
@@ -697,7 +697,7 @@ final class MonthlyReview {
             double perEffort = perEffort(bits);
             double floor = x * wbar * perEffort / (1 - rules.ownerShare());
             // perEffort is single precision: demand a clear margin before skipping the exact test.
-            if (horizon * (pay - floor * (1 + 1e-6)) <= cost * pay) {
+            if (!rules.dismisses(pay, floor * (1 + 1e-6))) {
                 return;
             }
             // The bound below with the technology's worst case (largest a, smallest beta, largest
@@ -711,7 +711,7 @@ final class MonthlyReview {
             double worst = betaMin * Math.max(0, 1 - Math.max(1, betaMax - 1) * shareBound);
             if (worst > 1) {
                 double general = x * (worst * floor / x - aMax * (worst - 1));
-                if (horizon * (pay - general * (1 + 1e-6)) <= cost * pay) {
+                if (!rules.dismisses(pay, general * (1 + 1e-6))) {
                     return;
                 }
             }
@@ -758,12 +758,10 @@ final class MonthlyReview {
 
         private void exactDismissalTest(int i, int f, double pay, double wbar, long xFixed, long bits,
                                         long totalFixed, int seed) {
-            double horizon = rules.dismissalHorizon();
-            double cost = rules.firingCost();
             if ((bits & CAPPED) != 0) {
                 double product = firms.revenueGain(f, Firms.expand(seed),
                         Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
-                if (horizon * (pay - product) > cost * pay) {
+                if (rules.dismisses(pay, product)) {
                     listDismissal(i, pay);
                 }
                 return;
@@ -774,7 +772,7 @@ final class MonthlyReview {
             double total = Firms.fromFixed(totalFixed);
             if (!plainTechnology) {
                 double product = firms.revenueGain(f, t, Firms.fromFixed(totalFixed - xFixed), total);
-                if (horizon * (pay - product) > cost * pay) {
+                if (rules.dismisses(pay, product)) {
                     listDismissal(i, pay);
                 }
                 return;
@@ -789,12 +787,12 @@ final class MonthlyReview {
             double share = x / total;
             double slope = Math.max(0, (revenueFloor - a * total) / total);
             double bound = x * (a + beta * Math.max(0, 1 - Math.max(1, beta - 1) * share) * slope);
-            if (horizon * (pay - bound * (1 + 1e-6)) <= cost * pay) {
+            if (!rules.dismisses(pay, bound * (1 + 1e-6))) {
                 return;
             }
             double product = EffortSolver.output(a, b, beta, total)
                     - EffortSolver.output(a, b, beta, Firms.fromFixed(totalFixed - xFixed));
-            if (horizon * (pay - product) > cost * pay) {
+            if (rules.dismisses(pay, product)) {
                 listDismissal(i, pay);
             }
         }
@@ -893,7 +891,7 @@ final class MonthlyReview {
         long totalFixed = firms.effortFixed(f);
         double product = firms.revenueGain(f, Firms.expand(firms.technologySeed(f)),
                 Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));
-        if (rules.dismissalHorizon() * (pay - product) <= rules.firingCost() * pay) {
+        if (!rules.dismisses(pay, product)) {
             return;
         }
         int owner = firms.owner(f);
@@ -1016,12 +1014,12 @@ final class MonthlyReview {
 
     private void staff(int f, int[] group, int count, long[] order, ReviewTally total) {
         Firms firms = economy.firms;
-        int span = rules.spanOfControl();
+        Hierarchy structure = economy.hierarchy();
         int n = firms.size(f);
         int owner = firms.owner(f);
         int managers = firms.managers(f);
         // Supervisors for the producers, plus administrators for the compliance work.
-        int needed = Hierarchy.managersNeeded(n, span) + economy.administrativePosts(n);
+        int needed = structure.managersNeeded(n) + economy.administrativePosts(n);
         if (needed > managers) {
             int candidates = 0;
             for (int k = 0; k < count; k++) {
@@ -1073,7 +1071,7 @@ final class MonthlyReview {
         // Administrators (compliance work) are the first layer's; the rest form the supervision
         // structure, the most skilled at its top.
         int admins = economy.administrators(n, ranked);
-        int top = Hierarchy.layerSizes(n, ranked - admins, span, layerSizes);
+        int top = structure.layerSizes(n, ranked - admins, layerSizes);
         layerSizes[1] += admins;
         for (int k = 0; k < ranked; k++) {
             int i = (int) order[k];
@@ -1088,7 +1086,7 @@ final class MonthlyReview {
     private ReviewTally count(int from, int to) {
         ReviewTally tally = new ReviewTally();
         Firms firms = economy.firms;
-        int span = rules.spanOfControl();
+        Hierarchy structure = economy.hierarchy();
         for (int f = from; f < to; f++) {
             int size = firms.size(f);
             if (size == 0) {
@@ -1104,7 +1102,7 @@ final class MonthlyReview {
                 continue;
             }
             int layers = managers == 0 ? 0
-                    : Math.min(Hierarchy.MAX_LAYERS, Math.max(1, Hierarchy.layersFor(employees - managers, span)));
+                    : Math.min(Hierarchy.MAX_LAYERS, Math.max(1, structure.layersFor(employees - managers)));
             int k = SizeClass.indexOf(employees);
             tally.firmsBySize[k]++;
             tally.employeesBySize[k] += employees;

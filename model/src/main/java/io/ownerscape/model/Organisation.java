@@ -8,12 +8,14 @@ import io.ownerscape.engine.RandomStreams;
  * communicating through them ({@code docs/MODEL.md} §7.16).
  *
  * <p>A firm of {@code n} members with {@code m} managers has {@code W = n - 1 - m} producing
- * employees and {@code l = log_s(W / s)} layers of management when {@code W > s} (0 otherwise),
- * counted as a continuous quantity so that output never jumps when a layer fills: 1 at
- * {@code W = s^2}, 2 at {@code s^3}. From total effective effort {@code X} it produces
+ * employees and {@code l = log_s(W / S0)} layers of management when {@code W > S0} (0 otherwise),
+ * {@code S0} the people its owner directs ({@link Hierarchy#directSpan}), counted as a continuous
+ * quantity so that output never jumps when a layer fills: 1 at {@code W = S0 s}, 2 at
+ * {@code S0 s^2}. From total effective effort {@code X} a technology of productivity {@code z}
+ * produces
  * <pre>
  *   O = (1 - loss)^l g(k X),   k = max(0, 1 - tau l),
- *   g(x) = a x + b x^beta / (1 + x^(beta - 1) / K)
+ *   g(x) = z (a x + b x^beta / (1 + x^(beta - 1) / K))
  * </pre>
  * The first factor is Williamson's (1967) control loss: each layer passes on only a share of what
  * the layer below it did, so a hierarchy of {@code l} layers keeps {@code (1 - loss)^l} of it
@@ -31,47 +33,80 @@ import io.ownerscape.engine.RandomStreams;
  * few can grow large, as in Lucas's (1978) span-of-control model, where the size distribution of
  * firms follows that of the talent to run them.
  *
+ * <p>Technologies may differ in their productivity {@code z} (Melitz 2003; Luttmer 2007): with a
+ * tail index {@code k > 0}, {@code z} is Pareto, {@code P(z > v) = v^-k}, drawn from the
+ * technology seed; the firm keeps it until its technology is renewed ({@code technology_renewal}).
  */
 final class Organisation {
-    /** Axtell's technology: unbounded returns, no hierarchy costs. */
-    static final Organisation NONE = new Organisation(0, 0, 0, 0, 0);
+    /** Axtell's technology: unbounded returns, no hierarchy costs, every firm at productivity 1. */
+    static final Organisation NONE = new Organisation(0, 0, 0, 0, new Hierarchy(0, 0), 0);
     /** The largest bound a firm's returns can have. */
     static final double MAX_CAP = 1000;
     /** Salt of the firm's draw of its bound, apart from the bits that give a, b and beta. */
     private static final long CAP_SALT = 0x5DEECE66DL * 0x2545F4914F6CDD1DL;
+    /** Salt of the technology's draw of its productivity, apart from every other draw of its seed. */
+    private static final long PRODUCTIVITY_SALT = 0x7A3C5E1F9B2D4C6BL;
 
     private final double saturation;
     private final double capTail;
     private final double coordinationCost;
-    private final int span;
+    private final Hierarchy hierarchy;
+    /** People the owner directs before the first layer: where the layers' count starts. */
+    private final int directSpan;
     private final boolean layered;
     private final boolean lossy;
-    /** {@code 1 / ln s}: layers are {@code ln(W / s) / ln s}, one logarithm per firm. */
+    /** {@code 1 / ln s}: layers are {@code ln(W / S0) / ln s}, one logarithm per firm. */
     private final double perLogSpan;
     /** {@code ln(1 - loss)}: the output factor is {@code exp(l ln(1 - loss))}, no power. */
     private final double logKept;
+    /** {@code -1 / k} of the productivity's Pareto tail; 0 when every technology is at 1. */
+    private final double productivityExponent;
 
     /**
      * @param saturation       {@code 1 / K}, 0 for unbounded returns
      * @param capTail          tail index {@code xi} of firms' bounds, 0 for one bound {@code K} for all
      * @param controlLoss      share of output lost per layer, [0, 0.5]
      * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
-     * @param span             people one supervisor oversees; 0 or 1 for no layers
+     * @param hierarchy        the management a firm needs by head count (span 0 or 1: no layers)
+     * @param productivityTail Pareto tail index {@code k} of a technology's productivity, 0 for all at 1
      */
-    Organisation(double saturation, double capTail, double controlLoss, double coordinationCost, int span) {
+    Organisation(double saturation, double capTail, double controlLoss, double coordinationCost,
+                 Hierarchy hierarchy, double productivityTail) {
         this.saturation = saturation;
         this.capTail = capTail;
         this.coordinationCost = coordinationCost;
-        this.span = span;
+        this.hierarchy = hierarchy;
+        int span = hierarchy.span();
+        this.directSpan = hierarchy.directSpan();
         this.layered = span > 1 && (controlLoss > 0 || coordinationCost > 0);
         this.lossy = controlLoss > 0;
         this.perLogSpan = span > 1 ? 1 / Math.log(span) : 0;
         this.logKept = Math.log1p(-controlLoss);
+        this.productivityExponent = productivityTail > 0 ? -1 / productivityTail : 0;
     }
 
     static Organisation of(LabourParameters rules) {
         return new Organisation(rules.saturation(), rules.returnsCapTail(), rules.controlLoss(),
-                rules.coordinationCost(), rules.spanOfControl());
+                rules.coordinationCost(), Hierarchy.of(rules), rules.productivityTail());
+    }
+
+    /** The management structure a firm needs by its head count. */
+    Hierarchy hierarchy() {
+        return hierarchy;
+    }
+
+    /**
+     * The productivity {@code z} of the technology with expanded seed {@code t}: 1, or with a
+     * tail index {@code k} the Pareto draw {@code z = (1 - u)^(-1/k) >= 1}, {@code u} uniform from
+     * a hash of the seed apart from the bits that give {@code a}, {@code b} and {@code beta}, so it
+     * is fixed for the technology's life like they are.
+     */
+    double productivity(long t) {
+        if (productivityExponent == 0) {
+            return 1;
+        }
+        double u = RandomStreams.toUnit(RandomStreams.mix(t ^ PRODUCTIVITY_SALT));
+        return Math.exp(productivityExponent * Math.log1p(-u));
     }
 
     /**
@@ -91,13 +126,16 @@ final class Organisation {
         return layered;
     }
 
-    /** Layers of management of a firm of {@code members} with {@code managers}, continuous. */
+    /**
+     * Layers of management of a firm of {@code members} with {@code managers}, continuous:
+     * {@code ln(W / S0) / ln s} above the owner's direct span {@code S0}, 0 below it.
+     */
     double layers(int members, int managers) {
         long w = (long) members - 1 - managers;
-        if (span <= 1 || w <= span) {
+        if (perLogSpan == 0 || w <= directSpan) {
             return 0;
         }
-        return Math.log((double) w / span) * perLogSpan;
+        return Math.log((double) w / directSpan) * perLogSpan;
     }
 
     /** {@code (1 - loss)^l}: the share of output a hierarchy of {@code l} layers passes on. */

@@ -27,6 +27,7 @@ final class Purpose {
     static final int PRIVATISATION = 23;
     static final int SEPARATION = 24;
     static final int TRANSFER_TRIAL = 25;
+    static final int TECHNOLOGY_RENEWAL = 26;
 
     private Purpose() {
     }

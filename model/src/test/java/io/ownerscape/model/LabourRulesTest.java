@@ -369,29 +369,32 @@ class LabourRulesTest {
         }
     }
 
+    /** Span 5, the owner directing the top layer only (the rule without an owner span). */
+    private static final Hierarchy FIVE = new Hierarchy(5, 0);
+
     @Test
     void hierarchyMatchesTheSpanAndTheLayersOfCmrh() {
         // Span 5: firms up to 6 members need nobody; layers at the CMRH typical sizes 5, 10, 54, 142.
-        assertEquals(0, Hierarchy.layersFor(5, 5));
-        assertEquals(1, Hierarchy.layersFor(10, 5));
-        assertEquals(2, Hierarchy.layersFor(54, 5));
-        assertEquals(3, Hierarchy.layersFor(142, 5));
-        assertEquals(0, Hierarchy.managersNeeded(6, 5));
+        assertEquals(0, FIVE.layersFor(5));
+        assertEquals(1, FIVE.layersFor(10));
+        assertEquals(2, FIVE.layersFor(54));
+        assertEquals(3, FIVE.layersFor(142));
+        assertEquals(0, FIVE.managersNeeded(6));
         for (int members = 7; members < 5_000; members += 7) {
-            int m = Hierarchy.managersNeeded(members, 5);
-            assertTrue(Hierarchy.managersFor(members - 1 - m, 5) <= m, "enough at " + members);
-            assertTrue(m == 0 || Hierarchy.managersFor(members - m, 5) > m - 1, "fewest at " + members);
-            assertEquals(1.0, Hierarchy.coverage(members, m, 5), 1e-12, "full coverage at " + members);
+            int m = FIVE.managersNeeded(members);
+            assertTrue(FIVE.managersFor(members - 1 - m) <= m, "enough at " + members);
+            assertTrue(m == 0 || FIVE.managersFor(members - m) > m - 1, "fewest at " + members);
+            assertEquals(1.0, FIVE.coverage(members, m), 1e-12, "full coverage at " + members);
         }
-        assertEquals(5.0 / 100, Hierarchy.coverage(101, 0, 5), 1e-12, "the owner alone covers a span");
+        assertEquals(5.0 / 100, FIVE.coverage(101, 0), 1e-12, "the owner alone covers a span");
         assertEquals(1.44, Hierarchy.premium(1), 1e-12);
         assertEquals(1.44 * 1.67, Hierarchy.premium(2), 1e-12);
         assertEquals(1.44 * 1.67 * 1.86, Hierarchy.premium(3), 1e-12);
         // 30 producing employees need 6 first-line managers and 2 above them.
-        assertEquals(6 * 1.44 + 2 * 1.44 * 1.67, Hierarchy.premiumSum(39, 8, 5), 1e-9);
-        assertEquals(2, Hierarchy.layerOfRank(0, 39, 8, 5));
-        assertEquals(2, Hierarchy.layerOfRank(1, 39, 8, 5));
-        assertEquals(1, Hierarchy.layerOfRank(2, 39, 8, 5));
+        assertEquals(6 * 1.44 + 2 * 1.44 * 1.67, FIVE.premiumSum(39, 8), 1e-9);
+        assertEquals(2, FIVE.layerOfRank(0, 39, 8));
+        assertEquals(2, FIVE.layerOfRank(1, 39, 8));
+        assertEquals(1, FIVE.layerOfRank(2, 39, 8));
     }
 
     @Test

@@ -127,6 +127,12 @@ public final class Economy {
     private int month;
     /** Mean monthly pay of firm members in the last month: the unit of benefits and capital. */
     double meanPay;
+    /**
+     * The unit of policy amounts given as a share of pay (basic income, benefits, assistance):
+     * last month's mean pay of firm members, median pay of employees, or 1 (the money unit), as
+     * the rules say ({@link #updatePolicyPay}).
+     */
+    double policyPay;
     /** Stream base of the technologies drawn by founders in the current month. */
     private long technologyBase;
     /** Stream base of the job seekers' random contacts in the current month. */
@@ -238,6 +244,7 @@ public final class Economy {
             totalPay += firms.output(f);
         }
         this.meanPay = totalPay / n;
+        this.policyPay = labour.policyInMoney() ? 1 : meanPay;
         if (labour.initialWealth() > 0) {
             long base = streams.base(Purpose.INITIAL_WEALTH);
             double mean = labour.initialWealth() * meanPay;
@@ -274,6 +281,7 @@ public final class Economy {
         this.vacancies = o.vacancies.copy();
         this.month = o.month;
         this.meanPay = o.meanPay;
+        this.policyPay = o.policyPay;
         this.searchers = o.searchers.clone();
         this.rejected = o.rejected;
         this.transferTrial = o.transferTrial == null ? null : o.transferTrial.copy();
@@ -495,7 +503,7 @@ public final class Economy {
      * month and firm), before anyone decides, so that the month's choices see it. Each chunk of
      * firm ids writes only its own firms: the same renewals for any thread count.
      */
-    private void renewTechnologies(int m) {
+    void renewTechnologies(int m) {
         double hazard = labour.technologyRenewal();
         if (hazard == 0) {
             return;
@@ -669,7 +677,7 @@ public final class Economy {
          * The basic income in units of after-tax pay, which persons add to every option's income
          * when the rules say they count it; 0 otherwise.
          */
-        private final double basicIncome = labour.ubiInChoices() ? state.ubiRate * meanPay
+        private final double basicIncome = labour.ubiInChoices() ? state.ubiRate * policyPay
                 / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge))) : 0;
         /**
          * The transfer trial while it pays this month and persons count non-labour income in
@@ -685,8 +693,8 @@ public final class Economy {
         private double extra;
         private final boolean publicFirms = firms.anyPublic();
         private final double monitoring = labour.monitoring();
-        private final double benefit = labour.benefitReplacement() * meanPay;
-        private final double assistance = labour.assistanceReplacement() * meanPay;
+        private final double benefit = labour.benefitReplacement() * policyPay;
+        private final double assistance = labour.assistanceReplacement() * policyPay;
         private final boolean quitOption = labour.benefitOnQuit() && benefit > 0;
         private final double managerLeisure = Math.log(1 - labour.managerEffort());
         /** Index of the stay problem, or -1 when staying is a fixed option (manager, unemployed). */
@@ -712,6 +720,7 @@ public final class Economy {
         private final float[] candidatePrice = new float[BATCH * slots];
         private final boolean market = firms.market();
         private final boolean screening = labour.dismissal();
+        private final boolean softBudget = labour.softBudget();
         /** Per solver problem: the producers, share and gamma of its pay rule (for screening). */
         private final int[] problemProducers = new int[BATCH * (slots + 2)];
         private final double[] problemShare = new double[BATCH * (slots + 2)];
@@ -952,6 +961,10 @@ public final class Economy {
             }
             int wg = Firms.WORDS * (b * slots + j);
             int g = candidateFirm[b * slots + j];
+            if (softBudget && publicFirms && firms.ownership(g) == Firms.STATE) {
+                // Under a soft budget a state firm does not refuse a joiner on cost grounds.
+                return true;
+            }
             long t = Firms.expand(technologySeed(candidateWords, wg));
             double before = Firms.fromFixed(candidateWords[wg]);
             double x = skillOf[b] * effort;
@@ -1192,7 +1205,8 @@ public final class Economy {
             long before = firms.effortFixed(g) + taken.getOrDefault(g, 0L);
             double product = firms.revenueGain(g, Firms.expand(firms.technologySeed(g)),
                     Firms.fromFixed(before), Firms.fromFixed(before + x));
-            if (!labour.hires(joinPay[k], product)) {
+            if (!labour.hires(joinPay[k], product)
+                    && !(labour.softBudget() && firms.ownership(g) == Firms.STATE)) {
                 target[k] = STAY;
                 chosenEffort[k] = persons[stride * active[k] + PERSON_EFFORT];
                 newContribution[k] = oldContribution[k];
@@ -1439,6 +1453,27 @@ public final class Economy {
     }
 
     /** Mean monthly pay of firm members in the last month. */
+    /**
+     * Sets the unit of policy amounts for the next month from the review just ended: the money
+     * unit, the median pay of employees (the mean pay of members while no employee is paid), or
+     * the mean pay of members.
+     */
+    void updatePolicyPay(ReviewTally review) {
+        if (labour.policyInMoney()) {
+            policyPay = 1;
+        } else if (labour.policyInMedianPay()) {
+            double median = review.employeePayMedian();
+            policyPay = median > 0 ? median : meanPay;
+        } else {
+            policyPay = meanPay;
+        }
+    }
+
+    /** The unit of policy amounts given as a share of pay ({@link #policyPay}). */
+    public double policyPay() {
+        return policyPay;
+    }
+
     public double meanPay() {
         return meanPay;
     }

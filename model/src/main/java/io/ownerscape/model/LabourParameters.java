@@ -167,9 +167,21 @@ import java.util.List;
  *                              {@code z} times what its {@code (a, b, beta)} give, with
  *                              {@code P(z > v) = v^-k}, {@code z >= 1}, fixed for the
  *                              technology's life; 0 for every firm at 1 (Axtell's), else 1.1 to 100
+ * @param productivityMax       the highest productivity a technology can have: the Pareto of
+ *                              {@code productivityTail} truncated at it, at least 1; infinity for
+ *                              a bound in practice: 1e9, the largest allowed
  * @param technologyRenewal     monthly probability that a firm's technology is replaced by a fresh
  *                              draw (its advantage lost to imitation, or its product superseded),
  *                              [0, 0.5]
+ * @param policyInMedianPay     whether policy amounts given as a share of pay (the basic income,
+ *                              benefits, assistance) are shares of the previous month's median
+ *                              pay of employees rather than of the mean pay of firm members
+ * @param policyInMoney         whether those amounts are in the model's money unit (output at price
+ *                              1) instead of a share of pay; at most one of the two is true
+ * @param softBudget            whether state firms have a soft budget constraint (Kornai 1986): the
+ *                              state covers their losses, paying their producers at least the
+ *                              previous month's mean pay of firm members, and they neither dismiss
+ *                              workers nor refuse joiners on cost grounds
  */
 public record LabourParameters(
         double ownerShare,
@@ -258,7 +270,11 @@ public record LabourParameters(
         boolean transferLowIncome,
         int ownerSpan,
         double productivityTail,
-        double technologyRenewal) implements java.io.Serializable {
+        double productivityMax,
+        double technologyRenewal,
+        boolean policyInMedianPay,
+        boolean policyInMoney,
+        boolean softBudget) implements java.io.Serializable {
 
     /**
      * Every rule off: pay is the equal share of output, there are no managers, nobody is dismissed
@@ -273,7 +289,8 @@ public record LabourParameters(
             0, 0, 0, 0, 0, 1,
             120, true,
             0, 0, 240, 36, 0.4, false,
-            0, 0, 0);
+            0, 0, 1e9, 0,
+            false, false, false);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
@@ -287,7 +304,8 @@ public record LabourParameters(
                 2, 0, 0.05, 0.02, 0, 1,
                 120, true,
                 0, 0, 240, 36, 0.4, false,
-                10, 4, 0.01);
+                10, 4, 1e9, 0.01,
+                true, false, false);
     }
 
     /**
@@ -303,7 +321,7 @@ public record LabourParameters(
             "compliance_fixed", "compliance_per_employee", "nationalisation_rate",
             "nationalisation_min_employees", "nationalisation_compensation", "privatisation_rate",
             "privatisation_price", "state_trusts",
-            "private_founding", "lock_in", "lock_in_threshold");
+            "private_founding", "lock_in", "lock_in_threshold", "soft_budget");
 
     /** Whether the state can own firms under these rules (nationalisation or conversion on). */
     public boolean stateOwnership() {
@@ -448,7 +466,14 @@ public record LabourParameters(
         if (productivityTail != 0 && !(productivityTail >= 1.1 && productivityTail <= 100)) {
             out.add("productivity_tail = " + productivityTail + ": allowed 0 (every technology at 1) or 1.1 to 100");
         }
+        if (!(productivityMax >= 1 && productivityMax <= 1e9)) {
+            out.add("productivity_max = " + productivityMax + ": allowed 1 to 1e9");
+        }
         unit(out, "technology_renewal", technologyRenewal, 0, 0.5);
+        if (policyInMedianPay && policyInMoney) {
+            out.add("policy_in_median_pay = true with policy_in_money = true: policy amounts are shares of"
+                    + " one kind of pay or money, so at most one may be true");
+        }
         return out;
     }
 

@@ -198,12 +198,12 @@ final class MonthlyReview {
         int[][] separated = new int[personChunks][];
         long separationBase = economy.streams().base(Purpose.SEPARATION, month);
         double[][] dismissedPay = new double[personChunks][];
-        double benefit = rules.benefitReplacement() * economy.meanPay;
+        double benefit = rules.benefitReplacement() * economy.policyPay;
         State state = economy.state;
-        double ubi = state.ubiRate * economy.meanPay;
+        double ubi = state.ubiRate * economy.policyPay;
         double incomeTax = Math.max(0, Math.min(0.9, rules.incomeTax() + state.surcharge));
         executor.forEachChunk(personChunks, c -> {
-            PersonPass pass = new PersonPass(benefit, economy.meanPay, ubi, incomeTax, searchBase, sampleBase,
+            PersonPass pass = new PersonPass(benefit, economy.meanPay, economy.policyPay, ubi, incomeTax, searchBase, sampleBase,
                     separationBase);
             pass.pay(c * PERSON_CHUNK, Math.min(n, (c + 1) * PERSON_CHUNK));
             tallies[c] = pass.tally;
@@ -275,6 +275,7 @@ final class MonthlyReview {
         if (total.members > 0) {
             economy.meanPay = total.memberPay / total.members;
         }
+        economy.updatePolicyPay(total);
         last = total;
     }
 
@@ -319,6 +320,7 @@ final class MonthlyReview {
         Hierarchy structure = economy.hierarchy();
         int directSpan = structure.directSpan();
         boolean hierarchy = rules.hierarchy();
+        boolean softBudget = rules.softBudget();
         double[] sums = new double[RATE_SUMS];
         double[] customers = firms.customerColumn();
         boolean compliance = rules.complianceFixed() > 0 || rules.compliancePerEmployee() > 0;
@@ -360,13 +362,20 @@ final class MonthlyReview {
                 sums[COMPLIANCE_IN_HOUSE] += economy.meanPay * economy.administrators(n, managers);
             }
             double wbar = keep * revenue / (producers + keep * firms.premiums(f));
-            rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
             byte kind = firms.ownership(f);
             if (kind == Firms.STATE) {
-                sums[STATE_PROFIT] += ownerFactor * wbar * producers;
+                if (softBudget && wbar < economy.meanPay) {
+                    // A soft budget: the state covers the loss, so producers get last month's mean
+                    // pay and the state's take is what is left of revenue, below zero a subsidy.
+                    wbar = economy.meanPay;
+                    sums[STATE_PROFIT] += revenue - wbar * (producers + firms.premiums(f));
+                } else {
+                    sums[STATE_PROFIT] += ownerFactor * wbar * producers;
+                }
             } else if (kind == Firms.COOP) {
                 dividend[f] = ownerFactor * wbar * producers / n;
             }
+            rates[2 * f] = firms.ownerLeft(f) ? -wbar - 0.0 : wbar;
             long x = firms.effortFixed(f);
             long tied = hierarchy && x > 0
                     ? Math.round(rules.monitoring() * structure.coverage(n, managers) * TIED_UNIT) : 0;
@@ -431,6 +440,7 @@ final class MonthlyReview {
         private final long[] history = economy.history;
         private final double ownerFactor = rules.ownerShare() / (1 - rules.ownerShare());
         private final boolean dismissal = rules.dismissal();
+        private final boolean softBudget = rules.softBudget();
         private final boolean hierarchy = rules.hierarchy();
         private final double aMax = economy.parameters().aMax();
         /** Axtell's g without bounds or layers, for which the dismissal test's bounds are derived. */
@@ -464,13 +474,13 @@ final class MonthlyReview {
         private final byte[] classes = economy.personClass;
         private final int large = rules.largeFirmEmployees();
 
-        PersonPass(double benefit, double meanPay, double ubi, double incomeTax, long searchBase,
+        PersonPass(double benefit, double meanPay, double policyPay, double ubi, double incomeTax, long searchBase,
                    long sampleBase, long separationBase) {
             this.searchBase = searchBase;
             this.separationBase = separationBase;
             this.sampleBase = sampleBase;
             this.benefit = benefit;
-            this.assistance = rules.assistanceReplacement() * meanPay;
+            this.assistance = rules.assistanceReplacement() * policyPay;
             this.capital = rules.startupCapital() * meanPay;
             this.ownFunds = Math.max(0, 1 - rules.startupCredit() - rules.startupGrant()) * capital;
             this.ubi = ubi;
@@ -591,6 +601,7 @@ final class MonthlyReview {
                 }
                 if ((bits & STATE_OWNED) != 0) {
                     tally.stateFirmPay += income;
+                    tally.stateFirmMembers++;
                     if (layer != 0) {
                         tally.stateManagerPay += income;
                     }
@@ -611,7 +622,8 @@ final class MonthlyReview {
                         separated = Arrays.copyOf(separated, separatedCount * 2);
                     }
                     separated[separatedCount++] = i;
-                } else if (dismissal && !owner && layer == 0 && !ownerLeft && (bits & COOP) == 0) {
+                } else if (dismissal && !owner && layer == 0 && !ownerLeft && (bits & COOP) == 0
+                        && !(softBudget && (bits & STATE_OWNED) != 0)) {
                     testDismissal(i, record, f, income, wbar, x < 0 ? contribution(record) : x, bits);
                 }
                 if (ownerLeft || ((bits & STAFFING) != 0 && (role & Economy.ROLE_DEGREE) != 0)) {

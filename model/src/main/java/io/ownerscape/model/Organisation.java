@@ -39,7 +39,7 @@ import io.ownerscape.engine.RandomStreams;
  */
 final class Organisation {
     /** Axtell's technology: unbounded returns, no hierarchy costs, every firm at productivity 1. */
-    static final Organisation NONE = new Organisation(0, 0, 0, 0, new Hierarchy(0, 0), 0);
+    static final Organisation NONE = new Organisation(0, 0, 0, 0, new Hierarchy(0, 0), 0, Double.POSITIVE_INFINITY);
     /** The largest bound a firm's returns can have. */
     static final double MAX_CAP = 1000;
     /** Salt of the firm's draw of its bound, apart from the bits that give a, b and beta. */
@@ -61,6 +61,8 @@ final class Organisation {
     private final double logKept;
     /** {@code -1 / k} of the productivity's Pareto tail; 0 when every technology is at 1. */
     private final double productivityExponent;
+    /** {@code 1 - z_max^-k}: the share of the Pareto below the highest productivity. */
+    private final double productivityMass;
 
     /**
      * @param saturation       {@code 1 / K}, 0 for unbounded returns
@@ -69,9 +71,10 @@ final class Organisation {
      * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
      * @param hierarchy        the management a firm needs by head count (span 0 or 1: no layers)
      * @param productivityTail Pareto tail index {@code k} of a technology's productivity, 0 for all at 1
+     * @param productivityMax  the highest productivity, at least 1 (infinite for none)
      */
     Organisation(double saturation, double capTail, double controlLoss, double coordinationCost,
-                 Hierarchy hierarchy, double productivityTail) {
+                 Hierarchy hierarchy, double productivityTail, double productivityMax) {
         this.saturation = saturation;
         this.capTail = capTail;
         this.coordinationCost = coordinationCost;
@@ -83,11 +86,12 @@ final class Organisation {
         this.perLogSpan = span > 1 ? 1 / Math.log(span) : 0;
         this.logKept = Math.log1p(-controlLoss);
         this.productivityExponent = productivityTail > 0 ? -1 / productivityTail : 0;
+        this.productivityMass = productivityTail > 0 ? -Math.expm1(-productivityTail * Math.log(productivityMax)) : 0;
     }
 
     static Organisation of(LabourParameters rules) {
         return new Organisation(rules.saturation(), rules.returnsCapTail(), rules.controlLoss(),
-                rules.coordinationCost(), Hierarchy.of(rules), rules.productivityTail());
+                rules.coordinationCost(), Hierarchy.of(rules), rules.productivityTail(), rules.productivityMax());
     }
 
     /** The management structure a firm needs by its head count. */
@@ -97,16 +101,17 @@ final class Organisation {
 
     /**
      * The productivity {@code z} of the technology with expanded seed {@code t}: 1, or with a
-     * tail index {@code k} the Pareto draw {@code z = (1 - u)^(-1/k) >= 1}, {@code u} uniform from
-     * a hash of the seed apart from the bits that give {@code a}, {@code b} and {@code beta}, so it
-     * is fixed for the technology's life like they are.
+     * tail index {@code k} the Pareto draw truncated at {@code z_max},
+     * {@code z = (1 - u (1 - z_max^-k))^(-1/k)} in {@code [1, z_max]}, {@code u} uniform from a
+     * hash of the seed apart from the bits that give {@code a}, {@code b} and {@code beta}, so it is
+     * fixed for the technology's life like they are.
      */
     double productivity(long t) {
         if (productivityExponent == 0) {
             return 1;
         }
         double u = RandomStreams.toUnit(RandomStreams.mix(t ^ PRODUCTIVITY_SALT));
-        return Math.exp(productivityExponent * Math.log1p(-u));
+        return Math.exp(productivityExponent * Math.log1p(-u * productivityMass));
     }
 
     /**

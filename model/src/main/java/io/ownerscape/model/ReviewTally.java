@@ -42,11 +42,16 @@ public final class ReviewTally {
     double grants;
     /** Severance the state paid on dismissals from its firms. */
     double stateSeverance;
-    /** The residual of state firms, which goes to the budget instead of an owner. */
+    /**
+     * The residual of state firms, which goes to the budget instead of an owner; below zero under
+     * a soft budget when the state tops up their pay (a subsidy).
+     */
     double stateFirmProfit;
     /** Pay of the members of state firms, and the part of it paid to their managers. */
     double stateFirmPay;
     double stateManagerPay;
+    /** Members paid by state firms. */
+    long stateFirmMembers;
     /** Compliance costs of all firms; the part paid outside is not part of {@link #revenue}. */
     double compliance;
     /** The part of {@link #compliance} done in house by firms' managers, and paid to them. */
@@ -192,6 +197,7 @@ public final class ReviewTally {
         stateSeverance += o.stateSeverance;
         stateFirmProfit += o.stateFirmProfit;
         stateFirmPay += o.stateFirmPay;
+        stateFirmMembers += o.stateFirmMembers;
         stateManagerPay += o.stateManagerPay;
         capitalInvested += o.capitalInvested;
         severance += o.severance;
@@ -469,6 +475,16 @@ public final class ReviewTally {
     /** The state's share of the start-up capital invested this month. */
     public double grants() {
         return grants;
+    }
+
+    /** Pay of the members of state firms, managers included. */
+    public double stateFirmPay() {
+        return stateFirmPay;
+    }
+
+    /** Members paid by state firms this month. */
+    public long stateFirmMembers() {
+        return stateFirmMembers;
     }
 
     /** Severance the state paid to workers its firms dismissed. */

@@ -184,14 +184,14 @@ class GoodsMarketTest {
                     goods(6, Map.of("assistance_replacement", share)), 5, ex);
             long counted = 0;
             for (int m = 1; m <= 36; m++) {
-                double meanPay = e.meanPay();
+                double policyPay = e.policyPay();
                 e.step();
                 ReviewTally t = e.lastReview();
                 // Those dismissed, separated or newly unemployed this month are paid from next month.
                 long paid = t.unemployed() - t.newlyUnemployed() - t.dismissals() - t.separations();
                 // Each pays at least the assistance; those still on the benefit get the larger benefit.
-                assertTrue(t.benefits() >= share * meanPay * paid * (1 - 1e-12), "month " + m);
-                assertTrue(t.benefits() <= Math.max(share, 0.4) * meanPay * paid * (1 + 1e-12), "month " + m);
+                assertTrue(t.benefits() >= share * policyPay * paid * (1 - 1e-12), "month " + m);
+                assertTrue(t.benefits() <= Math.max(share, 0.4) * policyPay * paid * (1 + 1e-12), "month " + m);
                 counted += paid;
             }
             assertTrue(counted > 0, "some persons were unemployed");

@@ -236,7 +236,7 @@ class LabourRulesTest {
                 for (int k = 0; k < before.length; k++) {
                     before[k] = e.wealth(dismissed.get(k));
                 }
-                double benefit = Math.max(rules.benefitReplacement(), rules.assistanceReplacement()) * e.meanPay();
+                double benefit = Math.max(rules.benefitReplacement(), rules.assistanceReplacement()) * e.policyPay();
                 e.step();
                 m++;
                 for (int k = 0; k < before.length; k++) {
@@ -395,6 +395,63 @@ class LabourRulesTest {
         assertEquals(2, FIVE.layerOfRank(0, 39, 8));
         assertEquals(2, FIVE.layerOfRank(1, 39, 8));
         assertEquals(1, FIVE.layerOfRank(2, 39, 8));
+    }
+
+    /** Span 5 under an owner who directs ten people, employees and managers alike. */
+    private static final Hierarchy OWNER_TEN = new Hierarchy(5, 10);
+
+    @Test
+    void anOwnerSpanAddsSupervisionManagerByManager() {
+        // Up to 10 producing employees the owner directs them all.
+        assertEquals(0, OWNER_TEN.managersFor(10));
+        assertEquals(0, OWNER_TEN.layersFor(10));
+        // One layer: each manager directs 5 and takes one of the owner's 10 places,
+        // so k managers supervise 10 + 4k producing employees.
+        assertEquals(1, OWNER_TEN.managersFor(11));
+        assertEquals(1, OWNER_TEN.managersFor(14));
+        assertEquals(2, OWNER_TEN.managersFor(15));
+        assertEquals(10, OWNER_TEN.managersFor(50));
+        assertEquals(1, OWNER_TEN.layersFor(50));
+        // Beyond 10 x 5: 11 first-line managers, who need one more above them.
+        assertEquals(11 + 1, OWNER_TEN.managersFor(51));
+        assertEquals(2, OWNER_TEN.layersFor(51));
+        assertEquals(2, OWNER_TEN.layersFor(250));
+        assertEquals(3, OWNER_TEN.layersFor(251));
+        // The owner's rule: a firm of 12 members appoints one manager, who leaves 10 on the floor.
+        assertEquals(0, OWNER_TEN.managersNeeded(11));
+        assertEquals(1, OWNER_TEN.managersNeeded(12));
+        for (int members = 2; members < 20_000; members += 3) {
+            int m = OWNER_TEN.managersNeeded(members);
+            assertTrue(OWNER_TEN.managersFor(members - 1 - m) <= m, "enough at " + members);
+            assertTrue(m == 0 || OWNER_TEN.managersFor(members - m) > m - 1, "fewest at " + members);
+            assertEquals(1.0, OWNER_TEN.coverage(members, m), 1e-12, "full coverage at " + members);
+            assertTrue(m <= FIVE.managersNeeded(members), "never more managers than without the owner span at "
+                    + members);
+        }
+        // Under-managed: the owner's 10 places, and 4 more for each manager.
+        assertEquals(10.0 / 30, OWNER_TEN.coverage(31, 0), 1e-12);
+        assertEquals(14.0 / 29, OWNER_TEN.coverage(31, 1), 1e-12);
+        // Premiums by layer: 30 producing employees under one layer of 5 managers.
+        assertEquals(5 * 1.44, OWNER_TEN.premiumSum(36, 5), 1e-9);
+        assertEquals(5, OWNER_TEN.managersFor(30));
+        // 60 producing employees: 12 first-line managers and 1 above them.
+        assertEquals(13, OWNER_TEN.managersFor(60));
+        assertEquals(12 * 1.44 + 1.44 * 1.67, OWNER_TEN.premiumSum(74, 13), 1e-9);
+        assertEquals(2, OWNER_TEN.layerOfRank(0, 74, 13));
+        assertEquals(1, OWNER_TEN.layerOfRank(1, 74, 13));
+    }
+
+    @Test
+    void hiringIsNotEasedByTheFiringCost() {
+        for (double firingCost : new double[] {0, 1, 12, 120}) {
+            LabourParameters r = LabourKeys.with(market(), Map.of("firing_cost", firingCost));
+            assertTrue(r.hires(1.0, 1.0), "a joiner who adds their pay is taken");
+            assertFalse(r.hires(1.0, 0.999), "one who adds less is refused, whatever the firing cost: " + firingCost);
+        }
+        LabourParameters r = LabourKeys.with(market(), Map.of("firing_cost", 1.0, "dismissal_horizon", 12));
+        // H (pay - product) > F pay: 12 x 0.1 > 1 x 1 dismisses, 12 x 0.08 does not.
+        assertTrue(r.dismisses(1.0, 0.9));
+        assertFalse(r.dismisses(1.0, 0.92));
     }
 
     @Test

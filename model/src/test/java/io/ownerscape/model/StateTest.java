@@ -48,7 +48,7 @@ class StateTest {
             long privatised = 0;
             for (int m = 1; m <= 100; m++) {
                 double before = Worlds.totalWealth(e);
-                double meanPay = e.meanPay();
+                double policyPay = e.policyPay();
                 e.step();
                 String where = "month " + m;
                 LabourRulesTest.check(e, where);
@@ -63,7 +63,7 @@ class StateTest {
                         where + ": revenue = pay + residuals of owners, members and the state");
                 assertEquals(debt + s.spending() - s.revenue(), s.debt(), 1e-9 * (Math.abs(debt) + 1),
                         where + ": debt change = spending - revenue");
-                assertEquals(0.1 * 3_000 * meanPay, t.ubi(), 1e-9 * t.ubi(),
+                assertEquals(0.1 * 3_000 * policyPay, t.ubi(), 1e-9 * t.ubi(),
                         where + ": everybody gets the basic income the scenario's law sets");
                 assertEquals(m >= 20 && m <= 55, t.transfers() > 0, where + ": the transfer trial pays in its window");
                 assertEquals(t.transfers(), s.transfers(), 0, where + ": the state pays the trial");
@@ -324,10 +324,10 @@ class StateTest {
             Economy e = new Economy(ModelParameters.defaults(2_000), LabourParameters.market(), 2, ex);
             e.state().schedule(Map.of(12, Map.of("firing_cost", 6.0, "ubi", 0.2), 20, Map.of("ubi", 0.0)));
             for (int m = 1; m <= 24; m++) {
-                double meanPay = e.meanPay();
+                double policyPay = e.policyPay();
                 e.step();
                 double expected = m >= 12 && m < 20 ? 0.2 : 0.0;
-                assertEquals(expected * 2_000 * meanPay, e.lastReview().ubi(), 1e-9 * Math.max(1, e.lastReview().ubi()),
+                assertEquals(expected * 2_000 * policyPay, e.lastReview().ubi(), 1e-9 * Math.max(1, e.lastReview().ubi()),
                         "month " + m + ": the scheduled basic income is paid from its month to the next change");
                 assertEquals(m >= 11 ? 6.0 : 1.0, e.labour().firingCost(), 0, "after month " + m);
             }
@@ -470,6 +470,79 @@ class StateTest {
                 assertEquals(owns ? 1.0 : 0.0, row[0], 0.0, c + ": only owners work for their own firm");
             }
             assertTrue(shares[PersonClass.WORKER.ordinal()][3] > 0, "some workers are in state firms");
+        }
+    }
+
+    /**
+     * A basic income of 0.1 is a tenth of last month's median pay of employees, of the money unit
+     * or of the mean pay of firm members, as the rules say.
+     */
+    @Test
+    void policyAmountsFollowTheirUnit() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy median = new Economy(ModelParameters.defaults(2_000),
+                    rules("ubi", 0.1, "policy_in_median_pay", true), 3, ex);
+            Economy money = new Economy(ModelParameters.defaults(2_000),
+                    rules("ubi", 0.1, "policy_in_median_pay", false, "policy_in_money", true), 3, ex);
+            Economy mean = new Economy(ModelParameters.defaults(2_000),
+                    rules("ubi", 0.1, "policy_in_median_pay", false), 3, ex);
+            for (int m = 1; m <= 30; m++) {
+                // The median of employees' pay last month, or the mean pay of members while no
+                // employee was paid.
+                double lastMedian = m == 1 ? Double.NaN : median.lastReview().employeePayMedian();
+                double medianBefore = lastMedian > 0 ? lastMedian : median.meanPay();
+                double meanBefore = mean.meanPay();
+                median.step();
+                money.step();
+                mean.step();
+                assertEquals(0.1 * 2_000 * medianBefore, median.lastReview().ubi(), 1e-9 * medianBefore * 200,
+                        "month " + m + ": a tenth of last month's median pay each");
+                assertEquals(0.1 * 2_000, money.lastReview().ubi(), 1e-9, "month " + m + ": 0.1 of money each");
+                assertEquals(0.1 * 2_000 * meanBefore, mean.lastReview().ubi(), 1e-9 * meanBefore * 200,
+                        "month " + m + ": a tenth of last month's mean pay each");
+            }
+            assertNotEquals(median.policyPay(), mean.policyPay(), "median and mean pay differ");
+        }
+        List<String> bad = rules("policy_in_median_pay", true, "policy_in_money", true).violations();
+        assertTrue(bad.stream().anyMatch(v -> v.contains("policy_in_money") && v.contains("at most one")),
+                bad.toString());
+    }
+
+    /**
+     * A soft budget (Kornai 1986): the state tops up the pay of its firms' producers to last
+     * month's mean pay, so their members earn at least that on average, and its firms dismiss
+     * nobody; with a hard budget they dismiss and are paid what they make. Money stays accounted.
+     */
+    @Test
+    void aSoftBudgetCoversStateFirmsLossesAndKeepsTheirWorkers() {
+        try (ParallelExecutor ex = new ParallelExecutor(2)) {
+            Economy soft = new Economy(ModelParameters.defaults(3_000), rules("nationalisation_rate", 0.05,
+                    "nationalisation_min_employees", 0, "soft_budget", true), 7, ex);
+            Economy hard = new Economy(ModelParameters.defaults(3_000), rules("nationalisation_rate", 0.05,
+                    "nationalisation_min_employees", 0, "soft_budget", false), 7, ex);
+            double hardSeverance = 0;
+            double subsidies = 0;
+            long paid = 0;
+            for (int m = 1; m <= 60; m++) {
+                double meanBefore = soft.meanPay();
+                soft.step();
+                hard.step();
+                LabourRulesTest.check(soft, "soft budget, month " + m);
+                ReviewTally t = soft.lastReview();
+                assertEquals(t.revenue(), t.memberPay() + t.stateFirmProfit(), 1e-6 * Math.max(1, t.revenue()),
+                        "month " + m + ": revenue = pay + residuals, the state's below zero when it subsidises");
+                assertEquals(0, t.stateSeverance(), 0.0, "month " + m + ": a soft budget dismisses nobody");
+                if (t.stateFirmMembers() > 0) {
+                    paid++;
+                    assertTrue(t.stateFirmPay() / t.stateFirmMembers() >= meanBefore * (1 - 1e-6),
+                            "month " + m + ": state firms pay at least last month's mean pay on average");
+                }
+                subsidies += Math.max(0, -t.stateFirmProfit());
+                hardSeverance += hard.lastReview().stateSeverance();
+            }
+            assertTrue(paid > 30, "state firms must exist");
+            assertTrue(subsidies > 0, "the state must cover some losses");
+            assertTrue(hardSeverance > 0, "with a hard budget state firms dismiss");
         }
     }
 }

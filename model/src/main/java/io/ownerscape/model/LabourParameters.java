@@ -81,7 +81,8 @@ import java.util.List;
  * @param compliancePerEmployee compliance cost per employee, in months of mean pay per month,
  *                              [0, 1]
  * @param ubi                   universal basic income the state pays every person each month, as
- *                              a share of mean pay, [0, 2] ({@code docs/MODEL.md}, "The state")
+ *                              a share of the policy unit ({@code policyInMedianPay},
+ *                              {@code policyInMoney}), [0, 2] ({@code docs/MODEL.md}, "The state")
  * @param incomeTax             tax rate on pay and benefits, [0, 0.9]
  * @param profitTax             tax rate on owners' residuals, [0, 0.9]
  * @param wealthTax             yearly tax rate on positive wealth, [0, 0.2]
@@ -168,8 +169,8 @@ import java.util.List;
  *                              {@code P(z > v) = v^-k}, {@code z >= 1}, fixed for the
  *                              technology's life; 0 for every firm at 1 (Axtell's), else 1.1 to 100
  * @param productivityMax       the highest productivity a technology can have: the Pareto of
- *                              {@code productivityTail} truncated at it, at least 1; infinity for
- *                              a bound in practice: 1e9, the largest allowed
+ *                              {@code productivityTail} truncated at it; 0 for no bound, else 1 to
+ *                              1,000
  * @param technologyRenewal     monthly probability that a firm's technology is replaced by a fresh
  *                              draw (its advantage lost to imitation, or its product superseded),
  *                              [0, 0.5]
@@ -289,7 +290,7 @@ public record LabourParameters(
             0, 0, 0, 0, 0, 1,
             120, true,
             0, 0, 240, 36, 0.4, false,
-            0, 0, 1e9, 0,
+            0, 0, 0, 0,
             false, false, false);
 
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
@@ -301,10 +302,10 @@ public record LabourParameters(
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
                 0, 0, 0, 0, false, 0, 0, 0, 1, 1, 0, 0, false, true,
                 false, 240, 48, 24, 0.02, 0.1, 0.6, 1, false, false, 0.5, true,
-                2, 0, 0.05, 0.02, 0, 1,
+                2, 0, 0.28, 0.02, 0.1, 1,
                 120, true,
                 0, 0, 240, 36, 0.4, false,
-                10, 4, 1e9, 0.01,
+                10, 5.5, 10, 0.02,
                 true, false, false);
     }
 
@@ -466,8 +467,8 @@ public record LabourParameters(
         if (productivityTail != 0 && !(productivityTail >= 1.1 && productivityTail <= 100)) {
             out.add("productivity_tail = " + productivityTail + ": allowed 0 (every technology at 1) or 1.1 to 100");
         }
-        if (!(productivityMax >= 1 && productivityMax <= 1e9)) {
-            out.add("productivity_max = " + productivityMax + ": allowed 1 to 1e9");
+        if (productivityMax != 0 && !(productivityMax >= 1 && productivityMax <= 1000)) {
+            out.add("productivity_max = " + productivityMax + ": allowed 0 (no bound) or 1 to 1000");
         }
         unit(out, "technology_renewal", technologyRenewal, 0, 0.5);
         if (policyInMedianPay && policyInMoney) {

@@ -39,7 +39,7 @@ import io.ownerscape.engine.RandomStreams;
  */
 final class Organisation {
     /** Axtell's technology: unbounded returns, no hierarchy costs, every firm at productivity 1. */
-    static final Organisation NONE = new Organisation(0, 0, 0, 0, new Hierarchy(0, 0), 0, Double.POSITIVE_INFINITY);
+    static final Organisation NONE = new Organisation(0, 0, 0, 0, new Hierarchy(0, 0), 0, 0);
     /** The largest bound a firm's returns can have. */
     static final double MAX_CAP = 1000;
     /** Salt of the firm's draw of its bound, apart from the bits that give a, b and beta. */
@@ -71,7 +71,7 @@ final class Organisation {
      * @param coordinationCost share of effort spent communicating per layer, [0, 0.2]
      * @param hierarchy        the management a firm needs by head count (span 0 or 1: no layers)
      * @param productivityTail Pareto tail index {@code k} of a technology's productivity, 0 for all at 1
-     * @param productivityMax  the highest productivity, at least 1 (infinite for none)
+     * @param productivityMax  the highest productivity, at least 1; 0 for no bound
      */
     Organisation(double saturation, double capTail, double controlLoss, double coordinationCost,
                  Hierarchy hierarchy, double productivityTail, double productivityMax) {
@@ -86,7 +86,8 @@ final class Organisation {
         this.perLogSpan = span > 1 ? 1 / Math.log(span) : 0;
         this.logKept = Math.log1p(-controlLoss);
         this.productivityExponent = productivityTail > 0 ? -1 / productivityTail : 0;
-        this.productivityMass = productivityTail > 0 ? -Math.expm1(-productivityTail * Math.log(productivityMax)) : 0;
+        this.productivityMass = productivityTail > 0 && productivityMax > 0
+                ? -Math.expm1(-productivityTail * Math.log(productivityMax)) : 1;
     }
 
     static Organisation of(LabourParameters rules) {

@@ -45,14 +45,15 @@ public record Platform(String name, String description, Map<String, Object> poli
 
     /**
      * Centralise: a promised basic income, paid for by higher taxes and by the profits of firms
-     * the state takes over, merged into regional trusts; owners get a quarter of their firm's
-     * value.
+     * the state takes over, merged into regional trusts with a soft budget (Kornai 1986); owners
+     * get a quarter of their firm's value.
      */
     public static final Platform CENTRALISE = new Platform("centralise",
             "basic income promised; firms nationalised and merged into trusts", policy(
                     "ubi", 0.25, "income_tax", 0.35, "profit_tax", 0.35,
                     "nationalisation_rate", 0.02, "nationalisation_min_employees", 1,
-                    "nationalisation_compensation", 0.25, "state_trusts", true, "balanced_budget", true));
+                    "nationalisation_compensation", 0.25, "state_trusts", true, "soft_budget", true,
+                    "balanced_budget", true));
 
     /**
      * Distribute: ownership spread (start-up grants and credit, employee buy-outs, a tight

@@ -27,13 +27,13 @@ class OrganisationTest {
     @ParameterizedTest(name = "{0} producers under a span of 5: {1} layers")
     @CsvSource({"1, 0", "5, 0", "25, 1", "125, 2", "625, 3", "3125, 4"})
     void layersCountPowersOfTheSpan(int producers, double layers) {
-        Organisation o = new Organisation(0, 0, 0.1, 0.02, new Hierarchy(5, 0), 0, 1e9);
+        Organisation o = new Organisation(0, 0, 0.1, 0.02, new Hierarchy(5, 0), 0, 0);
         assertEquals(layers, o.layers(members(7, producers), 7), 1e-12);
     }
 
     @Test
     void layersAreContinuousBetweenFullLayers() {
-        Organisation o = new Organisation(0, 0, 0.1, 0.02, new Hierarchy(5, 0), 0, 1e9);
+        Organisation o = new Organisation(0, 0, 0.1, 0.02, new Hierarchy(5, 0), 0, 0);
         // 50 producers: log_5(50 / 5) = ln 10 / ln 5
         assertEquals(Math.log(10) / Math.log(5), o.layers(members(3, 50), 3), 1e-12);
         double previous = -1;
@@ -43,14 +43,14 @@ class OrganisationTest {
             assertTrue(l - Math.max(0, previous) < 0.5, "no jump at " + w);
             previous = l;
         }
-        assertEquals(0, new Organisation(0, 0, 0.1, 0.02, new Hierarchy(0, 0), 0, 1e9).layers(1_000_000, 0), "no span, no hierarchy");
+        assertEquals(0, new Organisation(0, 0, 0.1, 0.02, new Hierarchy(0, 0), 0, 0).layers(1_000_000, 0), "no span, no hierarchy");
     }
 
     /** Williamson's control loss: each of k full layers passes on (1 - loss) of the one below. */
     @ParameterizedTest(name = "{0} layers keep (1 - 0.1)^{0}")
     @CsvSource({"0, 1", "1, 0.9", "2, 0.81", "3, 0.729"})
     void controlLossCompoundsOverLayers(int k, double kept) {
-        Organisation o = new Organisation(0, 0, 0.1, 0, new Hierarchy(5, 0), 0, 1e9);
+        Organisation o = new Organisation(0, 0, 0.1, 0, new Hierarchy(5, 0), 0, 0);
         int producers = (int) Math.pow(5, k + 1);
         assertEquals(kept, o.outputFactor(members(10, producers), 10), 1e-12);
         assertEquals(1, o.effortFactor(members(10, producers), 10), "no coordination cost");
@@ -58,11 +58,11 @@ class OrganisationTest {
 
     @Test
     void coordinationCostTakesAShareOfEffortPerLayerAndStopsAtZero() {
-        Organisation o = new Organisation(0, 0, 0, 0.05, new Hierarchy(5, 0), 0, 1e9);
+        Organisation o = new Organisation(0, 0, 0, 0.05, new Hierarchy(5, 0), 0, 0);
         assertEquals(0.9, o.effortFactor(members(6, 125), 6), 1e-12);
         assertEquals(1, o.outputFactor(members(6, 125), 6), "no control loss");
         // 20 layers at 5% would be all of a producer's time: the factor stops at 0
-        Organisation heavy = new Organisation(0, 0, 0, 0.2, new Hierarchy(2, 0), 0, 1e9);
+        Organisation heavy = new Organisation(0, 0, 0, 0.2, new Hierarchy(2, 0), 0, 0);
         assertEquals(0, heavy.effortFactor(members(0, 1 << 20), 0));
         assertEquals(0, heavy.output(0.5, 1, 1.5, 0, 100, members(0, 1 << 20), 0));
     }
@@ -74,7 +74,7 @@ class OrganisationTest {
      */
     @Test
     void outputOfAHandWorkedFirm() {
-        Organisation o = new Organisation(0.5, 0, 0.1, 0.05, new Hierarchy(5, 0), 0, 1e9);
+        Organisation o = new Organisation(0.5, 0, 0.1, 0.05, new Hierarchy(5, 0), 0, 0);
         assertEquals(2.43, o.output(0.5, 1, 2, 0.5, 2 / 0.9, members(6, 125), 6), 1e-12);
         assertEquals(3, o.output(0.5, 1, 2, 0.5, 2, 1, 0), 1e-12, "a firm of one has no layers");
         assertEquals(3, EffortSolver.output(0.5, 1, 2, 0.5, 2), 1e-12);
@@ -84,7 +84,7 @@ class OrganisationTest {
     void withoutLimitsTheTechnologyIsAxtellsBitForBit() {
         SplittableRandom rnd = new SplittableRandom(17);
         Organisation none = Organisation.NONE;
-        Organisation noSpan = new Organisation(0, 0, 0.1, 0.05, new Hierarchy(0, 0), 0, 1e9);
+        Organisation noSpan = new Organisation(0, 0, 0.1, 0.05, new Hierarchy(0, 0), 0, 0);
         for (int k = 0; k < 10_000; k++) {
             double a = rnd.nextDouble(0, 0.5);
             double b = rnd.nextDouble(0.75, 1.25);
@@ -238,8 +238,8 @@ class OrganisationTest {
     void firmsBoundsArePareto() {
         double cap = 1.5;
         double xi = 1.2;
-        Organisation common = new Organisation(1 / cap, 0, 0.05, 0.02, new Hierarchy(5, 0), 0, 1e9);
-        Organisation pareto = new Organisation(1 / cap, xi, 0.05, 0.02, new Hierarchy(5, 0), 0, 1e9);
+        Organisation common = new Organisation(1 / cap, 0, 0.05, 0.02, new Hierarchy(5, 0), 0, 0);
+        Organisation pareto = new Organisation(1 / cap, xi, 0.05, 0.02, new Hierarchy(5, 0), 0, 0);
         int n = 400_000;
         int aboveTwice = 0;
         int aboveFour = 0;
@@ -254,7 +254,7 @@ class OrganisationTest {
         // binomial standard errors about 0.0008 and 0.0005: 5 of them
         assertEquals(Math.pow(2, -xi), aboveTwice / (double) n, 0.004);
         assertEquals(Math.pow(4, -xi), aboveFour / (double) n, 0.0025);
-        assertEquals(0, new Organisation(0, xi, 0, 0, new Hierarchy(5, 0), 0, 1e9).saturation(Firms.expand(7)), "unbounded stays unbounded");
+        assertEquals(0, new Organisation(0, xi, 0, 0, new Hierarchy(5, 0), 0, 0).saturation(Firms.expand(7)), "unbounded stays unbounded");
     }
 
     /**
@@ -264,8 +264,8 @@ class OrganisationTest {
     @Test
     void productivityIsParetoAndIndependentOfTheTechnology() {
         double k = 4.5;
-        Organisation flat = new Organisation(0.5, 0, 0.05, 0.02, new Hierarchy(5, 10), 0, 1e9);
-        Organisation pareto = new Organisation(0.5, 0, 0.05, 0.02, new Hierarchy(5, 10), k, 1e9);
+        Organisation flat = new Organisation(0.5, 0, 0.05, 0.02, new Hierarchy(5, 10), 0, 0);
+        Organisation pareto = new Organisation(0.5, 0, 0.05, 0.02, new Hierarchy(5, 10), k, 0);
         int n = 400_000;
         int aboveOneAndAHalf = 0;
         int aboveTwo = 0;
@@ -304,7 +304,7 @@ class OrganisationTest {
     @ParameterizedTest(name = "{0} producing employees, owner span 10, span 5: {1} layers")
     @CsvSource({"10, 0", "50, 1", "250, 2", "1250, 3"})
     void layersCountFromTheOwnersSpan(int producers, double layers) {
-        Organisation o = new Organisation(0, 0, 0.1, 0.02, new Hierarchy(5, 10), 0, 1e9);
+        Organisation o = new Organisation(0, 0, 0.1, 0.02, new Hierarchy(5, 10), 0, 0);
         assertEquals(layers, o.layers(members(7, producers), 7), 1e-12);
     }
 

@@ -296,7 +296,7 @@ public record LabourParameters(
     /** The US-like baseline; every default and its source is listed in {@code docs/MODEL.md}. */
     public static LabourParameters market() {
         return new LabourParameters(
-                0.05, 0.9, 5, 0.5, 0.4, 0.14, 0.5, 0.4, 6, 0, false, 0.25, 2, true, 1.0, 12, 0.007, 24, 3, 6,
+                0.05, 0.9, 5, 0.5, 0.45, 0.14, 0.5, 0.4, 6, 0, false, 0.25, 2, true, 1.0, 12, 0.007, 24, 3, 6,
                 0.9, 0.005, 3, 0, 6, 500, 50, 0.8,
                 false, 120, 1, 0, 0.05, 0, 0.05,
                 true, 0.01, 2, 36, 9, 0, 1, 0, 0,
@@ -305,7 +305,7 @@ public record LabourParameters(
                 2, 0, 0.28, 0.02, 0.1, 1,
                 120, true,
                 0, 0, 240, 36, 0.4, false,
-                10, 5.5, 10, 0.02,
+                10, 5.5, 8, 0.02,
                 true, false, false);
     }
 

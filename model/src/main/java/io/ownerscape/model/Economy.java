@@ -867,7 +867,8 @@ public final class Economy {
                     double betaOwn = firms.beta(t);
                     int claim = (role & ROLE_OWNER) != 0 ? OWNER_CLAIM
                             : publicFirms && firms.ownership(own) == Firms.COOP ? MEMBER_CLAIM : NO_CLAIM;
-                    firstProblem[b] = addProducer(firms.a(t), firms.b(t), betaOwn, firms.saturation(t), theta, others, s,
+                    double z = firms.productivity(t);
+                    firstProblem[b] = addProducer(firms.a(t, z), firms.b(t, z), betaOwn, firms.saturation(t), theta, others, s,
                             n, managers, claim, ownPrice[b]);
                 }
             }
@@ -887,7 +888,8 @@ public final class Economy {
                 double betaG = firms.beta(tg);
                 int claim = publicFirms && firms.ownership(candidateFirm[base + j]) == Firms.COOP
                         ? MEMBER_CLAIM : NO_CLAIM;
-                addProducer(firms.a(tg), firms.b(tg), betaG, firms.saturation(tg), theta, eg, s, n + 1,
+                double z = firms.productivity(tg);
+                addProducer(firms.a(tg, z), firms.b(tg, z), betaG, firms.saturation(tg), theta, eg, s, n + 1,
                         st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j]);
             }
         }
@@ -997,8 +999,9 @@ public final class Economy {
             double theta = thetaOf[b];
             double s = skillOf[b];
             long tb = Firms.expand((int) RandomStreams.at(technologyBase, i));
-            double aNew = firms.a(tb);
-            double bNew = firms.b(tb);
+            double zNew = firms.productivity(tb);
+            double aNew = firms.a(tb, zNew);
+            double bNew = firms.b(tb, zNew);
             double betaNew = firms.beta(tb);
             // The entropy term is never positive: try the bound without it first, which often
             // suffices and saves two logarithms.

@@ -184,12 +184,30 @@ public final class Firms {
      * productivity ({@link Organisation#productivity}): output is linear in a and b together.
      */
     double a(long expanded) {
-        return organisation.productivity(expanded) * (aMin + aRange * (((expanded >>> 43) + 0.5) * UNIT_21));
+        return a(expanded, productivity(expanded));
     }
 
     /** The increasing-returns coefficient b of an expanded technology seed, times its productivity. */
     double b(long expanded) {
-        return organisation.productivity(expanded) * (bMin + bRange * ((((expanded >>> 22) & 0x1FFFFF) + 0.5) * UNIT_21));
+        return b(expanded, productivity(expanded));
+    }
+
+    /**
+     * The technology's productivity; with {@link #a(long, double)} and {@link #b(long, double)} it
+     * lets a caller that needs both coefficients draw it once.
+     */
+    double productivity(long expanded) {
+        return organisation.productivity(expanded);
+    }
+
+    /** {@link #a(long)} given the technology's productivity {@code z}. */
+    double a(long expanded, double z) {
+        return z * (aMin + aRange * (((expanded >>> 43) + 0.5) * UNIT_21));
+    }
+
+    /** {@link #b(long)} given the technology's productivity {@code z}. */
+    double b(long expanded, double z) {
+        return z * (bMin + bRange * ((((expanded >>> 22) & 0x1FFFFF) + 0.5) * UNIT_21));
     }
 
     /** The returns exponent beta of an expanded technology seed. */
@@ -330,7 +348,8 @@ public final class Firms {
      * {@code members} with {@code managers} ({@link Organisation#output}).
      */
     double output(long t, double x, int members, int managers) {
-        return organisation.output(a(t), b(t), beta(t), organisation.saturation(t), x, members, managers);
+        double z = productivity(t);
+        return organisation.output(a(t, z), b(t, z), beta(t), organisation.saturation(t), x, members, managers);
     }
 
     /** The saturation {@code 1 / K_f} of expanded technology {@code t}'s bound on returns. */
@@ -552,7 +571,8 @@ public final class Firms {
         if (valueWeight == 0 || !(x > 0)) {
             return Math.min(1, poolPerWeight);
         }
-        double productivity = EffortSolver.output(a(t), b(t), beta(t), organisation.saturation(t), x) / x;
+        double z = productivity(t);
+        double productivity = EffortSolver.output(a(t, z), b(t, z), beta(t), organisation.saturation(t), x) / x;
         return Math.min(1, poolPerWeight * Math.pow(productivity, valueWeight));
     }
 

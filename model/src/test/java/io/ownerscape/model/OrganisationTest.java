@@ -222,7 +222,8 @@ class OrganisationTest {
     @Test
     void thetaRangeRescalesEveryPreference() {
         try (ParallelExecutor ex = new ParallelExecutor(1)) {
-            Economy wide = new Economy(ModelParameters.defaults(2_000), LabourParameters.market(), 3, ex);
+            Economy wide = new Economy(ModelParameters.defaults(2_000),
+                    LabourKeys.with(LabourParameters.market(), Map.of("theta_min", 0.0, "theta_max", 1.0)), 3, ex);
             Economy narrow = new Economy(ModelParameters.defaults(2_000),
                     LabourKeys.with(LabourParameters.market(), Map.of("theta_min", 0.2, "theta_max", 0.6)), 3, ex);
             for (int i = 0; i < 2_000; i++) {

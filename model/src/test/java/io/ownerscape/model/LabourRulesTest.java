@@ -369,6 +369,15 @@ class LabourRulesTest {
         }
     }
 
+    /** The owner appoints enough managers to supervise everyone, and no more; returns how many. */
+    private static int assertTheOwnersRuleIsTheFewestThatCoverEveryone(Hierarchy h, int members) {
+        int m = h.managersNeeded(members);
+        assertTrue(h.managersFor(members - 1 - m) <= m, "enough at " + members);
+        assertTrue(m == 0 || h.managersFor(members - m) > m - 1, "fewest at " + members);
+        assertEquals(1.0, h.coverage(members, m), 1e-12, "full coverage at " + members);
+        return m;
+    }
+
     /** Span 5, the owner directing the top layer only (the rule without an owner span). */
     private static final Hierarchy FIVE = new Hierarchy(5, 0);
 
@@ -381,10 +390,7 @@ class LabourRulesTest {
         assertEquals(3, FIVE.layersFor(142));
         assertEquals(0, FIVE.managersNeeded(6));
         for (int members = 7; members < 5_000; members += 7) {
-            int m = FIVE.managersNeeded(members);
-            assertTrue(FIVE.managersFor(members - 1 - m) <= m, "enough at " + members);
-            assertTrue(m == 0 || FIVE.managersFor(members - m) > m - 1, "fewest at " + members);
-            assertEquals(1.0, FIVE.coverage(members, m), 1e-12, "full coverage at " + members);
+            assertTheOwnersRuleIsTheFewestThatCoverEveryone(FIVE, members);
         }
         assertEquals(5.0 / 100, FIVE.coverage(101, 0), 1e-12, "the owner alone covers a span");
         assertEquals(1.44, Hierarchy.premium(1), 1e-12);
@@ -421,10 +427,7 @@ class LabourRulesTest {
         assertEquals(0, OWNER_TEN.managersNeeded(11));
         assertEquals(1, OWNER_TEN.managersNeeded(12));
         for (int members = 2; members < 20_000; members += 3) {
-            int m = OWNER_TEN.managersNeeded(members);
-            assertTrue(OWNER_TEN.managersFor(members - 1 - m) <= m, "enough at " + members);
-            assertTrue(m == 0 || OWNER_TEN.managersFor(members - m) > m - 1, "fewest at " + members);
-            assertEquals(1.0, OWNER_TEN.coverage(members, m), 1e-12, "full coverage at " + members);
+            int m = assertTheOwnersRuleIsTheFewestThatCoverEveryone(OWNER_TEN, members);
             assertTrue(m <= FIVE.managersNeeded(members), "never more managers than without the owner span at "
                     + members);
         }

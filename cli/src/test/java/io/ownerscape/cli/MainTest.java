@@ -391,4 +391,27 @@ class MainTest {
         // At 2,000 persons the firm table's fixed 1,024 spare slots weigh; the 10M figure is in PERFORMANCE.md.
         assertTrue(json.get("bytes_per_person").asDouble() < 200);
     }
+
+    @Test
+    void parametersListsTheDeclarationsAndWritesTheirDocuments() throws Exception {
+        Outcome all = run("parameters", "--preset", "axtell");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.out().lines().anyMatch(l -> l.startsWith("owner_share ") && l.contains(" 0.0 ")), all.out());
+        assertEquals(io.ownerscape.io.ParameterDocs.all().size(), all.out().lines().count());
+        Outcome policy = run("parameters", "--policy");
+        assertEquals(io.ownerscape.model.LabourParameters.POLICY_KEYS.size(), policy.out().lines().count());
+        Outcome one = run("parameters", "elections");
+        assertTrue(one.out().contains("centralisation true") && one.out().contains("market false")
+                && one.out().contains("docs/MODEL.md §7.15"), one.out());
+        assertBadInput(run("parameters", "no_such_key"), "no_such_key", "no such key");
+        assertBadInput(run("parameters", "--preset", "nope"), "preset = 'nope'", "allowed axtell");
+        java.nio.file.Files.writeString(dir.resolve("MODEL.md"), "# m\n<!-- parameters 7.14 -->\nold\n<!-- /parameters -->\n");
+        Outcome write = run("parameters", "--write-docs", dir.toString());
+        assertEquals(0, write.code(), write.err());
+        assertTrue(write.out().contains("PARAMETERS.md, reference.yaml, MODEL.md"), write.out());
+        String model = java.nio.file.Files.readString(dir.resolve("MODEL.md"));
+        assertTrue(model.contains("| `ubi` (policy) |") && !model.contains("\nold\n"), model);
+        assertTrue(run("parameters", "--write-docs", dir.toString()).out().contains("are current"));
+        assertBadInput(run("parameters", "--write-docs", dir.resolve("missing").toString()), "not a directory");
+    }
 }

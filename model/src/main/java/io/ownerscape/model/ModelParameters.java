@@ -1,39 +1,61 @@
 package io.ownerscape.model;
 
+import io.ownerscape.model.parameter.Parameter;
+import io.ownerscape.model.parameter.ParameterSet;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every parameter of the endogenous-firms model, with the defaults of Axtell's full-scale version
- * (Axtell 2013/2016; see {@code docs/MODEL.md}).
- *
- * @param persons          number of persons, at least {@link #MIN_PERSONS}
- * @param activationRate   probability that a person reconsiders in a month, in (0, 1]; 0.04
- * @param substeps         decide/apply rounds a month is cut into, 1 to 1,000; 4. Persons active
- *                         in the same round decide against the same snapshot
- * @param sequential       if true, active persons act one at a time in random order (Axtell's
- *                         schedule); {@code substeps} is then ignored
- * @param aMin             lower bound of a firm's constant-returns coefficient a; 0
- * @param aMax             upper bound of a; 0.5
- * @param bMin             lower bound of a firm's increasing-returns coefficient b; 0.75
- * @param bMax             upper bound of b; 1.25
- * @param betaMin          lower bound of a firm's returns exponent beta; 1.5
- * @param betaMax          upper bound of beta; 2
- * @param friendsMin       fewest friends a person draws; 2
- * @param friendsMax       most friends a person draws; 6
+ * The parameters of Axtell's endogenous-firms model (Axtell 2013/2016; {@code docs/MODEL.md} §2.5),
+ * each declared once by its {@link Parameter} annotation with Axtell's full-scale default. Checks
+ * that relate several of them (a bound below its partner, the network's parity) stay in
+ * {@link #violations()}.
  */
 public record ModelParameters(
+        @Parameter(section = "2.5", symbol = "N", unit = "persons", range = "20 to 400000000", axtell = "1000000",
+                meaning = "number of persons (1,000,000 for run and bench; 100,000 in experiments and the demo)",
+                source = "model's own (Axtell 2013/2016 full scale: 120 million, calibration.md §4)")
         int persons,
+        @Parameter(section = "2.5", symbol = "p", unit = "probability per person and month", range = "(0, 1]",
+                axtell = "0.04", meaning = "probability that a person reconsiders in a month",
+                source = "Axtell 2013/2016, calibration.md §4 (4% of agents activated per period)")
         double activationRate,
+        @Parameter(section = "2.5", symbol = "K", unit = "rounds per month", range = "1 to 1000", axtell = "4",
+                meaning = "decide/apply rounds a month is cut into; persons active in the same round decide against the"
+                        + " same snapshot",
+                source = "model's own (§7.8)")
         int substeps,
+        @Parameter(section = "2.5", axtell = "false",
+                meaning = "active persons act one at a time in random order (Axtell's schedule); substeps is then ignored",
+                source = "true is Axtell's schedule; false is the model's own (§7.8)")
         boolean sequential,
+        @Parameter(section = "2.5", symbol = "a_min", unit = "output per unit of effort", range = "0 to 10",
+                axtell = "0", meaning = "lower bound of a new firm's constant-returns coefficient a (uniform)",
+                source = "Axtell 2013/2016: a ~ U[0, 1/2], calibration.md §4")
         double aMin,
+        @Parameter(section = "2.5", symbol = "a_max", unit = "output per unit of effort", range = "0 to 10",
+                axtell = "0.5", meaning = "upper bound of a", source = "as a_min")
         double aMax,
+        @Parameter(section = "2.5", symbol = "b_min", unit = "output per unit of effort^beta", range = "0 to 10",
+                axtell = "0.75", meaning = "lower bound of a new firm's increasing-returns coefficient b (uniform)",
+                source = "Axtell 2013/2016: b ~ U[3/4, 5/4]")
         double bMin,
+        @Parameter(section = "2.5", symbol = "b_max", unit = "output per unit of effort^beta", range = "0 to 10",
+                axtell = "1.25", meaning = "upper bound of b", source = "as b_min")
         double bMax,
+        @Parameter(section = "2.5", symbol = "β_min", range = "1 to 4", axtell = "1.5",
+                meaning = "lower bound of a new firm's returns exponent beta (uniform)",
+                source = "Axtell 2013/2016: beta ~ U[3/2, 2]")
         double betaMin,
+        @Parameter(section = "2.5", symbol = "β_max", range = "1 to 4", axtell = "2",
+                meaning = "upper bound of beta", source = "as beta_min")
         double betaMax,
+        @Parameter(section = "2.5", symbol = "d_min", unit = "friends", range = "1 to 30", axtell = "2",
+                meaning = "fewest friends a person draws", source = "Axtell 2013/2016: 2-6 friends, calibration.md §4")
         int friendsMin,
+        @Parameter(section = "2.5", symbol = "d_max", unit = "friends", range = "1 to 30", axtell = "6",
+                meaning = "most friends a person draws", source = "as friends_min")
         int friendsMax) implements java.io.Serializable {
 
     /** Smallest population the network construction supports. */
@@ -46,7 +68,7 @@ public record ModelParameters(
 
     /** Axtell's full-scale defaults for {@code persons} persons. */
     public static ModelParameters defaults(int persons) {
-        return new ModelParameters(persons, 0.04, 4, false, 0.0, 0.5, 0.75, 1.25, 1.5, 2.0, 2, 6);
+        return ParameterSet.of(ModelParameters.class).preset(ParameterSet.Base.AXTELL).withPersons(persons);
     }
 
     public ModelParameters withPersons(int n) {
@@ -69,23 +91,14 @@ public record ModelParameters(
      *     allowed; empty if the parameters are valid
      */
     public List<String> violations() {
-        List<String> out = new ArrayList<>();
-        if (persons < MIN_PERSONS || persons > MAX_PERSONS) {
-            out.add("persons = " + persons + ": allowed " + MIN_PERSONS + " to " + MAX_PERSONS);
-        }
-        if (!(activationRate > 0 && activationRate <= 1)) {
-            out.add("activation_rate = " + activationRate + ": allowed (0, 1]");
-        }
-        if (substeps < 1 || substeps > 1000) {
-            out.add("substeps = " + substeps + ": allowed 1 to 1000");
-        }
-        range(out, "a_min", aMin, "a_max", aMax, 0, 10);
-        range(out, "b_min", bMin, "b_max", bMax, 0, 10);
-        range(out, "beta_min", betaMin, "beta_max", betaMax, 1, 4);
+        List<String> out = new ArrayList<>(ParameterSet.of(ModelParameters.class).violations(this));
+        ordered(out, "a_min", aMin, "a_max", aMax);
+        ordered(out, "b_min", bMin, "b_max", bMax);
+        ordered(out, "beta_min", betaMin, "beta_max", betaMax);
         if (bMin <= 0 && aMin <= 0) {
             out.add("a_min = " + aMin + " and b_min = " + bMin + ": at least one must be positive");
         }
-        if (friendsMin < 1 || friendsMax > 30 || friendsMin > friendsMax) {
+        if (friendsMin > friendsMax) {
             out.add("friends_min = " + friendsMin + ", friends_max = " + friendsMax
                     + ": allowed 1 <= friends_min <= friends_max <= 30");
         }
@@ -116,14 +129,7 @@ public record ModelParameters(
         return this;
     }
 
-    private static void range(List<String> out, String loName, double lo, String hiName, double hi,
-                              double min, double max) {
-        if (!(lo >= min && lo <= max)) {
-            out.add(loName + " = " + lo + ": allowed " + min + " to " + max);
-        }
-        if (!(hi >= min && hi <= max)) {
-            out.add(hiName + " = " + hi + ": allowed " + min + " to " + max);
-        }
+    private static void ordered(List<String> out, String loName, double lo, String hiName, double hi) {
         if (lo > hi) {
             out.add(loName + " = " + lo + " is above " + hiName + " = " + hi + ": allowed "
                     + loName + " <= " + hiName);

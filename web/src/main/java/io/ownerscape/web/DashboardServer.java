@@ -108,20 +108,38 @@ public final class DashboardServer implements AutoCloseable {
     /** Largest request body, in bytes: room for a scenario file of 200,000 characters. */
     public static final long MAX_BODY_BYTES = 300_000;
 
+    /**
+     * The policy keys the dashboard offers as sliders, with the slider's reach and step (a choice of
+     * presentation); what each means, its unit and what is allowed come from the parameter's
+     * declaration ({@link io.ownerscape.model.parameter.Parameter}), and the slider must stay inside
+     * the declared range (checked when the class loads).
+     */
     private static final List<Lever> LEVERS = List.of(
-            new Lever("ubi", "Basic income", 0, 1, 0.01, "share of mean pay, per person and month"),
-            new Lever("firing_cost", "Firing cost", 0, 24, 0.5, "months of the worker's pay an owner pays on dismissal"),
-            new Lever("antitrust_cap", "Antitrust cap", 0.05, 1, 0.05,
-                    "largest share of its market or region an acquirer may hold after a merger; 1 for no cap"),
-            new Lever("startup_grant", "Start-up grant", 0, 1, 0.05, "share of a founder's start-up capital the state pays"),
-            new Lever("nationalisation_rate", "Nationalisation pace", 0, 0.05, 0.001,
-                    "monthly probability that a private firm in scope is taken over by the state"),
-            new Lever("lock_in", "Lock-in", 0, 1, 1,
-                    "whether rulers suspend elections once countervailing power is below the threshold"),
-            new Lever("lock_in_threshold", "Lock-in threshold", 0, 1, 0.05,
-                    "countervailing power below which rulers with lock-in suspend elections"));
+            new Lever("ubi", "Basic income", 0, 1, 0.01),
+            new Lever("firing_cost", "Firing cost", 0, 24, 0.5),
+            new Lever("antitrust_cap", "Antitrust cap", 0.05, 1, 0.05),
+            new Lever("startup_grant", "Start-up grant", 0, 1, 0.05),
+            new Lever("nationalisation_rate", "Nationalisation pace", 0, 0.05, 0.001),
+            new Lever("lock_in", "Lock-in", 0, 1, 1),
+            new Lever("lock_in_threshold", "Lock-in threshold", 0, 1, 0.05));
 
-    private record Lever(String key, String label, double min, double max, double step, String help) {
+    private record Lever(String key, String label, double min, double max, double step) {
+        Lever {
+            var declared = io.ownerscape.model.LabourKeys.declarations().get(key);
+            if (!declared.policy()) {
+                throw new IllegalStateException("lever " + key + ": not a policy key");
+            }
+            if (declared.type() != boolean.class && !(declared.range().allows(min, k -> 0) && declared.range().allows(max, k -> 0))) {
+                throw new IllegalStateException("lever " + key + ": slider " + min + " to " + max
+                        + " leaves the declared range " + declared.range());
+            }
+        }
+
+        /** The declaration's meaning and unit. */
+        String help() {
+            var d = io.ownerscape.model.LabourKeys.declarations().get(key).declaration();
+            return d.meaning() + (d.unit().isEmpty() ? "" : " (" + d.unit() + ")");
+        }
     }
 
     private final Javalin app;

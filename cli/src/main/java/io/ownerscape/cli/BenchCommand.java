@@ -25,7 +25,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Times the monthly step: builds the economy, runs --warmup months, then "
-                + "--repeat windows of --months months, and prints a final JSON line with the median.",
+                + "--repeat windows of --months months, and prints a final JSON line with the medians: "
+                + "activations a second, milliseconds a month, person-months a second, and the share of the "
+                + "timed months spent in each phase of the month (docs/OUTPUTS.md §7).",
                 "Defaults: 1,000,000 persons, 12 months per window, 60 warm-up months, 3 windows."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
@@ -63,7 +65,9 @@ final class BenchCommand implements Callable<Integer> {
                 economy.step();
             }
             double[] rates = new double[repeat];
+            double[] msPerMonth = new double[repeat];
             long reviewStart = economy.reviewNanos();
+            long[] phasesStart = economy.phaseNanos();
             long measuredStart = System.nanoTime();
             for (int r = 0; r < repeat; r++) {
                 long activations = 0;
@@ -72,13 +76,17 @@ final class BenchCommand implements Callable<Integer> {
                     economy.step();
                     activations += economy.activations();
                 }
-                rates[r] = activations / ((System.nanoTime() - start) / 1e9);
-                out.printf("window %d: %,.0f activations/s%n", r + 1, rates[r]);
+                long elapsed = System.nanoTime() - start;
+                rates[r] = activations / (elapsed / 1e9);
+                msPerMonth[r] = elapsed / 1e6 / s.months();
+                out.printf("window %d: %,.0f activations/s, %,.1f ms a month%n", r + 1, rates[r], msPerMonth[r]);
             }
-            double reviewShare = (double) (economy.reviewNanos() - reviewStart)
-                    / (System.nanoTime() - measuredStart);
+            long measured = System.nanoTime() - measuredStart;
+            double reviewShare = (double) (economy.reviewNanos() - reviewStart) / measured;
+            long[] phasesEnd = economy.phaseNanos();
             double[] sorted = rates.clone();
             Arrays.sort(sorted);
+            double medianMs = median(msPerMonth);
             ObjectNode json = new ObjectMapper().createObjectNode();
             json.put("persons", s.model().persons());
             json.put("threads", s.threads());
@@ -93,7 +101,21 @@ final class BenchCommand implements Callable<Integer> {
             for (double r : rates) {
                 windows.add(r);
             }
+            json.put("ms_per_month", medianMs);
+            ArrayNode windowsMs = json.putArray("windows_ms_per_month");
+            for (double ms : msPerMonth) {
+                windowsMs.add(ms);
+            }
+            json.put("person_months_per_second", s.model().persons() / (medianMs / 1e3));
             json.put("review_share", reviewShare);
+            ObjectNode shares = json.putObject("phase_shares");
+            long timed = 0;
+            for (io.ownerscape.model.Phase p : io.ownerscape.model.Phase.values()) {
+                long ns = phasesEnd[p.ordinal()] - phasesStart[p.ordinal()];
+                timed += ns;
+                shares.put(p.key(), (double) ns / measured);
+            }
+            shares.put("other", (double) (measured - timed) / measured);
             json.put("bytes_per_person", (double) economy.columnBytes() / s.model().persons());
             json.put("peak_heap_bytes", peakHeap());
             json.put("build_seconds", buildSeconds);
@@ -101,6 +123,13 @@ final class BenchCommand implements Callable<Integer> {
             out.println(json.toString());
         }
         return 0;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static long peakHeap() {

@@ -388,6 +388,18 @@ class MainTest {
             assertTrue(json.has(k), k);
         }
         assertTrue(json.get("activations_per_second").asDouble() > 0);
+        double ms = json.get("ms_per_month").asDouble();
+        assertTrue(ms > 0, "ms_per_month");
+        assertEquals(2000 / (ms / 1e3), json.get("person_months_per_second").asDouble(), 1e-6 * 2000 / (ms / 1e3));
+        var shares = json.get("phase_shares");
+        double sum = 0;
+        for (io.ownerscape.model.Phase p : io.ownerscape.model.Phase.values()) {
+            double share = shares.get(p.key()).asDouble();
+            assertTrue(share >= 0 && share <= 1, p.key() + " " + share);
+            sum += share;
+        }
+        assertTrue(shares.get("decisions").asDouble() > 0 && shares.get("pay_and_wealth").asDouble() > 0, shares.toString());
+        assertEquals(1.0, sum + shares.get("other").asDouble(), 1e-9, "the shares add up to the timed months");
         // At 2,000 persons the firm table's fixed 1,024 spare slots weigh; the 10M figure is in PERFORMANCE.md.
         assertTrue(json.get("bytes_per_person").asDouble() < 200);
     }

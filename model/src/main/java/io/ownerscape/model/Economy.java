@@ -155,6 +155,8 @@ public final class Economy {
     private long activations;
     /** Wall-clock time spent in monthly reviews since the start, for benchmarks. */
     private long reviewNanos;
+    /** Nanoseconds spent in each {@link Phase} since construction (or the fork). */
+    private final long[] phaseNanos = new long[Phase.values().length];
     private long births;
     private long deaths;
     private long moves;
@@ -451,12 +453,15 @@ public final class Economy {
         int n = params.persons();
         technologyBase = streams.base(Purpose.FIRM_TECHNOLOGY, m);
         contactBase = streams.base(Purpose.SEARCH_CONTACT, m);
+        long t = System.nanoTime();
+        renewTechnologies(m);
+        t = lap(Phase.TECHNOLOGY_RENEWAL, t);
         active = BernoulliSampler.sample(streams.base(Purpose.ACTIVATION, m), n,
                 params.activationRate(), executor);
         if (searchers.length > 0) {
             active = union(active, searchers);
         }
-        renewTechnologies(m);
+        t = lap(Phase.ACTIVATION, t);
         activations = active.length;
         births = 0;
         deaths = 0;
@@ -483,15 +488,36 @@ public final class Economy {
         }
         month = m;
         long t0 = System.nanoTime();
+        lap(Phase.DECISIONS, t);
         if (acquisitions != null) {
             acquisitions.run(m);
         }
+        t = lap(Phase.ACQUISITIONS, t0);
         review.run(m);
+        t = System.nanoTime();
         if (transferTrial != null) {
             transferTrial.observe(this, m);
         }
+        t = lap(Phase.TRANSFER_TRIAL, t);
         state.run(m);
+        lap(Phase.STATE_AND_ELECTIONS, t);
         reviewNanos += System.nanoTime() - t0;
+    }
+
+    /** Adds the time since {@code start} to a phase; returns now. */
+    long lap(Phase phase, long start) {
+        long now = System.nanoTime();
+        phaseNanos[phase.ordinal()] += now - start;
+        return now;
+    }
+
+    /**
+     * Nanoseconds spent in each phase of the month since this economy was built, indexed by
+     * {@link Phase#ordinal()}; a copy. The phases that do not run under the rules in force stay
+     * near 0.
+     */
+    public long[] phaseNanos() {
+        return phaseNanos.clone();
     }
 
     /** Firms handled together when technologies are renewed. */

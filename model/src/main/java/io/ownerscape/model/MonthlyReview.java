@@ -154,6 +154,7 @@ final class MonthlyReview {
         ParallelExecutor executor = economy.executor();
         int firmChunks = ParallelExecutor.chunkCount(capacity, FIRM_CHUNK);
         boolean selling = market != null && market.operates(month);
+        long clock = System.nanoTime();
         if (selling) {
             market.prepare(capacity);
             market.open(month);
@@ -168,6 +169,7 @@ final class MonthlyReview {
             }
             market.settle(month, totals);
         }
+        clock = economy.lap(Phase.GOODS_MARKET, clock);
         double[][] firmSums = new double[firmChunks][];
         int[][] roomFirms = new int[firmChunks][];
         int[][] roomRegions = new int[firmChunks][];
@@ -186,6 +188,7 @@ final class MonthlyReview {
         if (selling) {
             economy.vacancies().build(roomFirms, roomRegions, roomWeights, roomCounts);
         }
+        clock = economy.lap(Phase.FIRM_RATES, clock);
         int n = economy.persons();
         int personChunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);
         ReviewTally[] tallies = new ReviewTally[personChunks];
@@ -214,6 +217,7 @@ final class MonthlyReview {
             separated[c] = Arrays.copyOf(pass.separated, pass.separatedCount);
             dismissedPay[c] = Arrays.copyOf(pass.dismissedPay, pass.dismissedCount);
         });
+        clock = economy.lap(Phase.PAY_AND_WEALTH, clock);
         ReviewTally total = new ReviewTally();
         double[] sold = new double[RATE_SUMS];
         for (double[] chunk : firmSums) {
@@ -247,6 +251,7 @@ final class MonthlyReview {
         }
         staffFirms(concat(listed), total);
         int[] newlyUnemployedSearching = reclassifyTouched(total, searchBase);
+        clock = economy.lap(Phase.STAFFING, clock);
         ReviewTally[] firmTallies = new ReviewTally[firmChunks];
         executor.forEachChunk(firmChunks, c ->
                 firmTallies[c] = count(c * FIRM_CHUNK, Math.min(capacity, (c + 1) * FIRM_CHUNK)));
@@ -277,6 +282,7 @@ final class MonthlyReview {
         }
         economy.updatePolicyPay(total);
         last = total;
+        economy.lap(Phase.COUNTS_AND_CLASSES, clock);
     }
 
     private static long[] concat(long[][] parts) {

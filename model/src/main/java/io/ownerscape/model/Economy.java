@@ -696,15 +696,14 @@ public final class Economy {
          * The owner's residual in units of pay after taxes: pay and benefits bear the income tax,
          * residuals the profit tax, so only their ratio matters to a choice.
          */
-        private final double residualWeight = (1 - labour.profitTax())
-                / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge)));
+        private final double residualWeight = (1 - labour.profitTax()) / (1 - state.effectiveIncomeTax());
         private final boolean founding = labour.privateFounding();
         /**
          * The basic income in units of after-tax pay, which persons add to every option's income
          * when the rules say they count it; 0 otherwise.
          */
         private final double basicIncome = labour.ubiInChoices() ? state.ubiRate * policyPay
-                / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge))) : 0;
+                / (1 - state.effectiveIncomeTax()) : 0;
         /**
          * The transfer trial while it pays this month and persons count non-labour income in
          * their choices; null otherwise. Its payment, untaxed like the basic income, is added to
@@ -712,7 +711,7 @@ public final class Economy {
          */
         private final TransferTrial paying = labour.ubiInChoices() && transferTrial != null
                 && transferTrial.pays(month + 1) ? transferTrial : null;
-        private final double afterTaxUnit = 1 / (1 - Math.max(0, Math.min(0.9, labour.incomeTax() + state.surcharge)));
+        private final double afterTaxUnit = 1 / (1 - state.effectiveIncomeTax());
         /** Each batch person's non-labour income counted in every option: the basic income plus any transfer. */
         private final double[] extraOf = new double[BATCH];
         /** The non-labour income of the person whose options are being posed. */

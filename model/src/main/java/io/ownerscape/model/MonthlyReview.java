@@ -204,7 +204,7 @@ final class MonthlyReview {
         double benefit = rules.benefitReplacement() * economy.policyPay;
         State state = economy.state;
         double ubi = state.ubiRate * economy.policyPay;
-        double incomeTax = Math.max(0, Math.min(0.9, rules.incomeTax() + state.surcharge));
+        double incomeTax = state.effectiveIncomeTax();
         executor.forEachChunk(personChunks, c -> {
             PersonPass pass = new PersonPass(benefit, economy.meanPay, economy.policyPay, ubi, incomeTax, searchBase, sampleBase,
                     separationBase);
@@ -283,6 +283,16 @@ final class MonthlyReview {
         economy.updatePolicyPay(total);
         last = total;
         economy.lap(Phase.COUNTS_AND_CLASSES, clock);
+    }
+
+    /**
+     * The pay rule of a producing employee (MODEL.md §7.11): the firm's mean producer pay
+     * {@code wbar}, of which the tied share {@code kappa c} follows the person's own contribution
+     * {@code x} relative to the producers' mean ({@code perEffort = P / X}):
+     * {@code wbar (1 - kappa c + kappa c P x / X)}. Every pass that pays or values a producer calls it.
+     */
+    static double producerPay(double wbar, double tied, double perEffort, long xFixed) {
+        return wbar * (1 - tied + tied * perEffort * Firms.fromFixed(xFixed));
     }
 
     private static long[] concat(long[][] parts) {
@@ -592,7 +602,7 @@ final class MonthlyReview {
                     income = wbar;
                 } else {
                     x = contribution(record);
-                    income = wbar * (1 - tied + tied * perEffort(bits) * Firms.fromFixed(x));
+                    income = producerPay(wbar, tied, perEffort(bits), x);
                 }
                 double residual = 0;
                 if (owner && ownerFactor > 0) {
@@ -1267,8 +1277,7 @@ final class MonthlyReview {
                 double tied = (bits >>> 48) / TIED_UNIT;
                 long xFixed = Economy.contribution(persons[record + Economy.PERSON_EFFORT],
                         Float.intBitsToFloat(persons[record + Economy.PERSON_SKILL]));
-                double pay = wbar * (1 - tied + tied * Float.intBitsToFloat((int) (bits >>> 16))
-                        * Firms.fromFixed(xFixed));
+                double pay = producerPay(wbar, tied, Float.intBitsToFloat((int) (bits >>> 16)), xFixed);
                 long totalFixed = firms.effortFixed(f);
                 double product = firms.revenueGain(f, Firms.expand(firms.technologySeed(f)),
                         Firms.fromFixed(totalFixed - xFixed), Firms.fromFixed(totalFixed));

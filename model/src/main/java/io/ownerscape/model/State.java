@@ -319,11 +319,10 @@ public final class State {
      * change; the budget rule moves it from there.
      */
     private void putInForce() {
-        double effective = Math.max(0, Math.min(0.9, economy.labour.incomeTax() + surcharge));
+        double effective = effectiveIncomeTax();
         economy.applyRules(ruling < 0 ? economy.baseRules : platforms.get(ruling).applyTo(economy.baseRules));
         LabourParameters now = economy.labour;
-        surcharge = now.balancedBudget()
-                ? Math.max(-now.incomeTax(), Math.min(0.9 - now.incomeTax(), effective - now.incomeTax())) : 0;
+        surcharge = now.balancedBudget() ? surchargeFor(now, effective) : 0;
     }
 
     /** Puts a platform in force from the next month (its policies on the scenario's rules). */
@@ -457,7 +456,28 @@ public final class State {
         }
         double needed = review.incomeTaxes / review.incomeBase
                 + (t.spending() - t.revenue() + debt / 12) / review.incomeBase;
-        return Math.max(-rules.incomeTax(), Math.min(0.9 - rules.incomeTax(), needed - rules.incomeTax()));
+        return surchargeFor(rules, needed);
+    }
+
+    /** Highest income-tax rate, surcharge included. */
+    static final double MAX_INCOME_TAX = 0.9;
+
+    /**
+     * The income-tax rate persons pay: the rules' rate plus the balanced-budget surcharge, within
+     * [0, {@value #MAX_INCOME_TAX}]. Every use of the rate goes through here.
+     */
+    static double effectiveIncomeTax(LabourParameters rules, double surcharge) {
+        return Math.max(0, Math.min(MAX_INCOME_TAX, rules.incomeTax() + surcharge));
+    }
+
+    /** The rate persons pay now ({@link #effectiveIncomeTax(LabourParameters, double)}). */
+    double effectiveIncomeTax() {
+        return effectiveIncomeTax(economy.labour, surcharge);
+    }
+
+    /** The surcharge that brings the rules' income tax to {@code rate}, within the same bounds. */
+    private static double surchargeFor(LabourParameters rules, double rate) {
+        return Math.max(-rules.incomeTax(), Math.min(MAX_INCOME_TAX - rules.incomeTax(), rate - rules.incomeTax()));
     }
 
     /**

@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "ownerscape", mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Agent-based political economy: endogenous firms, owners, managers and the state.",
-        subcommands = {RunCommand.class, DemoCommand.class, CalibrateCommand.class, ExperimentCommand.class, BenchCommand.class, SweepCommand.class, ValidateCommand.class, ParametersCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, CalibrateCommand.class, ExperimentCommand.class, BenchCommand.class, SweepCommand.class, ValidateCommand.class, ParametersCommand.class, DocsCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

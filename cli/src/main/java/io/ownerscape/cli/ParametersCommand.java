@@ -11,8 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,10 +20,8 @@ import java.util.concurrent.Callable;
         description = {"Lists every model parameter as its declaration gives it: the key, its value in a preset, "
                 + "what is allowed, the unit and the meaning; [policy] marks the keys platforms and the schedule may "
                 + "change. With KEY arguments, each key in full (every preset's value, the source of the default). "
-                + "--write-docs DIR regenerates docs/PARAMETERS.md, docs/reference.yaml and the key tables of "
-                + "docs/MODEL.md from the declarations.",
-                "Examples: parameters --preset axtell; parameters firing_cost ubi; parameters --policy; "
-                        + "parameters --write-docs docs"})
+                + "The documents made from the same declarations are rewritten by the docs command.",
+                "Examples: parameters --preset axtell; parameters firing_cost ubi; parameters --policy"})
 final class ParametersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KEY", arity = "0..*", description = "Keys to show in full (default: list every key).")
     List<String> keys = new ArrayList<>();
@@ -38,26 +34,12 @@ final class ParametersCommand implements Callable<Integer> {
     @Option(names = "--policy", description = "Only the policy keys (those a platform or the schedule may change).")
     boolean policyOnly;
 
-    @Option(names = "--write-docs", paramLabel = "DIR",
-            description = "Regenerate the documents made from the declarations in DIR (the repository's docs folder) and "
-                    + "print which changed.")
-    Path writeDocs;
-
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        if (writeDocs != null) {
-            if (!Files.isDirectory(writeDocs)) {
-                throw new BadInputException("--write-docs " + writeDocs + ": not a directory; allowed the repository's docs folder");
-            }
-            List<String> changed = ParameterDocs.write(writeDocs);
-            out.println(changed.isEmpty() ? "parameters: the generated documents in " + writeDocs + " are current"
-                    : "parameters: rewrote " + String.join(", ", changed) + " in " + writeDocs);
-            return 0;
-        }
         Preset p;
         try {
             p = Preset.of(preset);

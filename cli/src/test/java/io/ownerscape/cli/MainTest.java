@@ -418,12 +418,18 @@ class MainTest {
         assertBadInput(run("parameters", "no_such_key"), "no_such_key", "no such key");
         assertBadInput(run("parameters", "--preset", "nope"), "preset = 'nope'", "allowed axtell");
         java.nio.file.Files.writeString(dir.resolve("MODEL.md"), "# m\n<!-- parameters 7.14 -->\nold\n<!-- /parameters -->\n");
-        Outcome write = run("parameters", "--write-docs", dir.toString());
+        java.nio.file.Files.writeString(dir.resolve("OUTPUTS.md"), "# o\n<!-- measures labour -->\nold\n<!-- /measures -->\n");
+        assertEquals(1, run("docs", "--check", dir.toString()).code(), "stale before writing");
+        Outcome write = run("docs", dir.toString());
         assertEquals(0, write.code(), write.err());
-        assertTrue(write.out().contains("PARAMETERS.md, reference.yaml, MODEL.md"), write.out());
+        assertTrue(write.out().contains("PARAMETERS.md, reference.yaml, MODEL.md, OUTPUTS.md"), write.out());
         String model = java.nio.file.Files.readString(dir.resolve("MODEL.md"));
         assertTrue(model.contains("| `ubi` (policy) |") && !model.contains("\nold\n"), model);
-        assertTrue(run("parameters", "--write-docs", dir.toString()).out().contains("are current"));
-        assertBadInput(run("parameters", "--write-docs", dir.resolve("missing").toString()), "not a directory");
+        String outputs = java.nio.file.Files.readString(dir.resolve("OUTPUTS.md"));
+        assertTrue(outputs.contains("| `unemployment_rate` | DOUBLE | share of persons |") && !outputs.contains("\nold\n"), outputs);
+        assertTrue(run("docs", dir.toString()).out().contains("is current"));
+        Outcome check = run("docs", "--check", dir.toString());
+        assertEquals(0, check.code(), check.out());
+        assertBadInput(run("docs", dir.resolve("missing").toString()), "not a directory");
     }
 }

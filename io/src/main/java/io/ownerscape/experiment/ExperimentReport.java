@@ -1,5 +1,7 @@
 package io.ownerscape.experiment;
 
+import io.ownerscape.model.measure.MonthlyMeasures;
+
 import io.ownerscape.calibration.CalibrationTable;
 import io.ownerscape.calibration.Target;
 import io.ownerscape.calibration.Targets;
@@ -36,16 +38,27 @@ import java.util.Map;
  */
 final class ExperimentReport {
 
-    /** Monthly series drawn over time: column, title, y axis. */
+    /**
+     * Monthly series drawn over time: the SQL over the store's {@code monthly} table, the title, and
+     * the y axis (the measure's declared unit, MonthlyMeasures).
+     */
     private static final String[][] SERIES = {
-            {"autonomy_index", "Autonomy index of the employed", "autonomy index"},
-            {"managerial_share", "Managers per employee", "managers per employee"},
-            {"small_owners_per_1000", "Small owners per 1,000 persons", "per 1,000 persons"},
-            {"top1_employment_share", "Employment share of the top 1% of firms", "share"},
-            {"state_employment_share", "State share of employment", "share"},
-            {"unemployment_rate", "Unemployment rate", "share of persons"},
-            {"ubi_paid / NULLIF(ubi_promised, 0)", "Basic income paid / promised (months with a promise)", "ratio"},
-            {"countervailing_power", "Countervailing power", "index"}};
+            series(MonthlyMeasures.AUTONOMY_INDEX, "Autonomy index of the employed"),
+            series(MonthlyMeasures.MANAGERIAL_SHARE, "Managers per employee"),
+            series(MonthlyMeasures.SMALL_OWNERS_PER_1000, "Small owners per 1,000 persons"),
+            series(MonthlyMeasures.TOP1_EMPLOYMENT_SHARE, "Employment share of the top 1% of firms"),
+            series(MonthlyMeasures.STATE_EMPLOYMENT_SHARE, "State share of employment"),
+            series(MonthlyMeasures.UNEMPLOYMENT_RATE, "Unemployment rate"),
+            {MonthlyMeasures.UBI_PAID.name() + " / NULLIF(" + MonthlyMeasures.UBI_PROMISED.name() + ", 0)",
+                    "Basic income paid / promised (months with a promise)", "ratio"},
+            series(MonthlyMeasures.COUNTERVAILING_POWER, "Countervailing power")};
+
+    private static String[] series(io.ownerscape.model.measure.Measure m, String title) {
+        if (!MonthlyMeasures.HEADLINE.columns().contains(m)) {
+            throw new IllegalStateException(m.name() + " is not among the headline series the store keeps");
+        }
+        return new String[] {m.name(), title, m.unit()};
+    }
 
     private ExperimentReport() {
     }

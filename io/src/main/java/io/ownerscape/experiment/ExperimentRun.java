@@ -15,6 +15,7 @@ import io.ownerscape.model.Economy;
 import io.ownerscape.model.Election;
 import io.ownerscape.model.MetricsRecorder;
 import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.measure.MonthlyMeasures;
 import io.ownerscape.model.PersonClass;
 import io.ownerscape.model.Platform;
 import io.ownerscape.model.ReviewTally;
@@ -251,26 +252,16 @@ public final class ExperimentRun {
         return months.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("none");
     }
 
+    /** The headline series of every month, in the columns {@link MonthlyMeasures#HEADLINE} declares. */
     private static List<Object[]> monthly(List<MonthlyMetrics> history, int burnIn) {
         List<Object[]> rows = new ArrayList<>(history.size());
+        List<io.ownerscape.model.measure.Measure> columns = MonthlyMeasures.HEADLINE.columns();
         for (MonthlyMetrics m : history) {
-            ReviewTally t = m.review();
-            StateTally s = m.state();
-            rows.add(new Object[]{
-                    m.month(), m.month() <= burnIn, m.firms(), m.employerFirms(), m.meanEmployerFirmSize(),
-                    m.zipfAlpha(), m.topPercentEmploymentShare(), m.topTenEmploymentShare(),
-                    m.acquisitions().deals(),
-                    t == null ? Double.NaN : t.managerialShare(),
-                    t == null ? Double.NaN : t.unemploymentRate(),
-                    t == null ? Double.NaN : t.autonomyIndex(),
-                    m.review() == null ? Double.NaN : m.smallOwnersPerThousand(),
-                    m.meanPay(),
-                    t == null || t.market() == null ? Double.NaN : t.market().customerHhi(),
-                    s == null || s.platform() == null || s.platform().isEmpty() ? "none" : s.platform(),
-                    s == null ? Double.NaN : s.ubiPromised(),
-                    s == null ? Double.NaN : s.ubiPaid(),
-                    s == null ? Double.NaN : s.stateEmploymentShare(),
-                    s == null ? Double.NaN : s.countervailingPower()});
+            Object[] row = new Object[columns.size()];
+            for (int k = 0; k < row.length; k++) {
+                row[k] = columns.get(k).of(m, m.month() <= burnIn);
+            }
+            rows.add(row);
         }
         return rows;
     }

@@ -34,12 +34,7 @@ public final class ExperimentStore implements AutoCloseable {
     static final Map<String, String> DETAIL_TABLES = new LinkedHashMap<>();
 
     static {
-        DETAIL_TABLES.put("monthly", "month INTEGER, burn_in BOOLEAN, firms BIGINT, employer_firms BIGINT,"
-                + " mean_employer_firm_size DOUBLE, zipf_alpha DOUBLE, top1_employment_share DOUBLE,"
-                + " top10_employment_share DOUBLE, acquisitions BIGINT, managerial_share DOUBLE,"
-                + " unemployment_rate DOUBLE, autonomy_index DOUBLE, small_owners_per_1000 DOUBLE, mean_pay DOUBLE,"
-                + " customer_hhi DOUBLE, platform VARCHAR, ubi_promised DOUBLE, ubi_paid DOUBLE,"
-                + " state_employment_share DOUBLE, countervailing_power DOUBLE");
+        DETAIL_TABLES.put("monthly", io.ownerscape.model.measure.MonthlyMeasures.HEADLINE.columnDefinitions());
         DETAIL_TABLES.put("classes", "month INTEGER, class VARCHAR, share DOUBLE, autonomy_index DOUBLE");
         DETAIL_TABLES.put("elections", "month INTEGER, held BOOLEAN, incumbent VARCHAR, winner VARCHAR,"
                 + " votes_cast BIGINT, abstained BIGINT, margin DOUBLE, decisive DOUBLE, countervailing_power DOUBLE");

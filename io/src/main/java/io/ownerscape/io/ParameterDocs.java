@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code docs/PARAMETERS.md} (every key with unit, range, each preset's value, meaning and source),
  * {@code docs/reference.yaml} (a valid scenario spelling out the market preset, each key with its
  * meaning and range) and the key table of each section of {@code docs/MODEL.md} (between the markers
- * {@code <!-- parameters S -->} and {@code <!-- /parameters -->}). {@code ownerscape parameters
- * --write-docs docs} rewrites them; a test fails when one is stale.
+ * {@code <!-- parameters S -->} and {@code <!-- /parameters -->}). {@code ownerscape docs docs}
+ * rewrites them; a test fails when one is stale.
  */
 public final class ParameterDocs {
     /** MODEL.md's sections that state the rules, in the order the documents list them. */
@@ -87,7 +87,7 @@ public final class ParameterDocs {
         StringBuilder b = new StringBuilder();
         b.append("# Ownerscape: every parameter\n\n");
         b.append("Generated from the parameters' declarations (`@Parameter` on the components of `ModelParameters` and\n")
-                .append("`LabourParameters`) by `./ownerscape parameters --write-docs docs`; do not edit by hand (a test\n")
+                .append("`LabourParameters`) by `./ownerscape docs docs`; do not edit by hand (a test\n")
                 .append("fails when this file is stale). Each key is a scenario-file key (`docs/reference.yaml`); the rules'\n")
                 .append("keys (§7.11-7.17) are also `--set KEY=VALUE` of `run`; **policy** keys are those a ruling platform, the policy schedule or\n")
                 .append("the dashboard may change during a run. Allowed values: `LO to HI` and `[LO, HI]` include both\n")
@@ -140,7 +140,7 @@ public final class ParameterDocs {
                     .append(" | ").append(cell(d.declaration().source()))
                     .append(" |\n");
         }
-        b.append("\n_Generated from the declarations (`./ownerscape parameters --write-docs docs`); every key with its\n")
+        b.append("\n_Generated from the declarations (`./ownerscape docs docs`); every key with its\n")
                 .append("unit and every preset's value: `docs/PARAMETERS.md`._\n\n");
         return b.toString();
     }
@@ -163,7 +163,7 @@ public final class ParameterDocs {
                 # Ownerscape scenario reference: every key a scenario file may hold, with its default and what
                 # is allowed. As written this file is a valid scenario: the US-like `market` preset spelled out
                 # in full (each value below is market's; where the axtell preset differs, the comment says so).
-                # Generated from the parameters' declarations by `./ownerscape parameters --write-docs docs`
+                # Generated from the parameters' declarations by `./ownerscape docs docs`
                 # (docs/PARAMETERS.md has the same keys as tables); do not edit by hand.
                 # Check a file with `./ownerscape validate FILE`; run it with `./ownerscape run --config FILE`.
                 # Keys marked [policy] are the ones platforms, the schedule and the dashboard may change.
@@ -229,14 +229,23 @@ public final class ParameterDocs {
         return b.toString();
     }
 
-    /** The generated files of a docs directory: relative name to content, MODEL.md from its current text. */
+    /** The documents with generated parts that exist beside the generated files, in the order they are written. */
+    static final List<String> MARKED = List.of("MODEL.md", "OUTPUTS.md", "EXPERIMENTS.md", "DASHBOARD.md");
+
+    /**
+     * Every generated document of a docs directory, name to content: the parameter reference
+     * files, and those of {@link #MARKED} that exist with their marked tables (parameters and
+     * measures) regenerated from their current text.
+     */
     public static Map<String, String> generate(Path docs) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("PARAMETERS.md", parametersMarkdown());
         out.put("reference.yaml", referenceYaml());
-        Path model = docs.resolve("MODEL.md");
-        if (Files.exists(model)) {
-            out.put("MODEL.md", modelMarkdown(Files.readString(model)));
+        for (String name : MARKED) {
+            Path file = docs.resolve(name);
+            if (Files.exists(file)) {
+                out.put(name, MeasureDocs.regenerate(modelMarkdown(Files.readString(file))));
+            }
         }
         return out;
     }

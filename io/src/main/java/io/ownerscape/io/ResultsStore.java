@@ -13,6 +13,9 @@ import io.ownerscape.model.ReviewTally;
 import io.ownerscape.model.SizeClass;
 import io.ownerscape.model.SizeDistribution;
 import io.ownerscape.model.TransferTrial;
+import io.ownerscape.model.measure.Measure;
+import io.ownerscape.model.measure.MeasureTable;
+import io.ownerscape.model.measure.MonthlyMeasures;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -57,18 +60,7 @@ public final class ResultsStore implements AutoCloseable {
         connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE run (key VARCHAR PRIMARY KEY, value VARCHAR)");
-            s.execute("""
-                    CREATE TABLE monthly (
-                      month INTEGER, burn_in BOOLEAN, firms BIGINT, employer_firms BIGINT,
-                      employees BIGINT, mean_employer_firm_size DOUBLE,
-                      median_employer_firm_size DOUBLE, zipf_alpha DOUBLE, zipf_smin BIGINT,
-                      zipf_tail_firms BIGINT, zipf_ks DOUBLE, largest_firm BIGINT,
-                      singleton_share DOUBLE, activations BIGINT, births BIGINT, deaths BIGINT,
-                      moves BIGINT, job_to_job_rate DOUBLE, mean_effort DOUBLE,
-                      output_per_person DOUBLE, top1_employment_share DOUBLE,
-                      top10_employment_share DOUBLE, acquisitions BIGINT, acquired_persons BIGINT,
-                      blocked_mergers BIGINT, acquisition_payments DOUBLE,
-                      large_firm_acquired_share DOUBLE)""");
+            s.execute("CREATE TABLE monthly (" + MonthlyMeasures.MONTHLY.columnDefinitions() + ")");
             s.execute("""
                     CREATE TABLE acquisitions_by_size (
                       month INTEGER, acquirer_size_class VARCHAR, acquisitions BIGINT,
@@ -78,42 +70,15 @@ public final class ResultsStore implements AutoCloseable {
                       month INTEGER, size_class VARCHAR, firm_share DOUBLE, employment_share DOUBLE,
                       susb_firm_share DOUBLE, susb_employment_share DOUBLE)""");
             s.execute("CREATE TABLE size_distribution (size BIGINT, firms BIGINT)");
-            s.execute("""
-                    CREATE TABLE labour (
-                      month INTEGER, burn_in BOOLEAN, managerial_share DOUBLE,
-                      unemployment_rate DOUBLE, members BIGINT, employees BIGINT, managers BIGINT,
-                      unemployed BIGINT, dismissals BIGINT, appointments BIGINT, demotions BIGINT,
-                      ownership_transfers BIGINT, mean_pay DOUBLE, mean_wealth DOUBLE,
-                      revenue DOUBLE, member_pay DOUBLE, benefits DOUBLE, consumption DOUBLE,
-                      capital_invested DOUBLE, severance DOUBLE, autonomy_index DOUBLE,
-                      autonomy_sampled BIGINT, small_owners_per_1000 DOUBLE, compliance DOUBLE,
-                      compliance_in_house DOUBLE, separations BIGINT, hires BIGINT, quits BIGINT,
-                      employee_pay_mean DOUBLE, employee_pay_median DOUBLE, pay_size_elasticity DOUBLE,
-                      self_employed_share DOUBLE)""");
-            s.execute("""
-                    CREATE TABLE market (
-                      month INTEGER, burn_in BOOLEAN, demand DOUBLE, pool DOUBLE, customers DOUBLE,
-                      output DOUBLE, revenue DOUBLE, unsold_output DOUBLE, unmet_demand DOUBLE,
-                      customer_hhi DOUBLE, capped_share DOUBLE, mean_price DOUBLE,
-                      entry_price DOUBLE)""");
+            s.execute("CREATE TABLE labour (" + MonthlyMeasures.LABOUR.columnDefinitions() + ")");
+            s.execute("CREATE TABLE market (" + MonthlyMeasures.MARKET.columnDefinitions() + ")");
             s.execute("CREATE TABLE classes (month INTEGER, class VARCHAR, persons BIGINT, share DOUBLE,"
                     + " autonomy_sampled BIGINT, autonomy_index DOUBLE)");
             s.execute("CREATE TABLE class_transitions (month INTEGER, from_class VARCHAR, to_class VARCHAR, persons BIGINT)");
             s.execute("""
                     CREATE TABLE managers_by_size (
                       month INTEGER, size_class VARCHAR, managerial_share DOUBLE, mean_layers DOUBLE)""");
-            s.execute("""
-                    CREATE TABLE state (
-                      month INTEGER, burn_in BOOLEAN, platform VARCHAR, ubi_promised DOUBLE,
-                      ubi_paid DOUBLE, income_tax_surcharge DOUBLE, income_taxes DOUBLE,
-                      profit_taxes DOUBLE, wealth_taxes DOUBLE, state_firm_profit DOUBLE,
-                      state_firm_pay DOUBLE, state_manager_pay DOUBLE,
-                      ubi_spending DOUBLE, benefits DOUBLE, grants DOUBLE, severance DOUBLE,
-                      compensation DOUBLE, revenue DOUBLE, spending DOUBLE, debt DOUBLE,
-                      nationalised BIGINT, converted BIGINT, merged_into_trusts BIGINT,
-                      privatised BIGINT, sales DOUBLE,
-                      coop_members BIGINT, state_employment_share DOUBLE, state_output_share DOUBLE,
-                      exit_options DOUBLE, countervailing_power DOUBLE, transfers DOUBLE)""");
+            s.execute("CREATE TABLE state (" + MonthlyMeasures.STATE.columnDefinitions() + ")");
             s.execute("""
                     CREATE TABLE transfer_trial (
                       month INTEGER, phase VARCHAR, arm VARCHAR, persons BIGINT, employment_rate DOUBLE,
@@ -169,40 +134,9 @@ public final class ResultsStore implements AutoCloseable {
     }
 
     /** Appends a month of the state's accounts and, if one was due, its election. */
-    private void appendState(StateTally t, boolean burnIn) throws SQLException {
-        state.beginRow();
-        state.append(t.month());
-        state.append(burnIn);
-        state.append(t.platform());
-        state.append(t.ubiPromised());
-        state.append(t.ubiPaid());
-        state.append(t.surcharge());
-        state.append(t.incomeTaxes());
-        state.append(t.profitTaxes());
-        state.append(t.wealthTaxes());
-        state.append(t.stateFirmProfit());
-        state.append(t.stateFirmPay());
-        state.append(t.stateManagerPay());
-        state.append(t.ubiSpending());
-        state.append(t.benefits());
-        state.append(t.grants());
-        state.append(t.severance());
-        state.append(t.compensation());
-        state.append(t.revenue());
-        state.append(t.spending());
-        state.append(t.debt());
-        state.append(t.nationalised());
-        state.append(t.converted());
-        state.append(t.mergedIntoTrusts());
-        state.append(t.privatised());
-        state.append(t.sales());
-        state.append(t.coopMembers());
-        state.append(t.stateEmploymentShare());
-        state.append(t.stateOutputShare());
-        state.append(t.exitOptions());
-        state.append(t.countervailingPower());
-        state.append(t.transfers());
-        state.endRow();
+    private void appendState(MonthlyMetrics m, boolean burnIn) throws SQLException {
+        append(state, MonthlyMeasures.STATE, m, burnIn);
+        StateTally t = m.state();
         Election e = t.election();
         if (e == null) {
             return;
@@ -272,57 +206,9 @@ public final class ResultsStore implements AutoCloseable {
 
     private void appendLabour(MonthlyMetrics m, boolean burnIn) throws SQLException {
         ReviewTally t = m.review();
-        labour.beginRow();
-        labour.append(m.month());
-        labour.append(burnIn);
-        labour.append(t.managerialShare());
-        labour.append(t.unemploymentRate());
-        labour.append(t.members());
-        labour.append(t.employees());
-        labour.append(t.managers());
-        labour.append(t.unemployed());
-        labour.append(t.dismissals());
-        labour.append(t.appointments());
-        labour.append(t.demotions());
-        labour.append(t.ownershipTransfers());
-        labour.append(m.meanPay());
-        labour.append(m.meanWealth());
-        labour.append(t.revenue());
-        labour.append(t.memberPay());
-        labour.append(t.benefits());
-        labour.append(t.consumption());
-        labour.append(t.capitalInvested());
-        labour.append(t.severance());
-        labour.append(t.autonomyIndex());
-        labour.append(t.autonomySampled());
-        labour.append(m.smallOwnersPerThousand());
-        labour.append(t.compliance());
-        labour.append(t.complianceInHouse());
-        labour.append(t.separations());
-        labour.append(m.hires());
-        labour.append(m.employeeQuits());
-        labour.append(t.employeePayMean());
-        labour.append(t.employeePayMedian());
-        labour.append(t.paySizeElasticity());
-        labour.append(m.selfEmployedShare());
-        labour.endRow();
-        MarketTally g = t.market();
-        if (g != null) {
-            market.beginRow();
-            market.append(m.month());
-            market.append(burnIn);
-            market.append(g.demand());
-            market.append(g.pool());
-            market.append(g.customers());
-            market.append(g.output());
-            market.append(g.revenue());
-            market.append(g.unsoldOutput());
-            market.append(g.unmetDemand());
-            market.append(g.customerHhi());
-            market.append(g.cappedShare());
-            market.append(g.meanPrice());
-            market.append(g.entryPrice());
-            market.endRow();
+        append(labour, MonthlyMeasures.LABOUR, m, burnIn);
+        if (MonthlyMeasures.MARKET.present().test(m)) {
+            append(market, MonthlyMeasures.MARKET, m, burnIn);
         }
         long[] counts = t.classCounts();
         double[] shares = m.classShares();
@@ -370,36 +256,8 @@ public final class ResultsStore implements AutoCloseable {
 
     /** Appends one month of metrics. */
     public void appendMonth(MonthlyMetrics m, boolean burnIn) throws SQLException {
-        monthly.beginRow();
-        monthly.append(m.month());
-        monthly.append(burnIn);
-        monthly.append(m.firms());
-        monthly.append(m.employerFirms());
-        monthly.append(m.employees());
-        monthly.append(m.meanEmployerFirmSize());
-        monthly.append(m.medianEmployerFirmSize());
-        monthly.append(m.zipfAlpha());
-        monthly.append(m.zipfSmin());
-        monthly.append(m.zipfTailFirms());
-        monthly.append(m.zipfKs());
-        monthly.append(m.largestFirm());
-        monthly.append(m.singletonShare());
-        monthly.append(m.activations());
-        monthly.append(m.births());
-        monthly.append(m.deaths());
-        monthly.append(m.moves());
-        monthly.append(m.jobToJobRate());
-        monthly.append(m.meanEffort());
-        monthly.append(m.outputPerPerson());
-        monthly.append(m.topPercentEmploymentShare());
-        monthly.append(m.topTenEmploymentShare());
+        append(monthly, MonthlyMeasures.MONTHLY, m, burnIn);
         AcquisitionTally a = m.acquisitions();
-        monthly.append(a.deals());
-        monthly.append(a.moved());
-        monthly.append(a.blocked());
-        monthly.append(a.paid());
-        monthly.append(m.largeFirmAcquiredShare());
-        monthly.endRow();
         if (a.deals() > 0) {
             long[] deals = a.dealsByBuyerSize();
             long[] moved = a.movedByBuyerSize();
@@ -427,7 +285,7 @@ public final class ResultsStore implements AutoCloseable {
             appendLabour(m, burnIn);
         }
         if (m.state() != null) {
-            appendState(m.state(), burnIn);
+            appendState(m, burnIn);
         }
         if (m.transfer() != null) {
             appendTransfer(m.transfer());
@@ -462,6 +320,23 @@ public final class ResultsStore implements AutoCloseable {
                 a.endRow();
             }
         }
+    }
+
+    /** Appends a month's row of a declared table: each measure in column order, by its kind. */
+    private static void append(DuckDBAppender appender, MeasureTable table, MonthlyMetrics m, boolean burnIn)
+            throws SQLException {
+        appender.beginRow();
+        for (Measure c : table.columns()) {
+            Object v = c.of(m, burnIn);
+            switch (c.kind()) {
+                case INTEGER -> appender.append(((Number) v).intValue());
+                case BIGINT -> appender.append(((Number) v).longValue());
+                case DOUBLE -> appender.append(((Number) v).doubleValue());
+                case BOOLEAN -> appender.append((boolean) (Boolean) v);
+                case VARCHAR -> appender.append((String) v);
+            }
+        }
+        appender.endRow();
     }
 
     /** Flushes the appenders so that queries see every appended row. */

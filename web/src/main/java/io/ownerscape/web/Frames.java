@@ -1,5 +1,8 @@
 package io.ownerscape.web;
 
+import io.ownerscape.model.measure.Measure;
+import io.ownerscape.model.measure.MonthlyMeasures;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.model.Election;
@@ -24,24 +27,18 @@ final class Frames {
         ObjectNode f = Json.object();
         ReviewTally t = m.review();
         StateTally s = m.state();
-        f.put("month", m.month());
-        f.put("firms", m.firms());
-        f.put("employer_firms", m.employerFirms());
-        Json.put(f, "mean_employer_firm_size", m.meanEmployerFirmSize());
-        Json.put(f, "zipf_alpha", m.zipfAlpha());
-        f.put("largest_firm", m.largestFirm());
-        Json.put(f, "top1_employment_share", m.topPercentEmploymentShare());
-        f.put("acquisitions", m.acquisitions().deals());
-        Json.put(f, "managerial_share", t == null ? Double.NaN : t.managerialShare());
-        Json.put(f, "unemployment_rate", t == null ? Double.NaN : t.unemploymentRate());
-        Json.put(f, "autonomy_index", t == null ? Double.NaN : t.autonomyIndex());
-        Json.put(f, "small_owners_per_1000", t == null ? Double.NaN : m.smallOwnersPerThousand());
-        Json.put(f, "mean_pay", m.meanPay());
-        f.put("platform", s == null || s.platform() == null || s.platform().isEmpty() ? "none" : s.platform());
-        Json.put(f, "ubi_promised", s == null ? Double.NaN : s.ubiPromised());
-        Json.put(f, "ubi_paid", s == null ? Double.NaN : s.ubiPaid());
-        Json.put(f, "state_employment_share", s == null ? Double.NaN : s.stateEmploymentShare());
-        Json.put(f, "countervailing_power", s == null ? Double.NaN : s.countervailingPower());
+        for (Measure c : MonthlyMeasures.HEADLINE.columns()) {
+            if (c == MonthlyMeasures.BURN_IN) {
+                continue; // a live run has no burn-in
+            }
+            Object v = c.of(m, false);
+            switch (c.kind()) {
+                case INTEGER, BIGINT -> f.put(c.name(), ((Number) v).longValue());
+                case DOUBLE -> Json.put(f, c.name(), ((Number) v).doubleValue());
+                case BOOLEAN -> f.put(c.name(), (Boolean) v);
+                case VARCHAR -> f.put(c.name(), (String) v);
+            }
+        }
         if (t != null) {
             f.set("class_shares", Json.numbers(m.classShares()));
             double[] autonomy = t.autonomyByClass().clone();
@@ -107,10 +104,8 @@ final class Frames {
     }
 
     /** The scalar columns of a frame, in the order of the CSV. */
-    static final java.util.List<String> CSV_COLUMNS = java.util.List.of("month", "firms", "employer_firms",
-            "mean_employer_firm_size", "zipf_alpha", "largest_firm", "top1_employment_share", "acquisitions",
-            "managerial_share", "unemployment_rate", "autonomy_index", "small_owners_per_1000", "mean_pay", "platform",
-            "ubi_promised", "ubi_paid", "state_employment_share", "countervailing_power");
+    static final java.util.List<String> CSV_COLUMNS = MonthlyMeasures.HEADLINE.names().stream()
+            .filter(n -> !n.equals(MonthlyMeasures.BURN_IN.name())).toList();
 
     /**
      * Months as CSV: the scalar columns, then each class's share ({@code share.CLASS}) and

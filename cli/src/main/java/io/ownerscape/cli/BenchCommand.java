@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSettings s = options.settings(1_000_000, 12);
+        RunSettings s = options.settings(1_000_000, 12, 0);
         if (warmup < 0) {
             throw new BadInputException("--warmup " + warmup + ": allowed 0 or more");
         }

@@ -51,7 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSettings base = options.settings(1_000_000, 600, 0, Preset.MARKET);
+        RunSettings base = options.settings(1_000_000, 600, 0);
         if (Boolean.TRUE.equals(options.firmPanel)) {
             throw new BadInputException("--firm-panel: calibrate writes no run outputs, so no firm panel; allowed"
                     + " with run");

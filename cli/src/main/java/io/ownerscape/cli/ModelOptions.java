@@ -2,6 +2,7 @@ package io.ownerscape.cli;
 
 import io.ownerscape.model.LabourKeys;
 import io.ownerscape.io.RunSettings;
+import io.ownerscape.io.SettingsBuilder;
 import io.ownerscape.model.LabourParameters;
 import io.ownerscape.model.Preset;
 import io.ownerscape.io.ScenarioFile;
@@ -16,10 +17,10 @@ import java.util.List;
  * then the key in {@code --config}, then the default.
  */
 final class ModelOptions {
-    @Option(names = "--persons", paramLabel = "N", description = "Persons (run, bench and demo: 1,000,000).")
+    @Option(names = "--persons", paramLabel = "N", description = "Persons (default 100,000; bench and calibrate: 1,000,000).")
     Integer persons;
 
-    @Option(names = "--months", paramLabel = "M", description = "Months to simulate, burn-in included.")
+    @Option(names = "--months", paramLabel = "M", description = "Months to simulate, burn-in included (default 600).")
     Integer months;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of every random stream (default 1).")
@@ -28,7 +29,7 @@ final class ModelOptions {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--burn-in", paramLabel = "B", description = "Leading months flagged as burn-in in the monthly series (default 0).")
+    @Option(names = "--burn-in", paramLabel = "B", description = "Leading months flagged as burn-in in the monthly series (default 120, at most the months; bench: 0).")
     Integer burnIn;
 
     @Option(names = "--substeps", paramLabel = "K", description = "Decide/apply rounds per month (default 4).")
@@ -43,7 +44,7 @@ final class ModelOptions {
     @Option(names = "--firm-panel", description = "Also write the yearly firm-level panel (firm id, year, size, age, output).")
     Boolean firmPanel;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "Rules to start from: axtell (default; Axtell's model), market (US-like baseline), managerial-capitalism, centralisation, distributism or open-politics.")
+    @Option(names = "--preset", paramLabel = "NAME", description = "Rules to start from: market (default; the US-like baseline), axtell (Axtell's endogenous firms, every labour rule off), managerial-capitalism, centralisation, distributism or open-politics.")
     String preset;
 
     @Option(names = "--platform", paramLabel = "NAME", description = "Platform that rules from politics_start: market, centralise, distribute or one the scenario file defines (default: the preset's, none for most).")
@@ -55,21 +56,19 @@ final class ModelOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "Scenario file (YAML) with any of these settings in snake_case; flags override it.")
     Path config;
 
-    /** Merges flags, the scenario file and defaults; throws {@link BadInputException} on bad input. */
-    RunSettings settings(int defaultPersons, int defaultMonths) {
-        return settings(defaultPersons, defaultMonths, 0);
+    /**
+     * Merges flags, the scenario file and the one set of defaults ({@link SettingsBuilder}); throws
+     * {@link BadInputException} on bad input.
+     */
+    RunSettings settings() {
+        return settings(SettingsBuilder.PERSONS, SettingsBuilder.MONTHS, SettingsBuilder.BURN_IN);
     }
 
     /**
-     * As {@link #settings(int, int)}, with a default burn-in used only when neither the flag nor
-     * the file sets one, and then never more than the months.
+     * As {@link #settings()}, with the defaults of a command whose purpose fixes them (bench,
+     * calibrate); a flag or the file still wins.
      */
     RunSettings settings(int defaultPersons, int defaultMonths, int defaultBurnIn) {
-        return settings(defaultPersons, defaultMonths, defaultBurnIn, Preset.AXTELL);
-    }
-
-    /** As {@link #settings(int, int, int)}, starting from {@code defaultPreset} when neither flag nor file names one. */
-    RunSettings settings(int defaultPersons, int defaultMonths, int defaultBurnIn, Preset defaultPreset) {
         ScenarioFile.Values file = ScenarioFile.Values.EMPTY;
         if (config != null) {
             try {
@@ -78,50 +77,36 @@ final class ModelOptions {
                 throw new BadInputException(e.getMessage());
             }
         }
-        ModelParameters model = file.model(pick(persons, file.persons(), defaultPersons), activationRate, substeps,
-                sequential);
-        int m = pick(months, file.months(), defaultMonths);
-        Preset chosen;
-        LabourParameters labour;
+        SettingsBuilder builder = SettingsBuilder.from(file).defaults(defaultPersons, defaultMonths, defaultBurnIn)
+                .persons(persons).months(months).burnIn(burnIn).seed(seed).threads(threads).firmPanel(firmPanel)
+                .activationRate(activationRate).substeps(substeps).sequential(sequential).preset(preset)
+                .rulingIfGiven(platform);
         try {
-            chosen = Preset.of(pick(preset, file.preset(), defaultPreset.key()));
+            Preset.of(builder.presetKey());
         } catch (IllegalArgumentException e) {
             throw new BadInputException((preset == null ? file.where("preset") : "") + "invalid setting: "
                     + e.getMessage());
         }
-        try {
-            java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>(file.labour());
-            if (overrides != null) {
-                for (var e : overrides.entrySet()) {
-                    if (!LabourKeys.isKey(e.getKey())) {
-                        throw new IllegalArgumentException("--set " + e.getKey() + ": unknown key; allowed keys: "
-                                + String.join(", ", LabourKeys.keys()));
-                    }
-                    changes.put(e.getKey(), LabourKeys.parse(e.getKey(), e.getValue()));
+        if (overrides != null) {
+            for (var e : overrides.entrySet()) {
+                if (!LabourKeys.isKey(e.getKey())) {
+                    throw new BadInputException("invalid setting: --set " + e.getKey() + ": unknown key; allowed keys: "
+                            + String.join(", ", LabourKeys.keys()));
+                }
+                try {
+                    builder.change(e.getKey(), LabourKeys.parse(e.getKey(), e.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    throw new BadInputException("invalid setting: " + ex.getMessage());
                 }
             }
-            labour = LabourKeys.with(chosen.labour(), changes);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("invalid setting: " + e.getMessage());
         }
-        java.util.List<io.ownerscape.model.Platform> platforms = io.ownerscape.model.Platform.builtIns();
         try {
-            platforms.addAll(file.userPlatforms());
+            return builder.build();
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("invalid setting: " + e.getMessage());
-        }
-        RunSettings s = new RunSettings(model, m,
-                pick(burnIn, file.burnIn(), Math.min(defaultBurnIn, Math.max(0, m))),
-                pick(seed, file.seed(), 1L),
-                pick(threads, file.threads(), Runtime.getRuntime().availableProcessors()),
-                pick(firmPanel, file.firmPanel(), false), chosen, labour, platforms,
-                pick(platform, file.rulingPlatform(), chosen.ruling()), file.schedule());
-        List<String> bad = s.violations();
-        if (!bad.isEmpty()) {
-            throw new BadInputException(locate(file, bad.get(0)) + "invalid setting: " + String.join("; ", bad)
+            String first = e.getMessage().split("; ")[0];
+            throw new BadInputException(locate(file, first) + "invalid setting: " + e.getMessage()
                     + " (each set by the flag or scenario key of that name, e.g. --persons / persons)");
         }
-        return s;
     }
 
     /**
@@ -154,7 +139,4 @@ final class ModelOptions {
         return file.whereViolation(violation);
     }
 
-    private static <T> T pick(T flag, T file, T fallback) {
-        return flag != null ? flag : file != null ? file : fallback;
-    }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs one simulation and writes summary.json, results.duckdb, Parquet files, "
                 + "report.html and charts/ into --out.",
-                "Defaults: 1,000,000 persons, 600 months, seed 1, all processors."})
+                "Defaults (the same as experiments'): preset market, 100,000 persons, 600 months, burn-in 120, seed 1, all processors."})
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ModelOptions options;
@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSettings settings = options.settings(1_000_000, 600);
+        RunSettings settings = options.settings();
         String bad = SimulationRun.checkOutput(out, force);
         if (bad != null) {
             throw new BadInputException(bad);

@@ -45,7 +45,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RunSettings base = options.settings(100_000, 300, 120);
+        RunSettings base = options.settings();
         int eq = vary.indexOf('=');
         if (eq <= 0 || eq == vary.length() - 1) {
             throw new BadInputException("--vary " + vary + ": expected KEY=V1,V2,... with a labour rule's key");

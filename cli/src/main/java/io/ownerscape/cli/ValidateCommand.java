@@ -36,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
             return validateExperiment();
         }
         options.config = file;
-        RunSettings s = options.settings(1_000_000, 600);
+        RunSettings s = options.settings();
         String platforms = s.platforms().stream().map(Platform::name).collect(Collectors.joining(", "));
         spec.commandLine().getOut().printf("%s: valid. Preset %s, %,d persons, %d months (burn-in %d), seed %d; "
                         + "platforms %s; ruling from month %d: %s; %d scheduled policy change(s)%s.%n",

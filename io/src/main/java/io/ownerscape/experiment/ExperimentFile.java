@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.ScenarioFile;
+import io.ownerscape.io.SettingsBuilder;
 import io.ownerscape.io.YamlSource;
 import io.ownerscape.model.LabourKeys;
 import io.ownerscape.model.LabourParameters;
@@ -297,7 +298,7 @@ public final class ExperimentFile {
                     throw new ExperimentException(where.at(path) + path + ": " + ex.getMessage());
                 }
             }
-            String preset = isPreset ? base : values.preset() == null ? Preset.AXTELL.key() : values.preset();
+            String preset = isPreset ? base : values.preset() == null ? SettingsBuilder.PRESET.key() : values.preset();
             try {
                 out.put(name, settings(values, preset, persons, months, burnIn, threads, changes,
                         rulingGiven ? ("none".equals(ruling) ? null : ruling) : values.rulingPlatform(), rulingGiven));
@@ -309,32 +310,23 @@ public final class ExperimentFile {
     }
 
     /**
-     * The run settings of a scenario file from a preset: the given persons, months and burn-in
-     * win over the file's (defaults 100,000, 600 and 120), {@code changes} over its rules, and a
-     * given ruling platform over the file's and the preset's; seed 1. The exception lists every
-     * violated bound.
+     * The run settings of a scenario file from a preset ({@link SettingsBuilder}): the given persons,
+     * months and burn-in win over the file's (defaults {@value SettingsBuilder#PERSONS},
+     * {@value SettingsBuilder#MONTHS} and {@value SettingsBuilder#BURN_IN}), {@code changes} over its
+     * rules, and a given ruling platform over the file's and the preset's; seed 1. The exception
+     * lists every violated bound.
      */
     public static RunSettings settings(ScenarioFile.Values v, String presetKey, Integer persons, Integer months,
                                 Integer burnIn, int threads, Map<String, Object> changes, String ruling,
                                 boolean rulingGiven) {
-        Preset preset = Preset.of(presetKey);
-        int n = persons != null ? persons : v.persons() != null ? v.persons() : 100_000;
-        ModelParameters model = v.model(n, null, null, null);
-        int m = months != null ? months : v.months() != null ? v.months() : 600;
-        int b = burnIn != null ? burnIn : v.burnIn() != null ? v.burnIn() : Math.min(120, m);
-        Map<String, Object> all = new LinkedHashMap<>(v.labour());
-        all.putAll(changes);
-        LabourParameters labour = LabourKeys.with(preset.labour(), all);
-        List<Platform> platforms = Platform.builtIns();
-        platforms.addAll(v.userPlatforms());
-        String rules = rulingGiven ? ruling : ruling != null ? ruling : preset.ruling();
-        RunSettings s = new RunSettings(model, m, b, 1, threads, false, preset, labour, platforms, rules,
-                v.schedule());
-        List<String> bad = s.violations();
-        if (!bad.isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", bad));
+        SettingsBuilder b = SettingsBuilder.from(v).preset(presetKey).persons(persons).months(months).burnIn(burnIn)
+                .threads(threads).seed(SettingsBuilder.SEED).firmPanel(false).changes(changes);
+        if (rulingGiven) {
+            b.ruling(ruling);
+        } else {
+            b.rulingIfGiven(ruling);
         }
-        return s;
+        return b.build();
     }
 
     /** A value as the user wrote it: scalars as text, lists and mappings in flow style. */

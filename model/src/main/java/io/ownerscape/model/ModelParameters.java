@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record ModelParameters(
         @Parameter(section = "2.5", symbol = "N", unit = "persons", range = "20 to 400000000", axtell = "1000000",
-                meaning = "number of persons (1,000,000 for run and bench; 100,000 in experiments and the demo)",
+                meaning = "number of persons (run, experiments and the demo: 100,000 unless given; bench and calibrate: 1,000,000; the dashboard: 20,000)",
                 source = "model's own (Axtell 2013/2016 full scale: 120 million, calibration.md §4)")
         int persons,
         @Parameter(section = "2.5", symbol = "p", unit = "probability per person and month", range = "(0, 1]",

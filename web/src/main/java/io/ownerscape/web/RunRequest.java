@@ -3,6 +3,7 @@ package io.ownerscape.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ownerscape.experiment.ExperimentFile;
 import io.ownerscape.io.RunSettings;
+import io.ownerscape.io.SettingsBuilder;
 import io.ownerscape.io.ScenarioFile;
 import io.ownerscape.model.Preset;
 
@@ -31,9 +32,13 @@ record RunRequest(String preset, String scenario, String scenarioName, Integer p
 
     static final int MIN_PERSONS = 100;
     static final int MAX_PERSONS = 1_000_000;
+    /**
+     * The dashboard's own default population, below {@link SettingsBuilder#PERSONS}: a run small
+     * enough to steer live; every other default is the builder's.
+     */
     static final int DEFAULT_PERSONS = 20_000;
     /** Fifty years. */
-    static final int DEFAULT_MONTHS = 600;
+    static final int DEFAULT_MONTHS = SettingsBuilder.MONTHS;
     static final int MAX_LABEL = 80;
     static final int MAX_SCENARIO_CHARS = 200_000;
 
@@ -145,17 +150,14 @@ record RunRequest(String preset, String scenario, String scenarioName, Integer p
      */
     RunSettings settings(int threads) {
         ScenarioFile.Values file = scenario == null ? ScenarioFile.Values.EMPTY : readScenario();
-        String presetKey = preset != null ? preset : file.preset() != null ? file.preset() : Preset.MARKET.key();
         int n = persons != null ? persons : file.persons() != null ? file.persons() : DEFAULT_PERSONS;
         if (n < MIN_PERSONS || n > MAX_PERSONS) {
             throw ApiException.badRequest("persons = " + n + " (from the scenario): allowed a whole number from "
                     + String.format("%,d", MIN_PERSONS) + " to " + String.format("%,d", MAX_PERSONS));
         }
-        int m = months != null ? months : file.months() != null ? file.months() : DEFAULT_MONTHS;
         try {
-            return ExperimentFile.settings(file, presetKey, n, m, Math.min(m, file.burnIn() == null ? 0 : file.burnIn()),
-                    threads, Map.of(), file.rulingPlatform(), false)
-                    .withSeed(seed != null ? seed : file.seed() != null ? file.seed() : 1L);
+            return SettingsBuilder.from(file).defaults(DEFAULT_PERSONS, DEFAULT_MONTHS, SettingsBuilder.BURN_IN)
+                    .preset(preset).persons(n).months(months).seed(seed).threads(threads).firmPanel(false).build();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -1,5 +1,11 @@
 package io.ownerscape.cli;
 
+import io.ownerscape.experiment.Design;
+import io.ownerscape.experiment.Experiment;
+import io.ownerscape.experiment.ExperimentPlan;
+import io.ownerscape.experiment.ExperimentStore;
+import io.ownerscape.experiment.Factor;
+import io.ownerscape.experiment.LocalBackend;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.Sweep;
 import io.ownerscape.model.LabourKeys;
@@ -13,15 +19,18 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ownerscape sweep}: one labour rule at several levels times several seeds. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Runs the model for every level of one labour rule and every seed, then writes, per level,"
-                + " each measure's mean over the seeds with its 95%% confidence interval to sweep.html,"
-                + " sweep.json and sweep.csv in --out (each run's own outputs in KEY=LEVEL/seed-S/).",
-                "An interrupted sweep resumes: runs with a summary.json are read, not run again.",
+        description = {"Runs the model for every level of one labour rule and every seed, as an experiment with a"
+                + " grid over that one factor (the experiment machinery: experiment.duckdb, parquet/, report.html in"
+                + " --out), then writes, per level, each measure's mean over the seeds with its 95%% confidence"
+                + " interval to sweep.html, sweep.json and sweep.csv.",
+                "An interrupted sweep resumes as an experiment does: runs already in the store are not run again.",
                 "Example: sweep --preset market --set goods_market=true --vary demand_growth=-0.02,0,0.02"
                         + " --seeds 5 --persons 100000 --months 300 --burn-in 120 --out runs/demand-growth"})
 final class SweepCommand implements Callable<Integer> {
@@ -39,6 +48,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "sweep",
             description = "Output directory (default: ${DEFAULT-VALUE}); an earlier sweep's directory resumes it.")
     Path out;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Runs at a time (default: --threads, else all processors), one thread each.")
+    Integer parallel;
 
     @Spec
     CommandSpec spec;
@@ -77,15 +90,68 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--out " + out + ": is a file; allowed: a directory path");
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        Path page;
+        int pool = parallel != null ? parallel : base.threads();
+        if (pool < 1 || pool > 1024) {
+            throw new BadInputException("--parallel " + pool + ": allowed 1 to 1024");
+        }
+        List<Long> seedList = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            seedList.add(base.seed() + k);
+        }
+        Factor factor = Factor.levels(key, levels);
+        String text = "sweep of " + key + " over " + levels + ", " + seeds + " seeds from " + base.seed()
+                + ", preset " + base.preset().key() + ", " + base.model().persons() + " persons, " + base.months()
+                + " months (burn-in " + base.burnIn() + ")\n";
+        ExperimentPlan plan = new ExperimentPlan(out.resolve("sweep.txt"), "sweep-" + key,
+                "One labour rule at several levels (ownerscape sweep): " + text.strip(), seedList,
+                Map.of("base", base), new ExperimentPlan.Sweep("grid", List.of(factor), Design.grid(List.of(factor), 0)),
+                null, List.of(), text);
+        String unusable = Experiment.checkOutput(out);
+        if (unusable != null) {
+            throw new BadInputException(unusable);
+        }
+        Experiment.Result result;
         try {
-            page = Sweep.run(base, key, levels, seeds, out, line -> {
+            result = Experiment.run(plan, out, new LocalBackend(pool), 1, new Experiment.Progress() {
+                @Override
+                public void start(int total, int finishedEarlier) {
+                }
+
+                @Override
+                public void finished(io.ownerscape.experiment.RunOutcome o) {
+                    stdout.printf("sweep: %s = %s, seed %d: done%n", key, o.spec().factors().get(key),
+                            o.spec().settings().seed());
+                    stdout.flush();
+                }
+            }, line -> {
                 stdout.println(line);
                 stdout.flush();
             });
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--out: " + e.getMessage());
+        } catch (Experiment.OutputException e) {
+            throw new BadInputException(e.getMessage());
+        } catch (java.sql.SQLException e) {
+            throw new BadInputException("--out " + out + ": " + e.getMessage()
+                    + "; use another --out for a sweep with other settings");
         }
+        Map<Object, Map<String, List<Double>>> values = new LinkedHashMap<>();
+        for (Object level : levels) {
+            Map<String, List<Double>> byMeasure = new LinkedHashMap<>();
+            for (Sweep.Measure m : Sweep.MEASURES) {
+                byMeasure.put(m.key(), new ArrayList<>());
+            }
+            values.put(level, byMeasure);
+        }
+        List<ExperimentStore.StoredRun> runs = new ArrayList<>(result.stored());
+        runs.sort(java.util.Comparator.comparingLong(ExperimentStore.StoredRun::seed));
+        for (ExperimentStore.StoredRun r : runs) {
+            Object level = levels.stream().filter(l -> String.valueOf(l).equals(String.valueOf(r.factors().get(key))))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("run " + r.runId() + " has no level of " + key));
+            for (Sweep.Measure m : Sweep.MEASURES) {
+                values.get(level).get(m.key()).add(r.measures().getOrDefault(m.key(), Double.NaN));
+            }
+        }
+        Files.writeString(out.resolve("sweep.txt"), text);
+        Path page = Sweep.write(out, key, values, base, seeds);
         stdout.println("report " + page);
         return 0;
     }

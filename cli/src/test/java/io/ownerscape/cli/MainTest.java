@@ -218,13 +218,16 @@ class MainTest {
         assertEquals(mean, small.get("mean").asDouble(), 1e-9);
         assertEquals(mean + 12.7062047 * Math.abs(a - b) / 2, small.get("ci95_high").asDouble(), 1e-6 * (1 + Math.abs(a - b)));
         assertTrue(Files.exists(out.resolve("sweep.html")) && Files.exists(out.resolve("sweep.csv")));
-        assertTrue(Files.exists(out.resolve("demand_growth=-0.05").resolve("seed-2").resolve("summary.json")));
+        assertTrue(Files.exists(out.resolve("experiment.duckdb")) && Files.exists(out.resolve("report.html")),
+                "the runs are an experiment's");
+        assertEquals(4, o.out().lines().filter(l -> l.startsWith("sweep: demand_growth = ")).count(), o.out());
         Outcome again = run(args);
         assertEquals(0, again.code(), again.err());
-        assertEquals(4, again.out().lines().filter(l -> l.contains("done earlier, read")).count(), again.out());
+        assertTrue(again.out().contains("4 finished earlier; 0 to run"), again.out());
+        assertEquals(json, new ObjectMapper().readTree(out.resolve("sweep.json").toFile()), "the same figures when resumed");
         String[] other = args.clone();
         other[java.util.Arrays.asList(other).indexOf("18")] = "19";
-        assertBadInput(run(other), "other settings", "months: stored 18, asked 19");
+        assertBadInput(run(other), "holds another experiment");
         assertBadInput(run("sweep", "--vary", "demand_growth=0.9,0", "--out", dir.resolve("s2").toString()),
                 "demand_growth = 0.9");
         assertBadInput(run("sweep", "--vary", "demand_growth=0", "--out", dir.resolve("s2").toString()),

@@ -46,10 +46,11 @@ public final class Experiment {
      * @param ranNow      runs executed by this call
      * @param seconds     wall-clock seconds of this call
      * @param transferTrial the transfer trial's effects per scenario (empty without a trial)
+     * @param stored      every run in the store, as the analysis read it back
      */
     public record Result(Path report, List<Hypotheses.Result> hypotheses,
                          Map<String, List<?>> sensitivity, int runs, int ranNow, double seconds,
-                         List<TransferTrialResults.Row> transferTrial) {
+                         List<TransferTrialResults.Row> transferTrial, List<ExperimentStore.StoredRun> stored) {
     }
 
     private Experiment() {
@@ -143,7 +144,7 @@ public final class Experiment {
             writeVerdicts(out, judged);
             writeMarker(out, meta, runs.size());
             return new Result(report, judged, sensitivity, runs.size(), ranNow, (System.nanoTime() - start) / 1e9,
-                    TransferTrialResults.rows(runs, plan));
+                    TransferTrialResults.rows(runs, plan), runs);
         }
     }
 

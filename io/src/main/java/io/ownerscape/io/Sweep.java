@@ -80,97 +80,6 @@ public final class Sweep {
     }
 
     /**
-     * Runs the sweep: for each level of {@code key} and each seed {@code base.seed() + k},
-     * {@code k < seeds}, one run. Progress lines go to {@code log}.
-     *
-     * @return the path of {@code sweep.html}
-     */
-    public static Path run(RunSettings base, String key, List<Object> levels, int seeds, Path out,
-                           Consumer<String> log) throws IOException, SQLException {
-        Files.createDirectories(out);
-        Map<Object, Map<String, List<Double>>> values = new LinkedHashMap<>();
-        for (Object level : levels) {
-            LabourParameters labour = LabourKeys.with(base.labour(), Map.of(key, level));
-            Map<String, List<Double>> byMeasure = new LinkedHashMap<>();
-            for (Measure m : MEASURES) {
-                byMeasure.put(m.key(), new ArrayList<>());
-            }
-            for (int k = 0; k < seeds; k++) {
-                long seed = base.seed() + k;
-                Path dir = out.resolve(key + "=" + level).resolve("seed-" + seed);
-                Path summaryFile = dir.resolve("summary.json");
-                JsonNode summary;
-                RunSettings settings = base.withLabour(labour).withSeed(seed);
-                if (Files.exists(summaryFile)) {
-                    summary = JSON.readTree(summaryFile.toFile());
-                    String differs = difference(summary, settings);
-                    if (differs != null) {
-                        throw new IllegalArgumentException(dir + " holds a run with other settings (" + differs
-                                + "); use another --out, or delete that directory to run it again");
-                    }
-                    log.accept("sweep: " + key + " = " + level + ", seed " + seed + ": done earlier, read");
-                } else {
-                    log.accept("sweep: " + key + " = " + level + ", seed " + seed + ": running");
-                    summary = SimulationRun.execute(settings, dir, (done, total, metrics) -> { }).summary();
-                }
-                for (Measure m : MEASURES) {
-                    byMeasure.get(m.key()).add(read(summary, m));
-                }
-            }
-            values.put(level, byMeasure);
-        }
-        return write(out, key, values, base, seeds);
-    }
-
-    /**
-     * The first setting in which a stored run's {@code summary.json} differs from {@code settings}
-     * ("KEY: stored X, asked Y"), or null if it is the same run. Threads are not compared: they
-     * do not change the result.
-     */
-    static String difference(JsonNode summary, RunSettings settings) {
-        Map<String, Object> asked = new LinkedHashMap<>();
-        asked.put("persons", settings.model().persons());
-        asked.put("months", settings.months());
-        asked.put("burn_in", settings.burnIn());
-        asked.put("seed", settings.seed());
-        asked.put("preset", settings.preset().key());
-        for (var e : asked.entrySet()) {
-            String stored = summary.path(e.getKey()).asText();
-            if (!stored.equals(e.getValue().toString())) {
-                return e.getKey() + ": stored " + stored + ", asked " + e.getValue();
-            }
-        }
-        JsonNode parameters = Summary.parameters(settings.model());
-        var names = parameters.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!summary.path("parameters").path(name).equals(parameters.get(name))) {
-                return name + ": stored " + summary.path("parameters").path(name) + ", asked " + parameters.get(name);
-            }
-        }
-        for (var e : LabourKeys.toMap(settings.labour()).entrySet()) {
-            JsonNode stored = summary.path("labour_parameters").path(e.getKey());
-            if (!stored.equals(JSON.valueToTree(e.getValue()))) {
-                return e.getKey() + ": stored " + stored + ", asked " + e.getValue();
-            }
-        }
-        String ruling = settings.ruling() == null ? "" : settings.ruling();
-        if (!summary.path("initial_ruling_platform").asText("").equals(ruling)) {
-            return "ruling_platform: stored " + summary.path("initial_ruling_platform").asText("none")
-                    + ", asked " + (ruling.isEmpty() ? "none" : ruling);
-        }
-        if (!summary.path("policy_schedule").equals(Summary.policySchedule(settings.schedule()))) {
-            return "schedule: stored " + summary.path("policy_schedule") + ", asked "
-                    + Summary.policySchedule(settings.schedule());
-        }
-        if (!summary.path("platform_definitions").equals(Summary.platformDefinitions(settings.platforms()))) {
-            return "platforms: stored " + summary.path("platform_definitions") + ", asked "
-                    + Summary.platformDefinitions(settings.platforms());
-        }
-        return null;
-    }
-
-    /**
      * A measure of one run; acquisitions are per 1,000 employer firms, the basic income paid is
      * divided by what was promised; NaN where absent.
      */
@@ -191,8 +100,14 @@ public final class Sweep {
         return v;
     }
 
-    private static Path write(Path out, String key, Map<Object, Map<String, List<Double>>> values,
-                              RunSettings base, int seeds) throws IOException {
+    /**
+     * Writes {@code sweep.json}, {@code sweep.csv}, {@code sweep.html} and the charts: per level of
+     * {@code key} (in the map's order), each measure's runs, mean and 95% confidence interval.
+     *
+     * @return the path of {@code sweep.html}
+     */
+    public static Path write(Path out, String key, Map<Object, Map<String, List<Double>>> values,
+                             RunSettings base, int seeds) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("varied", key);
         root.put("seeds", seeds);
@@ -246,8 +161,10 @@ public final class Sweep {
                 .append(" months (burn-in ").append(base.burnIn()).append("), preset <code>")
                 .append(base.preset().key()).append("</code>. Each cell: mean over seeds [95% confidence interval,"
                         + " Student's t]. Rates and shares are 12-month means at the end of each run; the trend is"
-                        + " the least-squares slope after the burn-in. Every run's outputs are in <code>")
-                .append(HtmlReport.escape(key)).append("=LEVEL/seed-S/</code>.</p>\n<table><tr><th>measure</th>");
+                        + " the least-squares slope after the burn-in. The runs are an experiment's: every run's"
+                        + " monthly series and measures are in <code>experiment.duckdb</code> and <code>parquet/</code>,"
+                        + " the experiment's own report in <a href=\"report.html\">report.html</a>.</p>\n"
+                        + "<table><tr><th>measure</th>");
         for (Object level : values.keySet()) {
             html.append("<th>").append(HtmlReport.escape(key)).append(" = ").append(level).append("</th>");
         }

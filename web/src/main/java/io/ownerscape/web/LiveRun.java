@@ -361,8 +361,8 @@ final class LiveRun implements AutoCloseable {
             seconds = 0;
             changes.clear();
             changesSnapshot = List.of();
-            month = 0;
             snapshotRules();
+            month = 0;
         } finally {
             economyLock.unlock();
         }
@@ -387,8 +387,9 @@ final class LiveRun implements AutoCloseable {
             MonthlyMetrics m = recorder.last();
             frame = Json.write(Frames.month(m));
             ccdf = Json.write(Frames.ccdf(recorder.lastDistribution()));
-            month = economy.month();
+            // The rules first, the month last: a status that shows the new month shows its rules too.
             snapshotRules();
+            month = economy.month();
         } finally {
             economyLock.unlock();
         }

@@ -41,6 +41,18 @@ public final class ExperimentStore implements AutoCloseable {
         DETAIL_TABLES.put("votes_by_class", "month INTEGER, class VARCHAR, platform VARCHAR, votes BIGINT, share DOUBLE");
     }
 
+    /** A table's columns as its definition lists them: {@code name TYPE, ...}. */
+    private static String columns(Statement s, String table) throws SQLException {
+        StringBuilder b = new StringBuilder();
+        try (ResultSet r = s.executeQuery("SELECT column_name, data_type FROM information_schema.columns"
+                + " WHERE table_name = '" + table + "' ORDER BY ordinal_position")) {
+            while (r.next()) {
+                b.append(b.length() == 0 ? "" : ", ").append(r.getString(1)).append(' ').append(r.getString(2));
+            }
+        }
+        return b.toString();
+    }
+
     /** Every table, for export. */
     static final List<String> TABLES = List.of("experiment", "runs", "factors", "parameters", "measures",
             "monthly", "classes", "elections", "votes_by_class");
@@ -125,6 +137,16 @@ public final class ExperimentStore implements AutoCloseable {
                     connection.close();
                     throw new Experiment.OutputException(file + " holds another experiment (its file, seeds or design"
                             + " differ); use another --out, or delete that directory to start again");
+                }
+                for (var t : DETAIL_TABLES.entrySet()) {
+                    String declared = "run_id VARCHAR, " + t.getValue();
+                    String found = columns(s, t.getKey());
+                    if (!declared.equalsIgnoreCase(found)) {
+                        connection.close();
+                        throw new Experiment.OutputException(file + " was written by another version of Ownerscape: its"
+                                + " table " + t.getKey() + " has the columns (" + found + "), this version writes ("
+                                + declared + "); use another --out, or delete that directory to start again");
+                    }
                 }
                 for (String t : List.of("factors", "parameters", "measures", "monthly", "classes", "elections",
                         "votes_by_class")) {

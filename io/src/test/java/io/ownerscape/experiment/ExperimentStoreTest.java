@@ -34,4 +34,18 @@ class ExperimentStoreTest {
         // The refused open released the file: the right experiment still opens.
         new ExperimentStore(file, "abc", Map.of()).close();
     }
+
+    @Test
+    void aStoreOfAnotherVersionsColumnsIsRefusedWithBoth() throws Exception {
+        Path file = dir.resolve("old.duckdb");
+        new ExperimentStore(file, "abc", Map.of()).close();
+        try (var c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+             var st = c.createStatement()) {
+            st.execute("ALTER TABLE monthly DROP COLUMN largest_firm"); // as a store of the version before
+        }
+        Experiment.OutputException e = assertThrows(Experiment.OutputException.class,
+                () -> new ExperimentStore(file, "abc", Map.of()));
+        assertTrue(e.getMessage().contains("written by another version") && e.getMessage().contains("table monthly")
+                && e.getMessage().contains("largest_firm BIGINT"), e.getMessage());
+    }
 }

@@ -11,7 +11,7 @@ run() {  # name, then run flags
   local name="$1"; shift
   if [ ! -f "$OUT/$name/summary.json" ]; then
     echo "== $name: $*" >&2
-    "$ROOT/ownerscape" run --months 600 --threads 2 --out "$OUT/$name" "$@" >&2
+    "$ROOT/ownerscape" run --preset axtell --months 600 --burn-in 0 --threads 2 --out "$OUT/$name" "$@" >&2
   fi
 }
 for s in 1 2 3; do run "n1m-k4-s$s" --persons 1000000 --seed "$s"; done

@@ -58,7 +58,32 @@ public final class MeasureDocs {
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + markdown(table(m.group(2))) + m.group(4)));
         }
         m.appendTail(out);
-        return out.toString();
+        Matcher k = SUMMARY_BLOCK.matcher(out.toString());
+        StringBuilder done = new StringBuilder();
+        while (k.find()) {
+            k.appendReplacement(done, Matcher.quoteReplacement(k.group(1) + summaryMarkdown(k.group(2)) + k.group(4)));
+        }
+        k.appendTail(done);
+        return done.toString();
+    }
+
+    private static final Pattern SUMMARY_BLOCK = Pattern.compile(
+            "(<!-- summary ([0-9.a-z]+) -->\\n)(.*?)(<!-- /summary -->)", Pattern.DOTALL);
+
+    /** The keys of {@code summary.json} that a subsection of OUTPUTS.md §3 lists, from {@link SummaryKey}. */
+    static String summaryMarkdown(String section) {
+        List<SummaryKey> keys = java.util.Arrays.stream(SummaryKey.values()).filter(k -> k.section().equals(section)).toList();
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("a document marks the summary keys of section " + section
+                    + ", which declares none (io/SummaryKey.java)");
+        }
+        StringBuilder b = new StringBuilder("\n| key | type | unit | meaning |\n|---|---|---|---|\n");
+        for (SummaryKey k : keys) {
+            b.append("| `").append(k.key()).append("` | ").append(k.type().replace("|", "\\|")).append(" | ")
+                    .append(k.unit().replace("|", "\\|")).append(" | ").append(k.meaning().replace("|", "\\|")).append(" |\n");
+        }
+        b.append("\n_Generated from `io/SummaryKey.java` by `./ownerscape docs docs`._\n\n");
+        return b.toString();
     }
 
     /** The names of the tables a document marks. */

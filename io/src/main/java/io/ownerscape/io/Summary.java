@@ -56,35 +56,35 @@ public final class Summary {
         ModelParameters p = settings.model();
         MonthlyMetrics last = recorder.last();
         ObjectNode root = JSON.createObjectNode();
-        root.put("ownerscape_version", meta.version());
-        root.put("git_commit", meta.gitCommit());
-        root.put("jdk", meta.jdk());
-        root.put("machine", meta.machine());
-        root.put("persons", p.persons());
-        root.put("months", settings.months());
-        root.put("burn_in", settings.burnIn());
-        root.put("seed", settings.seed());
-        root.put("threads", settings.threads());
-        root.put("preset", settings.preset().key());
-        root.set("parameters", parameters(p));
-        ObjectNode labour = root.putObject("labour_parameters");
+        root.put(SummaryKey.OWNERSCAPE_VERSION.key(), meta.version());
+        root.put(SummaryKey.GIT_COMMIT.key(), meta.gitCommit());
+        root.put(SummaryKey.JDK.key(), meta.jdk());
+        root.put(SummaryKey.MACHINE.key(), meta.machine());
+        root.put(SummaryKey.PERSONS.key(), p.persons());
+        root.put(SummaryKey.MONTHS.key(), settings.months());
+        root.put(SummaryKey.BURN_IN.key(), settings.burnIn());
+        root.put(SummaryKey.SEED.key(), settings.seed());
+        root.put(SummaryKey.THREADS.key(), settings.threads());
+        root.put(SummaryKey.PRESET.key(), settings.preset().key());
+        root.set(SummaryKey.PARAMETERS.key(), parameters(p));
+        ObjectNode labour = root.putObject(SummaryKey.LABOUR_PARAMETERS.key());
         LabourKeys.toMap(settings.labour()).forEach((k, v) -> labour.putPOJO(k, v));
-        root.put("initial_ruling_platform", settings.ruling() == null ? "" : settings.ruling());
-        root.set("platform_definitions", platformDefinitions(settings.platforms()));
-        root.set("policy_schedule", policySchedule(settings.schedule()));
-        root.put("state_hash", stateHash);
-        root.put("firms", last.firms());
-        root.put("employer_firms", last.employerFirms());
-        root.put("employees", last.employees());
-        root.put("mean_employer_firm_size", last.meanEmployerFirmSize());
-        root.put("median_employer_firm_size", last.medianEmployerFirmSize());
-        putNumber(root, "zipf_alpha", last.zipfAlpha());
-        root.put("zipf_smin", last.zipfSmin());
-        root.put("zipf_tail_firms", last.zipfTailFirms());
-        putNumber(root, "zipf_ks", last.zipfKs());
-        root.put("largest_firm", last.largestFirm());
-        root.put("singleton_share", last.singletonShare());
-        ObjectNode classes = root.putObject("size_classes");
+        root.put(SummaryKey.INITIAL_RULING_PLATFORM.key(), settings.ruling() == null ? "" : settings.ruling());
+        root.set(SummaryKey.PLATFORM_DEFINITIONS.key(), platformDefinitions(settings.platforms()));
+        root.set(SummaryKey.POLICY_SCHEDULE.key(), policySchedule(settings.schedule()));
+        root.put(SummaryKey.STATE_HASH.key(), stateHash);
+        root.put(SummaryKey.FIRMS.key(), last.firms());
+        root.put(SummaryKey.EMPLOYER_FIRMS.key(), last.employerFirms());
+        root.put(SummaryKey.EMPLOYEES.key(), last.employees());
+        root.put(SummaryKey.MEAN_EMPLOYER_FIRM_SIZE.key(), last.meanEmployerFirmSize());
+        root.put(SummaryKey.MEDIAN_EMPLOYER_FIRM_SIZE.key(), last.medianEmployerFirmSize());
+        putNumber(root, SummaryKey.ZIPF_ALPHA.key(), last.zipfAlpha());
+        root.put(SummaryKey.ZIPF_SMIN.key(), last.zipfSmin());
+        root.put(SummaryKey.ZIPF_TAIL_FIRMS.key(), last.zipfTailFirms());
+        putNumber(root, SummaryKey.ZIPF_KS.key(), last.zipfKs());
+        root.put(SummaryKey.LARGEST_FIRM.key(), last.largestFirm());
+        root.put(SummaryKey.SINGLETON_SHARE.key(), last.singletonShare());
+        ObjectNode classes = root.putObject(SummaryKey.SIZE_CLASSES.key());
         for (int k = 0; k < SizeClass.SUSB.size(); k++) {
             SizeClass c = SizeClass.SUSB.get(k);
             ObjectNode o = classes.putObject(c.label());
@@ -93,27 +93,27 @@ public final class Summary {
             o.put("susb_firm_share", c.susbFirmShare());
             o.put("susb_employment_share", c.susbEmploymentShare());
         }
-        root.put("job_to_job_rate", recorder.meanJobToJobRate(RATE_WINDOW));
-        root.put("births_per_month", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::births));
-        root.put("deaths_per_month", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::deaths));
+        root.put(SummaryKey.JOB_TO_JOB_RATE.key(), recorder.meanJobToJobRate(RATE_WINDOW));
+        root.put(SummaryKey.BIRTHS_PER_MONTH.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::births));
+        root.put(SummaryKey.DEATHS_PER_MONTH.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::deaths));
         ReviewTally review = last.review();
         if (review != null) {
-            root.put("managerial_share", recorder.meanOverLast(RATE_WINDOW, m -> m.review().managerialShare()));
-            root.put("unemployment_rate", recorder.meanOverLast(RATE_WINDOW, m -> m.review().unemploymentRate()));
-            ObjectNode shares = root.putObject("class_shares");
+            root.put(SummaryKey.MANAGERIAL_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().managerialShare()));
+            root.put(SummaryKey.UNEMPLOYMENT_RATE.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().unemploymentRate()));
+            ObjectNode shares = root.putObject(SummaryKey.CLASS_SHARES.key());
             double[] cs = last.classShares();
             for (PersonClass c : PersonClass.values()) {
                 shares.put(c.key(), cs[c.ordinal()]);
             }
-            ObjectNode bySize = root.putObject("managerial_share_by_size_class");
-            ObjectNode layersBySize = root.putObject("mean_layers_by_size_class");
+            ObjectNode bySize = root.putObject(SummaryKey.MANAGERIAL_SHARE_BY_SIZE_CLASS.key());
+            ObjectNode layersBySize = root.putObject(SummaryKey.MEAN_LAYERS_BY_SIZE_CLASS.key());
             double[] ms = review.managerialShareBySizeClass();
             double[] ls = review.meanLayersBySizeClass();
             for (int k = 0; k < SizeClass.SUSB.size(); k++) {
                 bySize.put(SizeClass.SUSB.get(k).label(), ms[k]);
                 layersBySize.put(SizeClass.SUSB.get(k).label(), ls[k]);
             }
-            ObjectNode layers = root.putObject("firms_by_layers");
+            ObjectNode layers = root.putObject(SummaryKey.FIRMS_BY_LAYERS.key());
             long[] fl = review.firmsByLayers();
             double[] el = review.meanEmployeesByLayers();
             for (int k = 0; k < fl.length; k++) {
@@ -124,15 +124,15 @@ public final class Summary {
                 }
             }
             ReviewTally pooled = pooledAutonomy(recorder.history());
-            putNumber(root, "autonomy_index", pooled.autonomyIndex());
-            ObjectNode byClass = root.putObject("autonomy_by_class");
+            putNumber(root, SummaryKey.AUTONOMY_INDEX.key(), pooled.autonomyIndex());
+            ObjectNode byClass = root.putObject(SummaryKey.AUTONOMY_BY_CLASS.key());
             double[] ab = pooled.autonomyByClass();
             for (PersonClass c : PersonClass.values()) {
                 if (c != PersonClass.UNEMPLOYED) {
                     putNumber(byClass, c.key(), ab[c.ordinal()]);
                 }
             }
-            ObjectNode employers = root.putObject("employer_by_class");
+            ObjectNode employers = root.putObject(SummaryKey.EMPLOYER_BY_CLASS.key());
             double[][] es = pooled.employerSharesByClass();
             for (PersonClass c : PersonClass.values()) {
                 if (c == PersonClass.UNEMPLOYED) {
@@ -143,35 +143,35 @@ public final class Summary {
                     putNumber(row, ReviewTally.EMPLOYER_KINDS.get(k), es[c.ordinal()][k]);
                 }
             }
-            ObjectNode components = root.putObject("autonomy_components");
+            ObjectNode components = root.putObject(SummaryKey.AUTONOMY_COMPONENTS.key());
             double[] comp = review.autonomyComponents();
             String[] names = {"exit", "bargaining", "protection", "ownership"};
             for (int k = 0; k < names.length; k++) {
                 putNumber(components, names[k], comp[k]);
             }
-            root.put("dismissals_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().dismissals()));
-            root.put("separations_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.review().separations()));
-            putNumber(root, "hires_rate", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::hiresRate));
-            putNumber(root, "quits_rate", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::quitsRate));
-            putNumber(root, "layoffs_rate", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::layoffsRate));
-            putNumber(root, "self_employed_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::selfEmployedShare));
-            putNumber(root, "employee_pay_mean", recorder.meanOverLast(RATE_WINDOW, m -> m.review().employeePayMean()));
-            putNumber(root, "employee_pay_median", recorder.meanOverLast(RATE_WINDOW, m -> m.review().employeePayMedian()));
-            putNumber(root, "pay_mean_to_median", recorder.meanOverLast(RATE_WINDOW,
+            root.put(SummaryKey.DISMISSALS_PER_MONTH.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().dismissals()));
+            root.put(SummaryKey.SEPARATIONS_PER_MONTH.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().separations()));
+            putNumber(root, SummaryKey.HIRES_RATE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::hiresRate));
+            putNumber(root, SummaryKey.QUITS_RATE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::quitsRate));
+            putNumber(root, SummaryKey.LAYOFFS_RATE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::layoffsRate));
+            putNumber(root, SummaryKey.SELF_EMPLOYED_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::selfEmployedShare));
+            putNumber(root, SummaryKey.EMPLOYEE_PAY_MEAN.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().employeePayMean()));
+            putNumber(root, SummaryKey.EMPLOYEE_PAY_MEDIAN.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().employeePayMedian()));
+            putNumber(root, SummaryKey.PAY_MEAN_TO_MEDIAN.key(), recorder.meanOverLast(RATE_WINDOW,
                     m -> m.review().employeePayMean() / m.review().employeePayMedian()));
-            putNumber(root, "pay_size_elasticity", recorder.meanOverLast(RATE_WINDOW, m -> m.review().paySizeElasticity()));
-            putNumber(root, "large_firm_pay_premium", recorder.meanOverLast(RATE_WINDOW,
+            putNumber(root, SummaryKey.PAY_SIZE_ELASTICITY.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.review().paySizeElasticity()));
+            putNumber(root, SummaryKey.LARGE_FIRM_PAY_PREMIUM.key(), recorder.meanOverLast(RATE_WINDOW,
                     m -> m.review().largeFirmPayPremium()));
-            root.put("mean_pay", last.meanPay());
-            root.put("mean_wealth", last.meanWealth());
-            putNumber(root, "wealth_gini", wealthGini);
-            root.put("regions", Math.max(1, Math.min(settings.labour().regions(), settings.model().persons() / 100)));
-            putNumber(root, "labour_hhi_mean", labourHhiMean);
-            root.put("small_owner_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::smallOwnersPerThousand));
-            putNumber(root, "small_owner_share_trend", smallOwnerTrend(recorder.history(), settings.burnIn()));
+            root.put(SummaryKey.MEAN_PAY.key(), last.meanPay());
+            root.put(SummaryKey.MEAN_WEALTH.key(), last.meanWealth());
+            putNumber(root, SummaryKey.WEALTH_GINI.key(), wealthGini);
+            root.put(SummaryKey.REGIONS.key(), Math.max(1, Math.min(settings.labour().regions(), settings.model().persons() / 100)));
+            putNumber(root, SummaryKey.LABOUR_HHI_MEAN.key(), labourHhiMean);
+            root.put(SummaryKey.SMALL_OWNER_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::smallOwnersPerThousand));
+            putNumber(root, SummaryKey.SMALL_OWNER_SHARE_TREND.key(), smallOwnerTrend(recorder.history(), settings.burnIn()));
             MarketTally g = review.market();
             if (g != null) {
-                ObjectNode market = root.putObject("market");
+                ObjectNode market = root.putObject(SummaryKey.MARKET.key());
                 market.put("demand", g.demand());
                 market.put("mean_price", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).meanPrice()));
                 market.put("capped_firm_share", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).cappedShare()));
@@ -180,31 +180,31 @@ public final class Summary {
                 market.put("unmet_demand_share", recorder.meanOverLast(RATE_WINDOW,
                         m -> marketOf(m).demand() > 0 ? marketOf(m).unmetDemand() / marketOf(m).demand() : 0));
                 market.put("entry_price", g.entryPrice());
-                root.put("customer_hhi", recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).customerHhi()));
+                root.put(SummaryKey.CUSTOMER_HHI.key(), recorder.meanOverLast(RATE_WINDOW, m -> marketOf(m).customerHhi()));
             }
         }
         if (settings.labour().acquisitions()) {
-            root.put("acquisitions_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().deals()));
-            root.put("acquired_persons_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().moved()));
-            root.put("blocked_mergers_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().blocked()));
-            ObjectNode bySize = root.putObject("acquisitions_by_acquirer_size");
+            root.put(SummaryKey.ACQUISITIONS_PER_YEAR.key(), 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().deals()));
+            root.put(SummaryKey.ACQUIRED_PERSONS_PER_YEAR.key(), 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().moved()));
+            root.put(SummaryKey.BLOCKED_MERGERS_PER_YEAR.key(), 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().blocked()));
+            ObjectNode bySize = root.putObject(SummaryKey.ACQUISITIONS_BY_ACQUIRER_SIZE.key());
             for (int k = 0; k < SizeClass.SUSB.size(); k++) {
                 int size = k;
                 ObjectNode o = bySize.putObject(SizeClass.SUSB.get(k).label());
                 o.put("acquisitions_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().dealsByBuyerSize()[size]));
                 o.put("acquired_persons_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.acquisitions().movedByBuyerSize()[size]));
             }
-            putNumber(root, "large_firm_acquired_share", last.largeFirmAcquiredShare());
+            putNumber(root, SummaryKey.LARGE_FIRM_ACQUIRED_SHARE.key(), last.largeFirmAcquiredShare());
         }
-        root.put("largest_firm_share", recorder.meanOverLast(RATE_WINDOW, m -> (double) m.largestFirm() / p.persons()));
-        root.put("top1_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topPercentEmploymentShare));
-        root.put("top10_employment_share", recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topTenEmploymentShare));
-        root.put("mean_effort", last.meanEffort());
-        root.put("output_per_person", last.outputPerPerson());
-        root.put("bytes_per_person", (double) columnBytes / p.persons());
-        root.put("activations", activations);
-        root.put("seconds", seconds);
-        root.put("activations_per_second", seconds > 0 ? activations / seconds : 0);
+        root.put(SummaryKey.LARGEST_FIRM_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, m -> (double) m.largestFirm() / p.persons()));
+        root.put(SummaryKey.TOP1_EMPLOYMENT_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topPercentEmploymentShare));
+        root.put(SummaryKey.TOP10_EMPLOYMENT_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, MonthlyMetrics::topTenEmploymentShare));
+        root.put(SummaryKey.MEAN_EFFORT.key(), last.meanEffort());
+        root.put(SummaryKey.OUTPUT_PER_PERSON.key(), last.outputPerPerson());
+        root.put(SummaryKey.BYTES_PER_PERSON.key(), (double) columnBytes / p.persons());
+        root.put(SummaryKey.ACTIVATIONS.key(), activations);
+        root.put(SummaryKey.SECONDS.key(), seconds);
+        root.put(SummaryKey.ACTIVATIONS_PER_SECOND.key(), seconds > 0 ? activations / seconds : 0);
         return root;
     }
 
@@ -218,22 +218,22 @@ public final class Summary {
         if (history.isEmpty() || history.get(history.size() - 1).state() == null) {
             return;
         }
-        root.put("ubi_promised", recorder.meanOverLast(RATE_WINDOW, m -> m.state().ubiPromised()));
-        root.put("ubi_paid", recorder.meanOverLast(RATE_WINDOW, m -> m.state().ubiPaid()));
+        root.put(SummaryKey.UBI_PROMISED.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.state().ubiPromised()));
+        root.put(SummaryKey.UBI_PAID.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.state().ubiPaid()));
         double promisedMonths = 0;
         double paidMonths = 0;
         for (MonthlyMetrics m : history) {
             promisedMonths += m.state().ubiPromised();
             paidMonths += m.state().ubiPaid();
         }
-        root.put("ubi_promised_months", promisedMonths);
-        root.put("ubi_paid_months", paidMonths);
-        root.put("state_employment_share", recorder.meanOverLast(RATE_WINDOW, m -> m.state().stateEmploymentShare()));
-        root.put("state_output_share", recorder.meanOverLast(RATE_WINDOW, m -> m.state().stateOutputShare()));
-        root.put("countervailing_power", recorder.meanOverLast(RATE_WINDOW, m -> m.state().countervailingPower()));
-        root.put("coop_members_share", recorder.meanOverLast(RATE_WINDOW,
+        root.put(SummaryKey.UBI_PROMISED_MONTHS.key(), promisedMonths);
+        root.put(SummaryKey.UBI_PAID_MONTHS.key(), paidMonths);
+        root.put(SummaryKey.STATE_EMPLOYMENT_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.state().stateEmploymentShare()));
+        root.put(SummaryKey.STATE_OUTPUT_SHARE.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.state().stateOutputShare()));
+        root.put(SummaryKey.COUNTERVAILING_POWER.key(), recorder.meanOverLast(RATE_WINDOW, m -> m.state().countervailingPower()));
+        root.put(SummaryKey.COOP_MEMBERS_SHARE.key(), recorder.meanOverLast(RATE_WINDOW,
                 m -> (double) m.state().coopMembers() / Math.max(1, m.review().members())));
-        ObjectNode budget = root.putObject("state_budget");
+        ObjectNode budget = root.putObject(SummaryKey.STATE_BUDGET.key());
         budget.put("revenue_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.state().revenue()));
         budget.put("spending_per_month", recorder.meanOverLast(RATE_WINDOW, m -> m.state().spending()));
         budget.put("debt", state.debt());
@@ -245,15 +245,15 @@ public final class Summary {
         budget.put("converted_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().converted()));
         budget.put("privatised_per_year", 12 * recorder.meanOverLast(RATE_WINDOW, m -> m.state().privatised()));
         long held = state.elections().stream().filter(Election::held).count();
-        root.put("elections_held", held);
-        root.put("elections_suspended", state.elections().size() - held);
+        root.put(SummaryKey.ELECTIONS_HELD.key(), held);
+        root.put(SummaryKey.ELECTIONS_SUSPENDED.key(), state.elections().size() - held);
         Platform ruling = state.ruling();
         if (ruling == null) {
-            root.putNull("ruling_platform");
+            root.putNull(SummaryKey.RULING_PLATFORM.key());
         } else {
-            root.put("ruling_platform", ruling.name());
+            root.put(SummaryKey.RULING_PLATFORM.key(), ruling.name());
         }
-        ArrayNode platforms = root.putArray("platforms");
+        ArrayNode platforms = root.putArray(SummaryKey.PLATFORMS.key());
         for (Platform p : state.platforms()) {
             ObjectNode o = platforms.addObject();
             o.put("name", p.name());
@@ -261,10 +261,10 @@ public final class Summary {
             ObjectNode policy = o.putObject("policy");
             p.policy().forEach(policy::putPOJO);
         }
-        ObjectNode inForceNode = root.putObject("policies_in_force");
+        ObjectNode inForceNode = root.putObject(SummaryKey.POLICIES_IN_FORCE.key());
         Map<String, Object> rules = LabourKeys.toMap(inForce);
         new java.util.TreeSet<>(LabourParameters.POLICY_KEYS).forEach(k -> inForceNode.putPOJO(k, rules.get(k)));
-        ArrayNode votes = root.putArray("vote_share_by_class");
+        ArrayNode votes = root.putArray(SummaryKey.VOTE_SHARE_BY_CLASS.key());
         for (Election e : state.elections()) {
             ObjectNode o = votes.addObject();
             o.put("month", e.month());
@@ -292,7 +292,7 @@ public final class Summary {
                 }
             }
         }
-        ArrayNode autonomy = root.putArray("autonomy_over_time");
+        ArrayNode autonomy = root.putArray(SummaryKey.AUTONOMY_OVER_TIME.key());
         for (int start = 0; start + RATE_WINDOW <= history.size(); start += RATE_WINDOW) {
             ReviewTally pooled = ReviewTally.pooledAutonomy(history.subList(start, start + RATE_WINDOW)
                     .stream().map(MonthlyMetrics::review).toList());
@@ -312,22 +312,22 @@ public final class Summary {
         if (f == null) {
             return;
         }
-        root.put("transfer_treated", f.treated());
-        root.put("transfer_control", f.control());
-        root.put("transfer_window_months", f.windowMonths());
-        putNumber(root, "transfer_mean_payment", f.meanPayment());
-        putNumber(root, "transfer_mean_prior_income", f.meanPriorIncome());
-        root.put("transfer_without_prior_income", f.withoutPriorIncome());
-        putEffect(root, "transfer_employment_effect", f.employment());
-        putEffect(root, "transfer_effort_effect", f.effort());
-        putEffect(root, "transfer_employed_effort_effect", f.employedEffort());
-        putEffect(root, "transfer_earnings_effect", f.earnings());
-        putEffect(root, "transfer_earnings_per_payment", f.earningsPerPayment());
-        putEffect(root, "transfer_employment_before", f.employmentBefore());
-        putNumber(root, "transfer_control_employment_rate", f.controlEmployment());
-        putNumber(root, "transfer_control_effort", f.controlEffort());
-        putNumber(root, "transfer_control_employed_effort", f.controlEmployedEffort());
-        putNumber(root, "transfer_control_income", f.controlEarnings());
+        root.put(SummaryKey.TRANSFER_TREATED.key(), f.treated());
+        root.put(SummaryKey.TRANSFER_CONTROL.key(), f.control());
+        root.put(SummaryKey.TRANSFER_WINDOW_MONTHS.key(), f.windowMonths());
+        putNumber(root, SummaryKey.TRANSFER_MEAN_PAYMENT.key(), f.meanPayment());
+        putNumber(root, SummaryKey.TRANSFER_MEAN_PRIOR_INCOME.key(), f.meanPriorIncome());
+        root.put(SummaryKey.TRANSFER_WITHOUT_PRIOR_INCOME.key(), f.withoutPriorIncome());
+        putEffect(root, SummaryKey.TRANSFER_EMPLOYMENT_EFFECT.key(), f.employment());
+        putEffect(root, SummaryKey.TRANSFER_EFFORT_EFFECT.key(), f.effort());
+        putEffect(root, SummaryKey.TRANSFER_EMPLOYED_EFFORT_EFFECT.key(), f.employedEffort());
+        putEffect(root, SummaryKey.TRANSFER_EARNINGS_EFFECT.key(), f.earnings());
+        putEffect(root, SummaryKey.TRANSFER_EARNINGS_PER_PAYMENT.key(), f.earningsPerPayment());
+        putEffect(root, SummaryKey.TRANSFER_EMPLOYMENT_BEFORE.key(), f.employmentBefore());
+        putNumber(root, SummaryKey.TRANSFER_CONTROL_EMPLOYMENT_RATE.key(), f.controlEmployment());
+        putNumber(root, SummaryKey.TRANSFER_CONTROL_EFFORT.key(), f.controlEffort());
+        putNumber(root, SummaryKey.TRANSFER_CONTROL_EMPLOYED_EFFORT.key(), f.controlEmployedEffort());
+        putNumber(root, SummaryKey.TRANSFER_CONTROL_INCOME.key(), f.controlEarnings());
     }
 
     /** An effect as four keys: the estimate under {@code key}, then {@code _se}, {@code _ci_low}, {@code _ci_high}. */
@@ -345,7 +345,7 @@ public final class Summary {
      */
     public static void addCalibration(ObjectNode root, long seed, List<MonthlyMetrics> history) {
         var values = io.ownerscape.calibration.Targets.measure(io.ownerscape.calibration.Observation.of(root, history));
-        root.set("calibration", io.ownerscape.calibration.CalibrationTable.of(List.of(seed), List.of(values))
+        root.set(SummaryKey.CALIBRATION.key(), io.ownerscape.calibration.CalibrationTable.of(List.of(seed), List.of(values))
                 .summaryJson());
     }
 
@@ -408,21 +408,11 @@ public final class Summary {
                 .stream().map(MonthlyMetrics::review).toList());
     }
 
-    /** The model parameters under their scenario-file keys. */
+    /** The model parameters under their scenario-file keys, as declared ({@code ModelParameters}). */
     public static ObjectNode parameters(ModelParameters p) {
         ObjectNode o = JSON.createObjectNode();
-        o.put("persons", p.persons());
-        o.put("activation_rate", p.activationRate());
-        o.put("substeps", p.substeps());
-        o.put("sequential", p.sequential());
-        o.put("a_min", p.aMin());
-        o.put("a_max", p.aMax());
-        o.put("b_min", p.bMin());
-        o.put("b_max", p.bMax());
-        o.put("beta_min", p.betaMin());
-        o.put("beta_max", p.betaMax());
-        o.put("friends_min", p.friendsMin());
-        o.put("friends_max", p.friendsMax());
+        io.ownerscape.model.parameter.ParameterSet.of(ModelParameters.class).toMap(p)
+                .forEach((k, v) -> o.set(k, JSON.valueToTree(v)));
         return o;
     }
 

@@ -26,7 +26,8 @@ import java.util.Locale;
  * <p>The API, all under {@code /api} (bodies are JSON; errors are {@code {"error": "..."}} with
  * a 4xx status naming the field, the value and what is allowed):
  * <ul>
- *   <li>{@code GET options}: presets, policy levers with their bounds, classes, limits;</li>
+ *   <li>{@code GET options}: presets, policy levers with their bounds, the frames' measures (name, type,
+ *   unit, meaning, from {@code MonthlyMeasures.HEADLINE}), classes, limits;</li>
  *   <li>{@code GET runs}, {@code POST runs} (preset or scenario text, persons, seed, months,
  *       label), {@code GET|DELETE runs/{id}};</li>
  *   <li>{@code POST runs/{id}/start|pause|reset|step|speed|policy|save};</li>
@@ -472,6 +473,17 @@ public final class DashboardServer implements AutoCloseable {
             n.put("max", l.max());
             n.put("step", l.step());
             n.put("help", l.help());
+        }
+        ArrayNode measures = o.putArray("measures");
+        for (io.ownerscape.model.measure.Measure m : io.ownerscape.model.measure.MonthlyMeasures.HEADLINE.columns()) {
+            if (m == io.ownerscape.model.measure.MonthlyMeasures.BURN_IN) {
+                continue;
+            }
+            ObjectNode n = measures.addObject();
+            n.put("name", m.name());
+            n.put("type", m.kind().name());
+            n.put("unit", m.unit());
+            n.put("meaning", m.meaning());
         }
         ArrayNode keys = o.putArray("policy_keys");
         new java.util.TreeSet<>(LabourParameters.POLICY_KEYS).forEach(keys::add);

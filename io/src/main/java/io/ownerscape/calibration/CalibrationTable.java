@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ownerscape.io.HtmlReport;
-import io.ownerscape.io.Summary;
+import io.ownerscape.io.Formats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -104,9 +103,9 @@ public record CalibrationTable(List<Long> seeds, List<Row> rows) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         for (Row r : rows) {
             ObjectNode row = o.putObject(r.target().key());
-            Summary.putNumber(row, "value", r.mean());
-            Summary.putNumber(row, "low", r.target().low());
-            Summary.putNumber(row, "high", r.target().high());
+            Formats.putNumber(row, "value", r.mean());
+            Formats.putNumber(row, "low", r.target().low());
+            Formats.putNumber(row, "high", r.target().high());
             row.put("verdict", r.verdict().label());
         }
         return o;
@@ -127,9 +126,9 @@ public record CalibrationTable(List<Long> seeds, List<Row> rows) {
             o.put("label", t.label());
             o.put("unit", t.unit().name().toLowerCase(java.util.Locale.ROOT));
             o.put("band", t.band());
-            Summary.putNumber(o, "low", t.low());
-            Summary.putNumber(o, "high", t.high());
-            Summary.putNumber(o, "reference", t.reference());
+            Formats.putNumber(o, "low", t.low());
+            Formats.putNumber(o, "high", t.high());
+            Formats.putNumber(o, "reference", t.reference());
             o.put("source", t.source());
             o.put("read_from", t.readFrom());
             ArrayNode values = o.putArray("values");
@@ -140,9 +139,9 @@ public record CalibrationTable(List<Long> seeds, List<Row> rows) {
                     values.add(v);
                 }
             }
-            Summary.putNumber(o, "mean", r.mean());
-            Summary.putNumber(o, "min", r.min());
-            Summary.putNumber(o, "max", r.max());
+            Formats.putNumber(o, "mean", r.mean());
+            Formats.putNumber(o, "min", r.min());
+            Formats.putNumber(o, "max", r.max());
             o.put("verdict", r.verdict().label());
         }
         return out;
@@ -213,16 +212,16 @@ public record CalibrationTable(List<Long> seeds, List<Row> rows) {
         h.append("<th").append(left).append(">verdict</th><th").append(left).append(">source</th></tr>\n");
         for (Row r : rows) {
             Target t = r.target();
-            h.append("<tr><td").append(left).append(">").append(HtmlReport.escape(t.label()))
-                    .append("<br><small style=\"color:#666\">").append(HtmlReport.escape(t.readFrom()))
-                    .append("</small></td><td>").append(HtmlReport.escape(t.band())).append("</td>");
+            h.append("<tr><td").append(left).append(">").append(Formats.html(t.label()))
+                    .append("<br><small style=\"color:#666\">").append(Formats.html(t.readFrom()))
+                    .append("</small></td><td>").append(Formats.html(t.band())).append("</td>");
             for (double v : r.values()) {
                 String style = Double.isNaN(v) || t.inBand(v) ? "" : " style=\"color:#b00020\"";
-                h.append("<td").append(style).append(">").append(HtmlReport.escape(t.format(v))).append("</td>");
+                h.append("<td").append(style).append(">").append(Formats.html(t.format(v))).append("</td>");
             }
             if (several) {
-                h.append("<td>").append(HtmlReport.escape(t.format(r.mean()))).append("</td><td>")
-                        .append(Double.isNaN(r.min()) ? "—" : HtmlReport.escape(t.format(r.min()) + " to "
+                h.append("<td>").append(Formats.html(t.format(r.mean()))).append("</td><td>")
+                        .append(Double.isNaN(r.min()) ? "—" : Formats.html(t.format(r.min()) + " to "
                                 + t.format(r.max()))).append("</td>");
             }
             String colour = switch (r.verdict()) {
@@ -232,7 +231,7 @@ public record CalibrationTable(List<Long> seeds, List<Row> rows) {
             };
             h.append("<td style=\"text-align:left;background:").append(colour).append("\"><b>")
                     .append(r.verdict().label()).append("</b></td><td").append(left).append("><small>")
-                    .append(HtmlReport.escape(t.source())).append("</small></td></tr>\n");
+                    .append(Formats.html(t.source())).append("</small></td></tr>\n");
         }
         h.append("</table>\n<p><b>").append(countLine()).append("</b> (a target passes when every seed's value lies in"
                 + " its band, bounds included; a value outside it, in red, is a miss).</p>\n");

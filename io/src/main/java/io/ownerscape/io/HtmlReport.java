@@ -317,6 +317,6 @@ public final class HtmlReport {
     }
 
     public static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Formats.html(s);
     }
 }

@@ -422,10 +422,6 @@ public final class Summary {
 
     /** Puts a number, or null where it is NaN or infinite (which JSON cannot hold). */
     public static void putNumber(ObjectNode o, String key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            o.putNull(key);
-        } else {
-            o.put(key, v);
-        }
+        Formats.putNumber(o, key, v);
     }
 }

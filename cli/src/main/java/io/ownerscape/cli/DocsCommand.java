@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 @Command(name = "docs", mixinStandardHelpOptions = true,
         description = {"Regenerates the documents made from the model's declarations in DIR (the repository's docs "
                 + "folder): PARAMETERS.md and reference.yaml whole, and the marked tables of MODEL.md (parameters), "
-                + "OUTPUTS.md, EXPERIMENTS.md and DASHBOARD.md (measures). Prints which files changed. With --check, "
+                + "OUTPUTS.md, EXPERIMENTS.md and DASHBOARD.md (monthly measures, summary.json keys). Prints which files changed. With --check, "
                 + "writes nothing and exits 1 when a file is stale.",
                 "Example: docs docs"})
 final class DocsCommand implements Callable<Integer> {

@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ownerscape docs DIR}: regenerates the documents made from the declarations of parameters and measures. */
@@ -39,9 +38,7 @@ final class DocsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
-            Map<String, String> generated = ParameterDocs.generate(dir);
-            List<String> stale = generated.entrySet().stream()
-                    .filter(e -> !isCurrent(dir.resolve(e.getKey()), e.getValue())).map(Map.Entry::getKey).toList();
+            List<String> stale = ParameterDocs.stale(dir);
             out.println(stale.isEmpty() ? "docs: every generated document in " + dir + " is current"
                     : "docs: stale in " + dir + ": " + String.join(", ", stale) + " (run ./ownerscape docs " + dir + ")");
             return stale.isEmpty() ? 0 : 1;
@@ -50,13 +47,5 @@ final class DocsCommand implements Callable<Integer> {
         out.println(changed.isEmpty() ? "docs: every generated document in " + dir + " is current"
                 : "docs: rewrote " + String.join(", ", changed) + " in " + dir);
         return 0;
-    }
-
-    private static boolean isCurrent(Path file, String content) {
-        try {
-            return Files.exists(file) && Files.readString(file).equals(content);
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

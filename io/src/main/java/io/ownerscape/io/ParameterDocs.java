@@ -250,15 +250,24 @@ public final class ParameterDocs {
         return out;
     }
 
-    /** Rewrites the generated files of a docs directory; returns the names that changed. */
-    public static List<String> write(Path docs) throws IOException {
-        List<String> changed = new ArrayList<>();
+    /** The generated files of a docs directory whose text on disk is not what they would be now. */
+    public static List<String> stale(Path docs) throws IOException {
+        List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : generate(docs).entrySet()) {
             Path file = docs.resolve(e.getKey());
             if (!Files.exists(file) || !Files.readString(file).equals(e.getValue())) {
-                AtomicFiles.writeString(file, e.getValue());
-                changed.add(e.getKey());
+                out.add(e.getKey());
             }
+        }
+        return out;
+    }
+
+    /** Rewrites the stale generated files of a docs directory; returns their names. */
+    public static List<String> write(Path docs) throws IOException {
+        Map<String, String> generated = generate(docs);
+        List<String> changed = stale(docs);
+        for (String name : changed) {
+            AtomicFiles.writeString(docs.resolve(name), generated.get(name));
         }
         return changed;
     }

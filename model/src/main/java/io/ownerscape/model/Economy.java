@@ -487,21 +487,20 @@ public final class Economy {
             }
         }
         month = m;
-        long t0 = System.nanoTime();
-        lap(Phase.DECISIONS, t);
+        t = lap(Phase.DECISIONS, t);
+        long afterDecisions = t;
         if (acquisitions != null) {
             acquisitions.run(m);
         }
-        t = lap(Phase.ACQUISITIONS, t0);
-        review.run(m);
+        t = lap(Phase.ACQUISITIONS, t);
+        review.run(m); // times its own phases
         t = System.nanoTime();
         if (transferTrial != null) {
             transferTrial.observe(this, m);
         }
         t = lap(Phase.TRANSFER_TRIAL, t);
         state.run(m);
-        lap(Phase.STATE_AND_ELECTIONS, t);
-        reviewNanos += System.nanoTime() - t0;
+        reviewNanos += lap(Phase.STATE_AND_ELECTIONS, t) - afterDecisions;
     }
 
     /** Adds the time since {@code start} to a phase; returns now. */

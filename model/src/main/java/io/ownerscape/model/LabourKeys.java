@@ -60,8 +60,4 @@ public final class LabourKeys {
     public static String describe(Class<?> type) {
         return ParameterSet.describe(type);
     }
-
-    static String snake(String camel) {
-        return ParameterSet.snake(camel);
-    }
 }

@@ -463,16 +463,11 @@ public final class State {
     static final double MAX_INCOME_TAX = 0.9;
 
     /**
-     * The income-tax rate persons pay: the rules' rate plus the balanced-budget surcharge, within
-     * [0, {@value #MAX_INCOME_TAX}]. Every use of the rate goes through here.
+     * The income-tax rate persons pay now: the rules' rate plus the balanced-budget surcharge,
+     * within [0, {@value #MAX_INCOME_TAX}]. Every use of the rate goes through here.
      */
-    static double effectiveIncomeTax(LabourParameters rules, double surcharge) {
-        return Math.max(0, Math.min(MAX_INCOME_TAX, rules.incomeTax() + surcharge));
-    }
-
-    /** The rate persons pay now ({@link #effectiveIncomeTax(LabourParameters, double)}). */
     double effectiveIncomeTax() {
-        return effectiveIncomeTax(economy.labour, surcharge);
+        return Math.max(0, Math.min(MAX_INCOME_TAX, economy.labour.incomeTax() + surcharge));
     }
 
     /** The surcharge that brings the rules' income tax to {@code rate}, within the same bounds. */

@@ -564,26 +564,15 @@ final class LiveRun implements AutoCloseable {
 
     /** The model parameters that differ from the defaults for this many persons, under scenario keys. */
     private static Map<String, Object> modelChanges(ModelParameters m) {
-        ModelParameters d = ModelParameters.defaults(m.persons());
+        var declared = io.ownerscape.model.parameter.ParameterSet.of(ModelParameters.class);
+        Map<String, Object> defaults = declared.toMap(ModelParameters.defaults(m.persons()));
         Map<String, Object> out = new LinkedHashMap<>();
-        for (var c : ModelParameters.class.getRecordComponents()) {
-            if (c.getName().equals("persons")) {
-                continue;
+        declared.toMap(m).forEach((key, v) -> {
+            if (!key.equals("persons") && !v.equals(defaults.get(key))) {
+                out.put(key, v);
             }
-            try {
-                Object v = c.getAccessor().invoke(m);
-                if (!v.equals(c.getAccessor().invoke(d))) {
-                    out.put(snake(c.getName()), v);
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        });
         return out;
-    }
-
-    private static String snake(String camel) {
-        return camel.replaceAll("([A-Z])", "_$1").toLowerCase();
     }
 
     /**

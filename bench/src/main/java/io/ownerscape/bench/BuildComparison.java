@@ -136,7 +136,8 @@ public final class BuildComparison {
         URLClassLoader loader = new URLClassLoader(new URL[] {new File(jar).toURI().toURL()},
                 ClassLoader.getPlatformClassLoader());
         Class<?> parameters = loader.loadClass("io.ownerscape.model.ModelParameters");
-        Class<?> labour = loader.loadClass("io.ownerscape.model.LabourParameters");
+        Class<?> labour = classOf(loader, "io.ownerscape.model.labour.LabourParameters",
+                "io.ownerscape.model.LabourParameters"); // the second before the submodel packages
         Class<?> presets = loader.loadClass("io.ownerscape.model.Preset");
         Class<?> executor = loader.loadClass("io.ownerscape.engine.ParallelExecutor");
         Class<?> economy = loader.loadClass("io.ownerscape.model.Economy");
@@ -165,5 +166,17 @@ public final class BuildComparison {
 
     private static double max(double[] x) {
         return Arrays.stream(x).max().orElse(Double.NaN);
+    }
+
+    /** The first of the names the build has (a class's name may differ between builds). */
+    private static Class<?> classOf(ClassLoader loader, String... names) throws ClassNotFoundException {
+        for (String name : names) {
+            try {
+                return loader.loadClass(name);
+            } catch (ClassNotFoundException e) {
+                // an older or newer build: try the next name
+            }
+        }
+        throw new ClassNotFoundException(String.join(" or ", names));
     }
 }

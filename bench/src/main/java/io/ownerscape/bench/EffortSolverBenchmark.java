@@ -1,6 +1,6 @@
 package io.ownerscape.bench;
 
-import io.ownerscape.model.EffortSolver;
+import io.ownerscape.model.production.EffortSolver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

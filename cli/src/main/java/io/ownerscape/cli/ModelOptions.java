@@ -1,9 +1,9 @@
 package io.ownerscape.cli;
 
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.SettingsBuilder;
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.Preset;
 import io.ownerscape.io.ScenarioFile;
 import io.ownerscape.model.ModelParameters;

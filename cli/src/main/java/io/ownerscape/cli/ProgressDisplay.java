@@ -1,7 +1,7 @@
 package io.ownerscape.cli;
 
 import io.ownerscape.io.SimulationRun;
-import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.metrics.MonthlyMetrics;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

@@ -8,7 +8,7 @@ import io.ownerscape.experiment.Factor;
 import io.ownerscape.experiment.LocalBackend;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.Sweep;
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

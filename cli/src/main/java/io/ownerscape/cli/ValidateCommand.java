@@ -1,7 +1,7 @@
 package io.ownerscape.cli;
 
 import io.ownerscape.io.RunSettings;
-import io.ownerscape.model.Platform;
+import io.ownerscape.model.politics.Platform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

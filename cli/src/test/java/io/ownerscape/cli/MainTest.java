@@ -414,7 +414,7 @@ class MainTest {
         assertTrue(all.out().lines().anyMatch(l -> l.startsWith("owner_share ") && l.contains(" 0.0 ")), all.out());
         assertEquals(io.ownerscape.io.ParameterDocs.all().size(), all.out().lines().count());
         Outcome policy = run("parameters", "--policy");
-        assertEquals(io.ownerscape.model.LabourParameters.POLICY_KEYS.size(), policy.out().lines().count());
+        assertEquals(io.ownerscape.model.labour.LabourParameters.POLICY_KEYS.size(), policy.out().lines().count());
         Outcome one = run("parameters", "elections");
         assertTrue(one.out().contains("centralisation true") && one.out().contains("market false")
                 && one.out().contains("docs/MODEL.md §7.15"), one.out());

@@ -84,4 +84,12 @@ public final class RandomStreams {
     public double uniform(int purpose, long step, long id, long index) {
         return toUnit(bits(purpose, step, id, index));
     }
+
+    /** A standard normal draw by Box-Muller from the two uniforms of element {@code i} of a stream. */
+    public static double normal(long base, long i) {
+        long bits = at(base, i);
+        double u1 = toUnit(bits);
+        double u2 = toUnit(mix(bits));
+        return StrictMath.sqrt(-2 * StrictMath.log1p(-u1)) * StrictMath.cos(2 * Math.PI * u2);
+    }
 }

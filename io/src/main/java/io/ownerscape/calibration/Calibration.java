@@ -11,8 +11,8 @@ import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.SimulationRun;
 import io.ownerscape.io.Summary;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.metrics.MetricsRecorder;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.ownerscape.calibration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.metrics.MonthlyMetrics;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.ownerscape.calibration;
 
-import io.ownerscape.model.SizeClass;
+import io.ownerscape.model.metrics.SizeClass;
 import org.hipparchus.stat.regression.SimpleRegression;
 
 import java.util.ArrayList;

@@ -8,10 +8,10 @@ import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.ScenarioFile;
 import io.ownerscape.io.SettingsBuilder;
 import io.ownerscape.io.YamlSource;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.Platform;
+import io.ownerscape.model.politics.Platform;
 import io.ownerscape.model.Preset;
 
 import java.io.IOException;

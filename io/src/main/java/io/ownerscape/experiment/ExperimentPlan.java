@@ -1,7 +1,7 @@
 package io.ownerscape.experiment;
 
 import io.ownerscape.io.RunSettings;
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ public record ExperimentPlan(Path file, String name, String description, List<Lo
             }
             for (Factor f : factors) {
                 List<String> setters = s.platforms().stream().filter(p -> p.policy().containsKey(f.key()))
-                        .map(io.ownerscape.model.Platform::name).toList();
+                        .map(io.ownerscape.model.politics.Platform::name).toList();
                 if (!setters.isEmpty()) {
                     out.add("scenario " + e.getKey() + ": factor " + f.key() + " is a policy that platform "
                             + String.join(", ", setters) + " sets; from politics_start (month "

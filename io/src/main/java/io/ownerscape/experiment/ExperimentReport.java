@@ -9,7 +9,7 @@ import io.ownerscape.io.Charts;
 import io.ownerscape.io.HtmlReport;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.Sweep;
-import io.ownerscape.model.SizeClass;
+import io.ownerscape.model.metrics.SizeClass;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -504,9 +504,9 @@ final class ExperimentReport {
         h.append("</table>\n<h3>Scenarios</h3>\n<table><tr><th class=\"l\">scenario</th><th class=\"l\">preset</th>"
                 + "<th class=\"l\">ruling platform</th><th class=\"l\">rules differing from the preset</th></tr>\n");
         for (var e : plan.scenarios().entrySet()) {
-            var preset = io.ownerscape.model.LabourKeys.toMap(e.getValue().preset().labour());
+            var preset = io.ownerscape.model.labour.LabourKeys.toMap(e.getValue().preset().labour());
             List<String> diff = new ArrayList<>();
-            io.ownerscape.model.LabourKeys.toMap(e.getValue().labour()).forEach((k, v) -> {
+            io.ownerscape.model.labour.LabourKeys.toMap(e.getValue().labour()).forEach((k, v) -> {
                 if (!v.equals(preset.get(k))) {
                     diff.add(k + " = " + v);
                 }

@@ -1,7 +1,7 @@
 package io.ownerscape.experiment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 

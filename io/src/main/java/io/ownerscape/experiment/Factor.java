@@ -1,6 +1,6 @@
 package io.ownerscape.experiment;
 
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 
 import java.io.Serializable;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.MonthlyMetrics;
-import io.ownerscape.model.SizeClass;
-import io.ownerscape.model.SizeDistribution;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.metrics.SizeClass;
+import io.ownerscape.model.metrics.SizeDistribution;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -148,7 +148,7 @@ public final class Charts {
         for (int k = 0; k < years.length; k++) {
             years[k] = rows.get(k).month() / 12.0;
         }
-        for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
+        for (io.ownerscape.model.classes.PersonClass c : io.ownerscape.model.classes.PersonClass.values()) {
             double[] ys = new double[rows.size()];
             for (int k = 0; k < ys.length; k++) {
                 ys[k] = rows.get(k).classShares()[c.ordinal()];
@@ -186,8 +186,8 @@ public final class Charts {
     static Named autonomy(double[] byClass) {
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
-            if (c != io.ownerscape.model.PersonClass.UNEMPLOYED) {
+        for (io.ownerscape.model.classes.PersonClass c : io.ownerscape.model.classes.PersonClass.values()) {
+            if (c != io.ownerscape.model.classes.PersonClass.UNEMPLOYED) {
                 labels.add(c.key());
                 values.add(Double.isNaN(byClass[c.ordinal()]) ? 0.0 : byClass[c.ordinal()]);
             }

@@ -1,13 +1,13 @@
 package io.ownerscape.io;
 
 import io.ownerscape.calibration.CalibrationTable;
-import io.ownerscape.model.Election;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.PersonClass;
-import io.ownerscape.model.StateTally;
-import io.ownerscape.model.MonthlyMetrics;
-import io.ownerscape.model.SizeClass;
-import io.ownerscape.model.SizeDistribution;
+import io.ownerscape.model.politics.Election;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.classes.PersonClass;
+import io.ownerscape.model.state.StateTally;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.metrics.SizeClass;
+import io.ownerscape.model.metrics.SizeDistribution;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +160,7 @@ public final class HtmlReport {
             row(html, "unemployment rate", pct(last.review().unemploymentRate()), "3-8% target");
             row(html, "autonomy index (1% sample)", fmt(last.review().autonomyIndex()), "0 to 1; MODEL.md §7.11");
             double[] cs = last.classShares();
-            for (io.ownerscape.model.PersonClass c : io.ownerscape.model.PersonClass.values()) {
+            for (io.ownerscape.model.classes.PersonClass c : io.ownerscape.model.classes.PersonClass.values()) {
                 row(html, "class: " + c.key(), pct(cs[c.ordinal()]), "");
             }
             html.append("</table>\n");

@@ -1,6 +1,6 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.ModelParameters;
 import io.ownerscape.model.Preset;
 import io.ownerscape.model.parameter.ParameterSet;

@@ -1,8 +1,8 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.Platform;
+import io.ownerscape.model.politics.Platform;
 import io.ownerscape.model.Preset;
 
 import java.util.ArrayList;
@@ -102,8 +102,8 @@ public record RunSettings(ModelParameters model, int months, int burnIn, long se
             out.add("platforms: " + platforms.size() + " defined; allowed at most 100");
         }
         if (labour.violations().isEmpty()) {
-            out.addAll(io.ownerscape.model.State.scheduleViolations(labour, schedule, months));
-            out.addAll(io.ownerscape.model.TransferTrial.violations(labour, months));
+            out.addAll(io.ownerscape.model.state.State.scheduleViolations(labour, schedule, months));
+            out.addAll(io.ownerscape.model.trial.TransferTrial.violations(labour, months));
         }
         if (ruling != null && !names.contains(ruling)) {
             out.add("ruling_platform = '" + ruling + "': allowed " + String.join(", ", names));

@@ -1,6 +1,6 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -190,12 +190,12 @@ public final class ScenarioFile {
         }
 
         /** The platforms the file defines, in file order, with their policies typed and checked. */
-        public List<io.ownerscape.model.Platform> userPlatforms() {
-            List<io.ownerscape.model.Platform> out = new java.util.ArrayList<>();
+        public List<io.ownerscape.model.politics.Platform> userPlatforms() {
+            List<io.ownerscape.model.politics.Platform> out = new java.util.ArrayList<>();
             platforms.forEach((name, body) -> {
                 Map<String, Object> policy = new LinkedHashMap<>(body);
                 Object description = policy.remove("description");
-                out.add(new io.ownerscape.model.Platform(name, description == null ? "" : description.toString(), policy));
+                out.add(new io.ownerscape.model.politics.Platform(name, description == null ? "" : description.toString(), policy));
             });
             return out;
         }
@@ -462,7 +462,7 @@ public final class ScenarioFile {
 
     /**
      * Checks user-defined platforms: each is a mapping of policy keys
-     * ({@link io.ownerscape.model.LabourParameters#POLICY_KEYS}) to values of their type, plus an
+     * ({@link io.ownerscape.model.labour.LabourParameters#POLICY_KEYS}) to values of their type, plus an
      * optional {@code description}; the name must suit outputs.
      */
     private static Map<String, Map<String, Object>> platformValues(YamlSource source, Map<String, Map<String, Object>> raw)
@@ -515,7 +515,7 @@ public final class ScenarioFile {
             }
             Map<String, Object> changes = new LinkedHashMap<>();
             for (Map.Entry<String, Object> e : m.getValue().entrySet()) {
-                if (e.getKey().equals(io.ownerscape.model.State.ANNOUNCED)) {
+                if (e.getKey().equals(io.ownerscape.model.state.State.ANNOUNCED)) {
                     if (!(e.getValue() instanceof Integer)) {
                         throw new ScenarioException(source.at(path + "." + e.getKey()) + "key '" + path + "."
                                 + e.getKey() + "' has value '" + YamlSource.shorten(e.getValue())
@@ -525,7 +525,7 @@ public final class ScenarioFile {
                     continue;
                 }
                 changes.put(e.getKey(), policyValue(source, path, e.getKey(), e.getValue(),
-                        io.ownerscape.model.State.ANNOUNCED + ", "));
+                        io.ownerscape.model.state.State.ANNOUNCED + ", "));
             }
             out.put(m.getKey(), changes);
         }
@@ -539,9 +539,9 @@ public final class ScenarioFile {
     private static Object policyValue(YamlSource source, String path, String key, Object raw, String otherKeys)
             throws ScenarioException {
         String at = source.at(path + "." + key);
-        if (!io.ownerscape.model.LabourParameters.POLICY_KEYS.contains(key)) {
+        if (!io.ownerscape.model.labour.LabourParameters.POLICY_KEYS.contains(key)) {
             throw new ScenarioException(at + path + "." + YamlSource.shorten(key) + ": not a policy key; allowed: "
-                    + otherKeys + String.join(", ", new TreeSet<>(io.ownerscape.model.LabourParameters.POLICY_KEYS)));
+                    + otherKeys + String.join(", ", new TreeSet<>(io.ownerscape.model.labour.LabourParameters.POLICY_KEYS)));
         }
         Object value = typed(key, raw);
         if (value == null) {

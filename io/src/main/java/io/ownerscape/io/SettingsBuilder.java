@@ -1,9 +1,9 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.Platform;
+import io.ownerscape.model.politics.Platform;
 import io.ownerscape.model.Preset;
 
 import java.util.LinkedHashMap;

@@ -7,8 +7,8 @@ import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.Recorder;
 import io.ownerscape.engine.Schedule;
 import io.ownerscape.model.Economy;
-import io.ownerscape.model.MetricsRecorder;
-import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.metrics.MetricsRecorder;
+import io.ownerscape.model.metrics.MonthlyMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

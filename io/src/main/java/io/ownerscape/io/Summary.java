@@ -1,24 +1,24 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.Election;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
-import io.ownerscape.model.Platform;
-import io.ownerscape.model.State;
+import io.ownerscape.model.politics.Election;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
+import io.ownerscape.model.politics.Platform;
+import io.ownerscape.model.state.State;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
 import java.util.Map;
-import io.ownerscape.model.MarketTally;
+import io.ownerscape.model.goods.MarketTally;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.metrics.MetricsRecorder;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.MonthlyMetrics;
-import io.ownerscape.model.PersonClass;
-import io.ownerscape.model.ReviewTally;
-import io.ownerscape.model.SizeClass;
-import io.ownerscape.model.TransferTrial;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.classes.PersonClass;
+import io.ownerscape.model.labour.ReviewTally;
+import io.ownerscape.model.metrics.SizeClass;
+import io.ownerscape.model.trial.TransferTrial;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.SimulationRun;
-import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.metrics.MetricsRecorder;
 import io.ownerscape.model.ModelParameters;
 import io.ownerscape.model.Preset;
 import io.ownerscape.engine.ParallelExecutor;

@@ -1,6 +1,6 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

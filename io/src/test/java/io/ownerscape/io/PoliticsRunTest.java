@@ -2,9 +2,9 @@ package io.ownerscape.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.Platform;
+import io.ownerscape.model.politics.Platform;
 import io.ownerscape.model.Preset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

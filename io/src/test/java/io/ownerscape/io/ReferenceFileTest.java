@@ -1,7 +1,7 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.Preset;
 import org.junit.jupiter.api.Test;
 

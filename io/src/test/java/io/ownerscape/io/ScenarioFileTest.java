@@ -1,6 +1,6 @@
 package io.ownerscape.io;
 
-import io.ownerscape.model.LabourKeys;
+import io.ownerscape.model.labour.LabourKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,11 +124,11 @@ class ScenarioFileTest {
         assertEquals(3.0, v.labour().get("firing_cost"), "a whole number is accepted for a number");
         assertEquals(8, v.labour().get("span_of_control"));
         assertEquals(false, v.labour().get("dismissal"));
-        io.ownerscape.model.LabourParameters p = LabourKeys.with(
+        io.ownerscape.model.labour.LabourParameters p = LabourKeys.with(
                 io.ownerscape.model.Preset.of(v.preset()).labour(), v.labour());
         assertEquals(3.0, p.firingCost());
         assertEquals(8, p.spanOfControl());
-        assertEquals(io.ownerscape.model.LabourParameters.market().ownerShare(), p.ownerShare(),
+        assertEquals(io.ownerscape.model.labour.LabourParameters.market().ownerShare(), p.ownerShare(),
                 "keys left out keep the preset's value");
     }
 

@@ -3,7 +3,7 @@ package io.ownerscape.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.SizeClass;
+import io.ownerscape.model.metrics.SizeClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,8 +2,8 @@ package io.ownerscape.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.ModelParameters;
 import io.ownerscape.model.Preset;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package io.ownerscape.model;
 
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

@@ -2,6 +2,10 @@ package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.Schedule;
+import io.ownerscape.model.choice.Decisions;
+import io.ownerscape.model.metrics.MetricsRecorder;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -45,13 +49,13 @@ class DeterminismTest {
 
     /**
      * Large enough that every parallel phase really is split: a round of the single-round schedule
-     * has about 6,000 active persons (6 decide chunks of Economy.CHUNK = 1,024), activation draws
+     * has about 6,000 active persons (6 decide chunks of Decisions.CHUNK = 1,024), activation draws
      * span 3 blocks of 65,536 ids, and the size distribution 3 chunks of firms.
      */
     @Test
     void parallelPhasesSplitIntoManyChunksAreThreadIndependent() {
         ModelParameters p = ModelParameters.defaults(150_000).withSubsteps(1);
-        assertTrue(0.04 * p.persons() > 4 * Economy.CHUNK, "rounds must span several decide chunks");
+        assertTrue(0.04 * p.persons() > 4 * Decisions.CHUNK, "rounds must span several decide chunks");
         Run one = run(p, 21, 1, 6);
         Run two = run(p, 21, 2, 6);
         Run three = run(p, 21, 3, 6);

@@ -1,6 +1,10 @@
 package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.model.metrics.SizeDistribution;
+import io.ownerscape.model.production.EffortSolver;
+import io.ownerscape.model.world.Firms;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -2,6 +2,11 @@ package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.Schedule;
+import io.ownerscape.model.labour.LabourParameters;
+import io.ownerscape.model.labour.ReviewTally;
+import io.ownerscape.model.metrics.MetricsRecorder;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,9 +1,14 @@
 package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.measure.Measure;
 import io.ownerscape.model.measure.MeasureTable;
 import io.ownerscape.model.measure.MonthlyMeasures;
+import io.ownerscape.model.metrics.MetricsRecorder;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;

@@ -1,10 +1,13 @@
 package io.ownerscape.model;
 
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.parameter.AllowedRange;
 import io.ownerscape.model.parameter.Parameter;
 import io.ownerscape.model.parameter.ParameterSet;
 import io.ownerscape.model.parameter.ParameterSet.Base;
 import io.ownerscape.model.parameter.ParameterSet.Declared;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,10 @@ package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
+import io.ownerscape.model.network.FriendNetwork;
+import io.ownerscape.model.production.EffortSolver;
+import io.ownerscape.model.world.Firms;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;

@@ -1,6 +1,11 @@
 package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
+import io.ownerscape.model.production.TechnologyRenewal;
+import io.ownerscape.model.world.Firms;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -41,7 +46,7 @@ class TechnologyRenewalTest {
                     words[3 * f + 1] = firms.effortFixed(f);
                     words[3 * f + 2] = ((long) firms.owner(f) << 32) | firms.managers(f);
                 }
-                e.renewTechnologies(month);
+                TechnologyRenewal.run(e.firms(), e.labour().technologyRenewal(), e.streams(), e.executor(), month);
                 for (int f = 0; f < capacity; f++) {
                     assertEquals(words[3 * f], firms.size(f), "size of firm " + f);
                     assertEquals(words[3 * f + 1], firms.effortFixed(f), "effort of firm " + f);
@@ -73,7 +78,7 @@ class TechnologyRenewalTest {
             for (int f = 0; f < capacity; f++) {
                 seeds[f] = e.firms().technologySeed(f);
             }
-            e.renewTechnologies(13);
+            TechnologyRenewal.run(e.firms(), e.labour().technologyRenewal(), e.streams(), e.executor(), 13);
             for (int f = 0; f < capacity; f++) {
                 assertEquals(seeds[f], e.firms().technologySeed(f));
             }

@@ -1,16 +1,18 @@
 package io.ownerscape.model;
 
 import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.model.labour.LabourParameters;
+import io.ownerscape.model.politics.Election;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Helpers the model's tests share. */
-final class Worlds {
+public final class Worlds {
     private Worlds() {
     }
 
     /** The state hash of a world of {@code persons} under {@code rules} after {@code months}. */
-    static String hashAfter(int persons, LabourParameters rules, long seed, int threads, int months) {
+    public static String hashAfter(int persons, LabourParameters rules, long seed, int threads, int months) {
         try (ParallelExecutor ex = new ParallelExecutor(threads)) {
             Economy e = new Economy(ModelParameters.defaults(persons), rules, seed, ex);
             for (int m = 0; m < months; m++) {
@@ -25,7 +27,7 @@ final class Worlds {
      * {@code months}: month, whether held, winner and the votes of each class for each platform.
      * The state hash sees only who won; this sees every vote.
      */
-    static String electionsHashAfter(int persons, LabourParameters rules, long seed, int threads, int months) {
+    public static String electionsHashAfter(int persons, LabourParameters rules, long seed, int threads, int months) {
         try (ParallelExecutor ex = new ParallelExecutor(threads)) {
             Economy e = new Economy(ModelParameters.defaults(persons), rules, seed, ex);
             for (int m = 0; m < months; m++) {
@@ -43,7 +45,7 @@ final class Worlds {
     }
 
     /** Asserts the same state on 1, 2 and 4 threads; returns it. */
-    static String threadIndependentHash(int persons, LabourParameters rules, long seed, int months) {
+    public static String threadIndependentHash(int persons, LabourParameters rules, long seed, int months) {
         String reference = hashAfter(persons, rules, seed, 1, months);
         for (int threads : new int[] {2, 4}) {
             assertEquals(reference, hashAfter(persons, rules, seed, threads, months), "threads = " + threads);
@@ -52,7 +54,7 @@ final class Worlds {
     }
 
     /** Total wealth of all persons. */
-    static double totalWealth(Economy e) {
+    public static double totalWealth(Economy e) {
         double s = 0;
         for (int i = 0; i < e.persons(); i++) {
             s += e.wealth(i);

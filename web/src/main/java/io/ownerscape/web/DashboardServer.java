@@ -9,7 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import io.ownerscape.io.RunSettings;
-import io.ownerscape.model.LabourParameters;
+import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.Preset;
 
 import java.net.InetAddress;
@@ -126,7 +126,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private record Lever(String key, String label, double min, double max, double step) {
         Lever {
-            var declared = io.ownerscape.model.LabourKeys.declarations().get(key);
+            var declared = io.ownerscape.model.labour.LabourKeys.declarations().get(key);
             if (!declared.policy()) {
                 throw new IllegalStateException("lever " + key + ": not a policy key");
             }
@@ -138,7 +138,7 @@ public final class DashboardServer implements AutoCloseable {
 
         /** The declaration's meaning and unit. */
         String help() {
-            var d = io.ownerscape.model.LabourKeys.declarations().get(key).declaration();
+            var d = io.ownerscape.model.labour.LabourKeys.declarations().get(key).declaration();
             return d.meaning() + (d.unit().isEmpty() ? "" : " (" + d.unit() + ")");
         }
     }
@@ -468,7 +468,7 @@ public final class DashboardServer implements AutoCloseable {
             ObjectNode n = levers.addObject();
             n.put("key", l.key());
             n.put("label", l.label());
-            n.put("kind", io.ownerscape.model.LabourKeys.type(l.key()) == boolean.class ? "boolean" : "number");
+            n.put("kind", io.ownerscape.model.labour.LabourKeys.type(l.key()) == boolean.class ? "boolean" : "number");
             n.put("min", l.min());
             n.put("max", l.max());
             n.put("step", l.step());

@@ -5,12 +5,12 @@ import io.ownerscape.model.measure.MonthlyMeasures;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ownerscape.model.Election;
-import io.ownerscape.model.MonthlyMetrics;
-import io.ownerscape.model.PersonClass;
-import io.ownerscape.model.ReviewTally;
-import io.ownerscape.model.SizeDistribution;
-import io.ownerscape.model.StateTally;
+import io.ownerscape.model.politics.Election;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.classes.PersonClass;
+import io.ownerscape.model.labour.ReviewTally;
+import io.ownerscape.model.metrics.SizeDistribution;
+import io.ownerscape.model.state.StateTally;
 
 /**
  * A month as the page charts it. The names are the columns of the experiment store's

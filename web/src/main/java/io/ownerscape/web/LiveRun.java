@@ -14,12 +14,12 @@ import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.SimulationRun;
 import io.ownerscape.model.Economy;
-import io.ownerscape.model.LabourKeys;
-import io.ownerscape.model.LabourParameters;
-import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.labour.LabourKeys;
+import io.ownerscape.model.labour.LabourParameters;
+import io.ownerscape.model.metrics.MetricsRecorder;
 import io.ownerscape.model.ModelParameters;
-import io.ownerscape.model.MonthlyMetrics;
-import io.ownerscape.model.Platform;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.politics.Platform;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.SimulationRun;
-import io.ownerscape.model.MetricsRecorder;
+import io.ownerscape.model.metrics.MetricsRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

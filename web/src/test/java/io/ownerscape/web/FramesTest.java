@@ -2,7 +2,7 @@ package io.ownerscape.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.ownerscape.model.SizeDistribution;
+import io.ownerscape.model.metrics.SizeDistribution;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

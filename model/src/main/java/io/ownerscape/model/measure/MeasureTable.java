@@ -1,6 +1,6 @@
 package io.ownerscape.model.measure;
 
-import io.ownerscape.model.MonthlyMetrics;
+import io.ownerscape.model.metrics.MonthlyMetrics;
 
 import java.util.List;
 import java.util.function.Predicate;

@@ -1,10 +1,10 @@
 package io.ownerscape.model.measure;
 
-import io.ownerscape.model.MarketTally;
-import io.ownerscape.model.MonthlyMetrics;
-import io.ownerscape.model.ReviewTally;
-import io.ownerscape.model.StateTally;
+import io.ownerscape.model.goods.MarketTally;
+import io.ownerscape.model.labour.ReviewTally;
 import io.ownerscape.model.measure.Measure.Kind;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.state.StateTally;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -36,6 +36,8 @@ final class Staffing {
     /** Persons whose class inputs the sequential steps changed this month (may repeat). */
     private int[] touched = new int[64];
     private int touchedCount;
+    /** Listed persons a chunk of pass 3b takes, at least (a chunk ends with a firm). */
+    static final int FIRM_PASS_CHUNK = 1 << 14;
 
     Staffing(World economy) {
         this.economy = economy;
@@ -144,36 +146,40 @@ final class Staffing {
      */
     void staffFirms(long[] listed, ReviewTally total) {
         Arrays.parallelSort(listed);
-        Firms firms = economy.firms();
-        long[] order = new long[64];
-        int[] group = new int[64];
+        int[] bounds = firmBounds(listed);
+        FirmPass[] passes = new FirmPass[bounds.length - 1];
+        economy.executor().forEachChunk(passes.length, c -> {
+            FirmPass pass = new FirmPass();
+            pass.run(listed, bounds[c], bounds[c + 1]);
+            passes[c] = pass;
+        });
+        // In chunk order, so the sums and the touched list are those of one pass in firm order.
+        for (FirmPass pass : passes) {
+            pass.addTo(total);
+            for (int k = 0; k < pass.touchedCount; k++) {
+                touch(pass.touched[k]);
+            }
+        }
+    }
+
+    /**
+     * Where pass 3b's chunks of the sorted list begin and end: about {@link #FIRM_PASS_CHUNK}
+     * entries each, never splitting a firm's entries, so the chunks depend on the list alone.
+     */
+    static int[] firmBounds(long[] listed) {
+        int[] bounds = new int[listed.length / FIRM_PASS_CHUNK + 2];
+        int count = 0;
         int start = 0;
         while (start < listed.length) {
-            int f = (int) (listed[start] >>> 32);
-            int end = start;
-            int count = 0;
-            while (end < listed.length && (int) (listed[end] >>> 32) == f) {
-                int i = (int) listed[end];
-                if (economy.firmOf(i) == f) {
-                    if (count == group.length) {
-                        group = Arrays.copyOf(group, count * 2);
-                        order = new long[count * 2];
-                    }
-                    group[count++] = i;
-                }
+            bounds[count++] = start;
+            int end = Math.min(listed.length, start + FIRM_PASS_CHUNK);
+            while (end < listed.length && (listed[end] >>> 32) == (listed[end - 1] >>> 32)) {
                 end++;
-            }
-            if (order.length < count) {
-                order = new long[count];
-            }
-            if (firms.ownerLeft(f)) {
-                passOwnership(f, group, count, total);
-            }
-            if (rules.hierarchy()) {
-                staff(f, group, count, order, total);
             }
             start = end;
         }
+        bounds[count++] = listed.length;
+        return Arrays.copyOf(bounds, count);
     }
 
     private int role(int i) {
@@ -184,123 +190,192 @@ final class Staffing {
         persons[stride * i + PersonRecord.PERSON_ROLE] = role;
     }
 
-    private void passOwnership(int f, int[] group, int count, ReviewTally total) {
-        Firms firms = economy.firms();
-        int best = -1;
-        for (int k = 0; k < count; k++) {
-            int i = group[k];
-            if (best < 0 || economy.takesOverBefore(i, best)) {
-                best = i;
-            }
-        }
-        if (best < 0) {
-            return;
-        }
-        // The month's residual, at the head count it was earned with, goes to the new owner.
-        double sigma = rules.ownerShare();
-        if (sigma > 0) {
-            double residual = sigma / (1 - sigma) * Math.abs(rates[2 * f]) * (firms.size(f) - firms.managers(f));
-            double tax = rules.profitTax() * residual;
-            total.memberPay += residual;
-            total.profitTaxes += tax;
-            total.consumption += Wealth.settle(rules, economy.wealthColumn(), best, residual - tax);
-            if (recording != null && recording.indexOf(best) >= 0) {
-                recording.addIncome(recording.indexOf(best), residual);
-            }
-            if (economy.forecastIncome() != null) {
-                economy.forecastIncome().credit(best, residual - tax);
-            }
-        }
-        int layer = role(best) & PersonRecord.ROLE_LAYER;
-        if (layer != 0) {
-            setRole(best, role(best) & ~PersonRecord.ROLE_LAYER);
-            firms.removeManager(f, layer);
-            firms.changeEffort(f, economy.contributionFixed(best));
-        }
-        setRole(best, role(best) | PersonRecord.ROLE_OWNER);
-        touch(best);
-        firms.setOwner(f, best);
-        firms.setFlags(f, firms.mayHire(f), firms.capitalised(f));
-        total.ownershipTransfers++;
-    }
-
     /** Sorts persons by skill, highest first, then by id. */
     private long rankKey(int i) {
         int bits = persons[stride * i + PersonRecord.PERSON_SKILL];
         return ((long) (Integer.MAX_VALUE - bits) << 32) | i;
     }
 
-    /** Scratch for {@link #staff}, which runs on the calling thread only. */
-    private final long[] layerSizes = new long[Hierarchy.MAX_LAYERS + 1];
+    /**
+     * Pass 3b over one chunk of firms: each firm's members are its own, so chunks run in parallel;
+     * what they add to the month's tally is kept in order and added by {@link #addTo}.
+     */
+    private final class FirmPass {
+        private long[] order = new long[64];
+        private int[] group = new int[64];
+        private final long[] layerSizes = new long[Hierarchy.MAX_LAYERS + 1];
+        private int[] touched = new int[16];
+        private int touchedCount;
+        private long appointments;
+        private long demotions;
+        private long ownershipTransfers;
+        /** Each succession's residual, its profit tax and the new owner's consumption, in order. */
+        private double[] transfers = new double[12];
+        private int transferCount;
 
-    private void staff(int f, int[] group, int count, long[] order, ReviewTally total) {
-        Firms firms = economy.firms();
-        Hierarchy structure = economy.hierarchy();
-        int n = firms.size(f);
-        int owner = firms.owner(f);
-        int managers = firms.managers(f);
-        // Supervisors for the producers, plus administrators for the compliance work.
-        int needed = structure.managersNeeded(n) + economy.administrativePosts(n);
-        if (needed > managers) {
-            int candidates = 0;
+        void run(long[] listed, int from, int to) {
+            Firms firms = economy.firms();
+            int start = from;
+            while (start < to) {
+                int f = (int) (listed[start] >>> 32);
+                int end = start;
+                int count = 0;
+                while (end < to && (int) (listed[end] >>> 32) == f) {
+                    int i = (int) listed[end];
+                    if (economy.firmOf(i) == f) {
+                        if (count == group.length) {
+                            group = Arrays.copyOf(group, count * 2);
+                            order = new long[count * 2];
+                        }
+                        group[count++] = i;
+                    }
+                    end++;
+                }
+                if (order.length < count) {
+                    order = new long[count];
+                }
+                if (firms.ownerLeft(f)) {
+                    passOwnership(f, group, count);
+                }
+                if (rules.hierarchy()) {
+                    staff(f, group, count);
+                }
+                start = end;
+            }
+        }
+
+        /** Adds this chunk's counts and, one by one in firm order, its successions' sums. */
+        void addTo(ReviewTally total) {
+            for (int k = 0; k < transferCount; k += 3) {
+                total.memberPay += transfers[k];
+                total.profitTaxes += transfers[k + 1];
+                total.consumption += transfers[k + 2];
+            }
+            total.ownershipTransfers += ownershipTransfers;
+            total.appointments += appointments;
+            total.demotions += demotions;
+        }
+
+        private void touch(int person) {
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, touchedCount * 2);
+            }
+            touched[touchedCount++] = person;
+        }
+
+        private void passOwnership(int f, int[] group, int count) {
+            Firms firms = economy.firms();
+            int best = -1;
             for (int k = 0; k < count; k++) {
                 int i = group[k];
-                int r = role(i);
-                if (i != owner && (r & PersonRecord.ROLE_LAYER) == 0 && (r & PersonRecord.ROLE_DEGREE) != 0) {
-                    order[candidates++] = rankKey(i);
+                if (best < 0 || economy.takesOverBefore(i, best)) {
+                    best = i;
                 }
             }
-            Arrays.sort(order, 0, candidates);
-            int hire = Math.min(needed - managers, candidates);
-            int effort = Firms.toFixed(rules.managerEffort());
-            for (int k = 0; k < hire; k++) {
-                int i = (int) order[k];
-                firms.changeEffort(f, -economy.contributionFixed(i));
-                persons[stride * i + PersonRecord.PERSON_EFFORT] = effort;
-                setRole(i, role(i) | 1);
-                touch(i);
-                total.appointments++;
+            if (best < 0) {
+                return;
             }
-            managers += hire;
-        } else if (needed < managers) {
-            int current = 0;
+            // The month's residual, at the head count it was earned with, goes to the new owner.
+            double sigma = rules.ownerShare();
+            if (sigma > 0) {
+                double residual = sigma / (1 - sigma) * Math.abs(rates[2 * f]) * (firms.size(f) - firms.managers(f));
+                double tax = rules.profitTax() * residual;
+                double consumed = Wealth.settle(rules, economy.wealthColumn(), best, residual - tax);
+                if (transferCount + 3 > transfers.length) {
+                    transfers = Arrays.copyOf(transfers, 2 * transfers.length);
+                }
+                transfers[transferCount++] = residual;
+                transfers[transferCount++] = tax;
+                transfers[transferCount++] = consumed;
+                if (recording != null && recording.indexOf(best) >= 0) {
+                    recording.addIncome(recording.indexOf(best), residual);
+                }
+                if (economy.forecastIncome() != null) {
+                    economy.forecastIncome().credit(best, residual - tax);
+                }
+            }
+            int layer = role(best) & PersonRecord.ROLE_LAYER;
+            if (layer != 0) {
+                setRole(best, role(best) & ~PersonRecord.ROLE_LAYER);
+                firms.removeManager(f, layer);
+                firms.changeEffort(f, economy.contributionFixed(best));
+            }
+            setRole(best, role(best) | PersonRecord.ROLE_OWNER);
+            touch(best);
+            firms.setOwner(f, best);
+            firms.setFlags(f, firms.mayHire(f), firms.capitalised(f));
+            ownershipTransfers++;
+        }
+
+        private void staff(int f, int[] group, int count) {
+            Firms firms = economy.firms();
+            Hierarchy structure = economy.hierarchy();
+            int n = firms.size(f);
+            int owner = firms.owner(f);
+            int managers = firms.managers(f);
+            // Supervisors for the producers, plus administrators for the compliance work.
+            int needed = structure.managersNeeded(n) + economy.administrativePosts(n);
+            if (needed > managers) {
+                int candidates = 0;
+                for (int k = 0; k < count; k++) {
+                    int i = group[k];
+                    int r = role(i);
+                    if (i != owner && (r & PersonRecord.ROLE_LAYER) == 0 && (r & PersonRecord.ROLE_DEGREE) != 0) {
+                        order[candidates++] = rankKey(i);
+                    }
+                }
+                Arrays.sort(order, 0, candidates);
+                int hire = Math.min(needed - managers, candidates);
+                int effort = Firms.toFixed(rules.managerEffort());
+                for (int k = 0; k < hire; k++) {
+                    int i = (int) order[k];
+                    firms.changeEffort(f, -economy.contributionFixed(i));
+                    persons[stride * i + PersonRecord.PERSON_EFFORT] = effort;
+                    setRole(i, role(i) | 1);
+                    touch(i);
+                    appointments++;
+                }
+                managers += hire;
+            } else if (needed < managers) {
+                int current = 0;
+                for (int k = 0; k < count; k++) {
+                    int i = group[k];
+                    if ((role(i) & PersonRecord.ROLE_LAYER) != 0) {
+                        order[current++] = rankKey(i);
+                    }
+                }
+                Arrays.sort(order, 0, current);
+                for (int k = current - 1; k >= Math.max(0, current - (managers - needed)); k--) {
+                    int i = (int) order[k];
+                    setRole(i, role(i) & ~PersonRecord.ROLE_LAYER);
+                    touch(i);
+                    firms.changeEffort(f, economy.contributionFixed(i));
+                    demotions++;
+                }
+                managers = needed;
+            }
+            int ranked = 0;
             for (int k = 0; k < count; k++) {
                 int i = group[k];
                 if ((role(i) & PersonRecord.ROLE_LAYER) != 0) {
-                    order[current++] = rankKey(i);
+                    order[ranked++] = rankKey(i);
                 }
             }
-            Arrays.sort(order, 0, current);
-            for (int k = current - 1; k >= Math.max(0, current - (managers - needed)); k--) {
+            Arrays.sort(order, 0, ranked);
+            double premiums = 0;
+            // Administrators (compliance work) are the first layer's; the rest form the supervision
+            // structure, the most skilled at its top.
+            int admins = economy.administrators(n, ranked);
+            int top = structure.layerSizes(n, ranked - admins, layerSizes);
+            layerSizes[1] += admins;
+            for (int k = 0; k < ranked; k++) {
                 int i = (int) order[k];
-                setRole(i, role(i) & ~PersonRecord.ROLE_LAYER);
-                touch(i);
-                firms.changeEffort(f, economy.contributionFixed(i));
-                total.demotions++;
+                int layer = Hierarchy.layerOfRank(k, layerSizes, top);
+                setRole(i, (role(i) & ~PersonRecord.ROLE_LAYER) | layer);
+                premiums += Hierarchy.premium(layer);
             }
-            managers = needed;
+            firms.setManagers(f, ranked, premiums);
         }
-        int ranked = 0;
-        for (int k = 0; k < count; k++) {
-            int i = group[k];
-            if ((role(i) & PersonRecord.ROLE_LAYER) != 0) {
-                order[ranked++] = rankKey(i);
-            }
-        }
-        Arrays.sort(order, 0, ranked);
-        double premiums = 0;
-        // Administrators (compliance work) are the first layer's; the rest form the supervision
-        // structure, the most skilled at its top.
-        int admins = economy.administrators(n, ranked);
-        int top = structure.layerSizes(n, ranked - admins, layerSizes);
-        layerSizes[1] += admins;
-        for (int k = 0; k < ranked; k++) {
-            int i = (int) order[k];
-            int layer = Hierarchy.layerOfRank(k, layerSizes, top);
-            setRole(i, (role(i) & ~PersonRecord.ROLE_LAYER) | layer);
-            premiums += Hierarchy.premium(layer);
-        }
-        firms.setManagers(f, ranked, premiums);
     }
 
     private void touch(int person) {

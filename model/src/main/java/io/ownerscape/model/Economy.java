@@ -20,17 +20,15 @@ import io.ownerscape.model.metrics.Inequality;
 import io.ownerscape.model.network.FriendNetwork;
 import io.ownerscape.model.politics.ForecastIncome;
 import io.ownerscape.model.politics.Platform;
-import io.ownerscape.model.production.EffortSolver;
 import io.ownerscape.model.production.Organisation;
 import io.ownerscape.model.production.TechnologyRenewal;
 import io.ownerscape.model.state.State;
 import io.ownerscape.model.trial.TransferTrial;
 import io.ownerscape.model.world.Firms;
+import io.ownerscape.model.world.Initialisation;
 import io.ownerscape.model.world.PersonRecord;
 import io.ownerscape.model.world.Regions;
 import io.ownerscape.model.world.World;
-
-import org.hipparchus.special.Erf;
 
 import java.util.Arrays;
 
@@ -40,13 +38,11 @@ import static io.ownerscape.model.world.PersonRecord.PERSON_FRIENDS;
 import static io.ownerscape.model.world.PersonRecord.PERSON_ROLE;
 import static io.ownerscape.model.world.PersonRecord.PERSON_SKILL;
 import static io.ownerscape.model.world.PersonRecord.ROLE_DEGREE;
-import static io.ownerscape.model.world.PersonRecord.ROLE_ELIGIBLE;
 import static io.ownerscape.model.world.PersonRecord.ROLE_EXITS;
 import static io.ownerscape.model.world.PersonRecord.ROLE_EXITS_SHIFT;
 import static io.ownerscape.model.world.PersonRecord.ROLE_LAYER;
 import static io.ownerscape.model.world.PersonRecord.ROLE_MONTHS;
 import static io.ownerscape.model.world.PersonRecord.ROLE_MONTHS_SHIFT;
-import static io.ownerscape.model.world.PersonRecord.ROLE_NEW_UNEMPLOYED;
 import static io.ownerscape.model.world.PersonRecord.ROLE_OWNER;
 
 /**
@@ -161,62 +157,22 @@ public final class Economy implements World {
         FriendNetwork network = FriendNetwork.build(params, streams, regions, labour.regionalFriendship(),
                 executor);
         this.stride = PERSON_FRIENDS + params.friendsMax();
-        long ints = (long) stride * n;
-        if (ints > Integer.MAX_VALUE - 16) {
-            throw new IllegalArgumentException("persons = " + n + " with friends_max = "
-                    + params.friendsMax() + ": person records exceed one Java array");
-        }
-        this.persons = new int[(int) ints];
-        Arrays.fill(persons, -1);
+        this.persons = Initialisation.personRecords(params, labour, streams, network);
         this.wealth = new double[n];
         this.history = new long[n];
         this.personClass = new byte[n];
         Arrays.fill(personClass, (byte) -1);
-        for (int i = 0; i < n; i++) {
-            int at = stride * i + PERSON_FRIENDS;
-            for (int p = network.start(i); p < network.end(i); p++) {
-                persons[at++] = network.neighbour(p);
-            }
-        }
-        drawSkillsAndDegrees(n);
         if (labour.returnsCap() > 0 && params.betaMax() > 2) {
             throw new IllegalArgumentException("returns_cap = " + labour.returnsCap() + " with beta_max = "
                     + params.betaMax() + ": bounded returns need beta_max <= 2 (output must stay convex)");
         }
         this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket(), labour.acquisitions(),
                 Organisation.of(labour));
-        long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
-        EffortSolver solo = new EffortSolver(1, labour.saturation());
-        double totalPay = 0;
-        for (int i = 0; i < n; i++) {
-            int f = firms.reserve();
-            int technologySeed = (int) RandomStreams.at(initialTechnology, i);
-            long t = Firms.expand(technologySeed);
-            double theta = preference(i);
-            double s = skill(i);
-            solo.clear();
-            int problem = solo.add(firms.a(t), firms.b(t), firms.beta(t), theta, 0, s, 1, 1, 0,
-                    EffortSolver.guess(firms.beta(t), theta, 0, s));
-            solo.setSaturation(problem, firms.saturation(t));
-            solo.solveAll();
-            int fixed = Firms.toFixed(solo.effort(problem));
-            long contribution = PersonRecord.contribution(fixed, s);
-            firms.found(f, technologySeed, i, 0, contribution, startupCapitalFree());
-            persons[stride * i + PERSON_FIRM] = f;
-            persons[stride * i + PERSON_EFFORT] = fixed;
-            persons[stride * i + PERSON_ROLE] |= ROLE_OWNER;
-            totalPay += firms.output(f);
-        }
+        double totalPay = Initialisation.foundSingletonFirms(firms, persons, stride, streams, labour,
+                this::preference, startupCapitalFree());
         this.meanPay = totalPay / n;
         this.policyPay = labour.policyInMoney() ? 1 : meanPay;
-        if (labour.initialWealth() > 0) {
-            long base = streams.base(Purpose.INITIAL_WEALTH);
-            double mean = labour.initialWealth() * meanPay;
-            for (int i = 0; i < n; i++) {
-                double u = RandomStreams.toUnit(RandomStreams.at(base, i));
-                wealth[i] = -mean * StrictMath.log1p(-u);
-            }
-        }
+        Initialisation.drawWealth(wealth, labour, streams, meanPay);
         this.vacancies = new Vacancies(regions);
         this.transferTrial = labour.transferTrial() ? new TransferTrial(labour, streams, n) : null;
         this.review = new MonthlyReview(this, transferTrial);
@@ -359,32 +315,6 @@ public final class Economy implements World {
     /** The goods market, or null when the rules have none. */
     public GoodsMarket goodsMarket() {
         return review.market();
-    }
-
-    /**
-     * Skill is log-normal with mean 1: {@code exp(sigma z - sigma^2 / 2)}. A person holds an
-     * advanced degree when a latent score {@code rho z + sqrt(1 - rho^2) z'} is in the top
-     * {@code degreeShare} of the standard normal, so degrees correlate with skill by {@code rho}.
-     */
-    private void drawSkillsAndDegrees(int n) {
-        double sigma = labour.skillSigma();
-        double share = labour.degreeShare();
-        double rho = labour.degreeSkillCorrelation();
-        double cut = share <= 0 ? Double.POSITIVE_INFINITY
-                : share >= 1 ? Double.NEGATIVE_INFINITY
-                : Math.sqrt(2) * Erf.erfInv(1 - 2 * share);
-        long base = streams.base(Purpose.SKILL);
-        long degreeBase = streams.base(Purpose.DEGREE);
-        double rest = Math.sqrt(Math.max(0, 1 - rho * rho));
-        for (int i = 0; i < n; i++) {
-            double z = sigma > 0 || share > 0 ? RandomStreams.normal(base, i) : 0;
-            float s = sigma > 0 ? (float) StrictMath.exp(sigma * z - sigma * sigma / 2) : 1f;
-            persons[stride * i + PERSON_SKILL] = Float.floatToRawIntBits(s);
-            persons[stride * i + PERSON_ROLE] = 0;
-            if (share > 0 && rho * z + rest * RandomStreams.normal(degreeBase, i) > cut) {
-                persons[stride * i + PERSON_ROLE] = ROLE_DEGREE;
-            }
-        }
     }
 
     /** Whether a firm may hire without first investing start-up capital. */

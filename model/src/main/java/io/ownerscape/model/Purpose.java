@@ -2,7 +2,7 @@ package io.ownerscape.model;
 
 /** The purposes that key the model's random streams; each names one kind of draw. */
 public final class Purpose {
-    static final int PREFERENCE = 1;
+    public static final int PREFERENCE = 1;
     public static final int FRIEND_COUNT = 2;
     public static final int NETWORK_SHUFFLE = 3;
     public static final int NETWORK_REPAIR = 4;
@@ -10,9 +10,9 @@ public final class Purpose {
     public static final int SUBSTEP = 6;
     public static final int ORDER = 7;
     public static final int FIRM_TECHNOLOGY = 8;
-    static final int SKILL = 9;
-    static final int DEGREE = 10;
-    static final int INITIAL_WEALTH = 11;
+    public static final int SKILL = 9;
+    public static final int DEGREE = 10;
+    public static final int INITIAL_WEALTH = 11;
     public static final int JOB_SEARCH = 12;
     public static final int AUTONOMY_SAMPLE = 13;
     public static final int NETWORK_REGION = 14;

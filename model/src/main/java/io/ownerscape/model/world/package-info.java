@@ -3,7 +3,8 @@
  * layout of a person's record in the economy's {@code int[] persons} column (firm, effort, role
  * word, skill, friends); {@link io.ownerscape.model.world.Firms}, the firm table (technology and
  * size words, founder, owner, staff word, manager premiums, customers, price, ownership); and
- * {@link io.ownerscape.model.world.Regions}, the local labour markets persons and firms belong to.
+ * {@link io.ownerscape.model.world.Regions}, the local labour markets persons and firms belong to;
+ * {@link io.ownerscape.model.world.Initialisation}, the initial world (MODEL.md §5).
  * {@link io.ownerscape.model.world.World} is what a submodel may read and change of the world it
  * runs in; the economy implements it and holds the person columns, and every submodel reads and
  * writes them through it and these layouts. These classes are public so that the submodels' packages can share them; they are the

@@ -3,14 +3,11 @@ package io.ownerscape.cli;
 import io.ownerscape.model.labour.LabourKeys;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.io.SettingsBuilder;
-import io.ownerscape.model.labour.LabourParameters;
 import io.ownerscape.model.Preset;
 import io.ownerscape.io.ScenarioFile;
-import io.ownerscape.model.ModelParameters;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Flags shared by the commands that build an economy. Precedence: a flag given on the command line,

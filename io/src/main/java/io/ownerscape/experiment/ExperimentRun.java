@@ -18,7 +18,6 @@ import io.ownerscape.model.metrics.MonthlyMetrics;
 import io.ownerscape.model.measure.MonthlyMeasures;
 import io.ownerscape.model.classes.PersonClass;
 import io.ownerscape.model.politics.Platform;
-import io.ownerscape.model.labour.ReviewTally;
 import io.ownerscape.model.metrics.SizeClass;
 import io.ownerscape.model.state.StateTally;
 

@@ -5,7 +5,6 @@ import io.ownerscape.model.Economy;
 import io.ownerscape.model.politics.Election;
 import io.ownerscape.model.state.StateTally;
 import io.ownerscape.model.world.Firms;
-import io.ownerscape.model.goods.MarketTally;
 import io.ownerscape.model.metrics.MonthlyMetrics;
 import io.ownerscape.model.classes.PersonClass;
 import io.ownerscape.model.world.Regions;

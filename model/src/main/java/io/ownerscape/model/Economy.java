@@ -660,7 +660,7 @@ public final class Economy implements World {
 
     @Override
     public double ubiRate() {
-        return state.ubiRate;
+        return state.ubiRate();
     }
 
     @Override

@@ -37,8 +37,9 @@ import java.util.Arrays;
  *       person's class as things stand; persons who may take part in a staffing decision
  *       (degree holders of firms with managers or needing them, all members of firms whose owner
  *       left) are listed;</li>
- *   <li>sequentially, in person order: dismissals; then, firm by firm in id order over the listed
- *       persons sorted by (firm, person): ownership transfers, appointments, stand-downs and
+ *   <li>{@link Staffing}: on one thread, in person order, separations and dismissals; then, over
+ *       the listed persons sorted by (firm, person), in chunks of whole firms that run in
+ *       parallel and merge in firm order: ownership transfers, appointments, stand-downs and
  *       manager layers; then the class of every person these touched (the dismissed, their
  *       owners, new owners, appointed and stood-down managers) is taken again;</li>
  *   <li>firms again (counts by size and layers), and persons again for what must see the review's
@@ -48,7 +49,7 @@ import java.util.Arrays;
  * because a second pass over every person's record costs a fifth of the review while the
  * staffing decisions change the class of a few persons per thousand. Until the review ends each
  * person's class byte also holds, for those fix-ups, last month's class and whether their history
- * was precarious ({@link #ReviewClassByte.CLASS_BITS}, {@link #ReviewClassByte.PRECARIOUS_BIT}, {@link #ReviewClassByte.BEFORE_SHIFT}).
+ * was precarious ({@link ReviewClassByte}).
  * Every choice within a firm is by a total order (skill, then id) and tallies merge in chunk
  * order, so the outcome is the same for any thread count.
  */
@@ -68,7 +69,6 @@ public final class MonthlyReview {
     private final int[] persons;
     private final int stride;
     private final Classification classification;
-    private final long lowMask;
     private final long historyMask;
     /**
      * Per firm, two slots read together by the pay pass (one cache line): producers' mean pay
@@ -98,7 +98,7 @@ public final class MonthlyReview {
     private TransferTrial recording;
     /** Whether the trial pays its treated this month. */
     private boolean paying;
-    /** Pass 3: the staffing decisions, applied one by one after the pay pass. */
+    /** Pass 3: the staffing decisions, after the pay pass. */
     private final Staffing staffing;
 
     public MonthlyReview(World economy, TransferTrial trial) {
@@ -108,8 +108,8 @@ public final class MonthlyReview {
         this.persons = economy.personRecords();
         this.stride = economy.stride();
         this.classification = new Classification(rules);
-        this.lowMask = classification.windowMask();
-        this.historyMask = lowMask | (lowMask << 32);
+        long window = classification.windowMask();
+        this.historyMask = window | (window << 32);
         this.market = rules.goodsMarket() ? new GoodsMarket(rules, economy.firms(), economy.streams()) : null;
         this.staffing = new Staffing(economy);
     }
@@ -122,7 +122,6 @@ public final class MonthlyReview {
         this.persons = fork.personRecords();
         this.stride = fork.stride();
         this.classification = o.classification;
-        this.lowMask = o.lowMask;
         this.historyMask = o.historyMask;
         this.market = o.market == null ? null : new GoodsMarket(o.market, fork.firms());
         this.staffing = new Staffing(fork);
@@ -144,7 +143,7 @@ public final class MonthlyReview {
     }
 
     /** The class rule, with the job history's window (the precarity keys are not policy keys). */
-    public Classification classification() {
+    Classification classification() {
         return classification;
     }
 
@@ -654,7 +653,7 @@ public final class MonthlyReview {
         }
 
         /**
-         * The person's class as things stand after their pay (see {@link #classOf}), counted with
+         * The person's class as things stand after their pay (see {@link Classification#classOf}), counted with
          * the transition from last month's; the unemployed who search next month and the employed
          * drawn for the autonomy sample are listed; the job history moves on a month.
          */

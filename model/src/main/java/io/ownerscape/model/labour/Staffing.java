@@ -12,12 +12,14 @@ import io.ownerscape.model.world.World;
 import java.util.Arrays;
 
 /**
- * Pass 3 of the monthly review (MODEL.md §7.11, "The monthly review"): the staffing decisions,
- * applied one by one on the calling thread after the pay pass has listed them, in an order that
- * does not depend on the thread count: separations and dismissals in person order (the owner's
+ * Pass 3 of the monthly review (MODEL.md §7.11, "The monthly review"): the staffing decisions the
+ * pay pass has listed, with an outcome that does not depend on the thread count: separations and
+ * dismissals on the calling thread in person order (the owner's
  * {@link LabourParameters#dismisses} test, weighed again against the firm as the earlier
- * dismissals left it), then firm by firm succession to the most suitable member and the managers
- * the hierarchy needs; last, the class of every person these touched is taken again.
+ * dismissals left it); then, firm by firm, succession to the most suitable member and the managers
+ * the hierarchy needs, in chunks of whole firms that run in parallel (a firm's members are its
+ * own) and whose sums and touched persons merge in firm order; last, on the calling thread, the
+ * class of every person these touched is taken again.
  *
  * <p>Writes the person records (firm, effort, role), the firm table (sizes, effort totals, owner,
  * managers and premiums), wealth (severance, a new owner's residual) and the class bytes of the
@@ -37,7 +39,7 @@ final class Staffing {
     private int[] touched = new int[64];
     private int touchedCount;
     /** Listed persons a chunk of pass 3b takes, at least (a chunk ends with a firm). */
-    static final int FIRM_PASS_CHUNK = 1 << 14;
+    static final int FIRM_PASS_CHUNK = 1 << 12;
 
     Staffing(World economy) {
         this.economy = economy;

@@ -8,7 +8,7 @@ package io.ownerscape.model.metrics;
  * half term and six Bernoulli corrections. The truncation error is below 1e-13 relative for the
  * exponents a firm-size fit meets (1 < s < 7), as the tests check.
  */
-public final class HurwitzZeta {
+final class HurwitzZeta {
     /** B_{2j} / (2j)! for j = 1..6. */
     private static final double[] BERNOULLI_OVER_FACTORIAL = {
         1.0 / 12, -1.0 / 720, 1.0 / 30240, -1.0 / 1209600, 1.0 / 47900160, -691.0 / 1307674368000.0

@@ -48,8 +48,8 @@ public final class State {
     /** The ruling platform's index; -1 while the scenario's own rules apply. */
     private int ruling = -1;
     private double debt;
-    /** Basic income paid per person this month, as a share of mean pay. */
-    public double ubiRate;
+    /** Basic income paid per person this month, as a share of the pay unit ({@code Economy.policyPay()}). */
+    private double ubiRate;
     /** Surcharge on the income tax this month (balanced-budget rule). */
     double surcharge;
     /** Set on a forecast's fork: no elections, and the basic income fixed at what voters believe. */
@@ -700,6 +700,11 @@ public final class State {
         long sampled = review.autonomySampled();
         t.exitOptions = sampled == 0 ? 0 : review.autonomyComponents()[0];
         t.countervailingPower = ((1 - t.stateEmploymentShare) + (1 - t.stateOutputShare) + t.exitOptions) / 3;
+    }
+
+    /** Basic income paid per person this month, as a share of the pay unit ({@code Economy.policyPay()}). */
+    public double ubiRate() {
+        return ubiRate;
     }
 
     /** Marks this state as a forecast's: no elections, the basic income fixed at {@code ubi}. */

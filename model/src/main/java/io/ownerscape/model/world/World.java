@@ -65,7 +65,10 @@ public interface World {
     /** Puts rules in force from the next month (only policy keys may differ from the scenario's). */
     void applyRules(LabourParameters rules);
 
-    /** The last completed month (0 before the first). */
+    /**
+     * The month: during the technology renewal and the decisions the last completed one (0 before
+     * the first), from the acquisitions on the month being run.
+     */
     int month();
 
     /** The random streams of this world. */
@@ -86,7 +89,7 @@ public interface World {
     /** The basic income paid this month, as a share of {@link #policyPay()}. */
     double ubiRate();
 
-    /** The last monthly review's tally. */
+    /** The last monthly review's tally; null before the first review. */
     ReviewTally lastReview();
 
     // --- shared rules and operations ---

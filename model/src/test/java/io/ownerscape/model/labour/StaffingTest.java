@@ -1,5 +1,12 @@
 package io.ownerscape.model.labour;
 
+import io.ownerscape.engine.ParallelExecutor;
+import io.ownerscape.model.Economy;
+import io.ownerscape.model.ModelParameters;
+import io.ownerscape.model.Preset;
+import io.ownerscape.model.Worlds;
+import io.ownerscape.model.world.Firms;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -10,8 +17,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Pass 3b's chunks: they cover the sorted list, in order, and never split a firm's entries. */
+/**
+ * Pass 3b's chunks: they cover the sorted list, in order, and never split a firm's entries; a world
+ * large enough to list several chunks of persons is the same on 1, 2 and 4 threads.
+ */
 class StaffingTest {
+
+    /**
+     * 60,000 persons under the market preset list far more than one chunk each month (the members
+     * of every firm with managers or needing some), so the chunks run on several threads.
+     */
+    @Test
+    void severalChunksOfFirmsGiveTheSameWorldOnAnyThreadCount() {
+        LabourParameters market = Preset.of("market").labour();
+        int persons = 60_000;
+        try (ParallelExecutor ex = new ParallelExecutor(1)) {
+            Economy e = new Economy(ModelParameters.defaults(persons), market, 5, ex);
+            for (int m = 0; m < 48; m++) {
+                e.step();
+            }
+            Firms firms = e.firms();
+            long staffed = 0;
+            for (int f = 0; f < firms.capacity(); f++) {
+                staffed += firms.managers(f) > 0 ? firms.size(f) : 0;
+            }
+            assertTrue(staffed > 3 * Staffing.FIRM_PASS_CHUNK, "members of firms with managers: " + staffed);
+        }
+        Worlds.threadIndependentHash(persons, market, 5, 48);
+    }
 
     @Test
     void chunksCoverTheListAndNeverSplitAFirm() {

@@ -51,8 +51,9 @@ import static io.ownerscape.model.world.PersonRecord.ROLE_OWNER;
  * <p>It holds the columns: the person records ({@link PersonRecord}: firm, effort, role word,
  * skill, friends; everything a decision reads about a person on one or two cache lines), wealth,
  * job histories, classes, and the firm table ({@link Firms}). A person's preference theta is not
- * stored: it is a pure function of (seed, person). It hands itself to the submodels as their
- * {@link World}, so they depend on that interface and not on this class.
+ * stored: it is a pure function of (seed, person). It hands the submodels a private
+ * implementation of {@link World} ({@link #world()}), so they depend on that interface and not on
+ * this class, and the operations they share stay off this class's API.
  *
  * <p>A month ({@link #step()}): technology renewal ({@link TechnologyRenewal}); activation and the
  * decisions, round by round ({@link Decisions}); acquisitions ({@link Acquisitions}); the monthly
@@ -62,7 +63,7 @@ import static io.ownerscape.model.world.PersonRecord.ROLE_OWNER;
  * draws from streams keyed by (seed, purpose, month, id): the same world for any thread count.
  * Outputs read a world through the public accessors below and {@code metrics.MetricsRecorder}.
  */
-public final class Economy implements World {
+public final class Economy {
 
     private final ModelParameters params;
     /** The rules in force this month: the scenario's, changed by the ruling platform's policies. */
@@ -122,6 +123,8 @@ public final class Economy implements World {
     private long reviewNanos;
     /** Nanoseconds spent in each {@link Phase} since construction (or the fork). */
     private final long[] phaseNanos = new long[Phase.values().length];
+    /** The world as the submodels see it; they are handed this, never the economy itself. */
+    private final Inside inside = new Inside();
 
     /**
      * Builds the Axtell world (every labour rule off): the friendship network and every person
@@ -175,10 +178,10 @@ public final class Economy implements World {
         Initialisation.drawWealth(wealth, labour, streams, meanPay);
         this.vacancies = new Vacancies(regions);
         this.transferTrial = labour.transferTrial() ? new TransferTrial(labour, streams, n) : null;
-        this.review = new MonthlyReview(this, transferTrial);
-        this.acquisitions = labour.acquisitions() ? new Acquisitions(this) : null;
-        this.state = new State(this, platforms, ruling);
-        this.decisions = new Decisions(this, transferTrial, null);
+        this.review = new MonthlyReview(inside, transferTrial);
+        this.acquisitions = labour.acquisitions() ? new Acquisitions(inside) : null;
+        this.state = new State(inside, platforms, ruling);
+        this.decisions = new Decisions(inside, transferTrial, null);
     }
 
     /**
@@ -205,10 +208,19 @@ public final class Economy implements World {
         this.policyPay = o.policyPay;
         this.searchers = o.searchers.clone();
         this.transferTrial = o.transferTrial == null ? null : o.transferTrial.copy();
-        this.review = new MonthlyReview(this, transferTrial, o.review);
-        this.acquisitions = o.acquisitions == null ? null : o.acquisitions.copyFor(this);
-        this.state = o.state.copyFor(this);
-        this.decisions = new Decisions(this, transferTrial, o.decisions);
+        this.review = new MonthlyReview(inside, transferTrial, o.review);
+        this.acquisitions = o.acquisitions == null ? null : o.acquisitions.copyFor(inside);
+        this.state = o.state.copyFor(inside);
+        this.decisions = new Decisions(inside, transferTrial, o.decisions);
+    }
+
+    /**
+     * The world as the submodels see it: the columns, the rules of the month and the operations
+     * they share, mutators included (MODEL.md §7's submodels and the model's tests use it; outputs
+     * read this class's own accessors and {@code metrics.MetricsRecorder}).
+     */
+    public World world() {
+        return inside;
     }
 
     /** An independent deep copy of the world (see {@link #Economy(Economy)}). */
@@ -225,7 +237,7 @@ public final class Economy implements World {
      * Puts rules in force from the next month. Only policy keys ({@link LabourParameters#POLICY_KEYS})
      * may differ from the scenario's rules.
      */
-    public void applyRules(LabourParameters rules) {
+    private void applyRules(LabourParameters rules) {
         java.util.Map<String, Object> now = LabourKeys.toMap(rules.validated());
         java.util.Map<String, Object> base = LabourKeys.toMap(baseRules);
         for (var e : now.entrySet()) {
@@ -238,15 +250,15 @@ public final class Economy implements World {
         labour = rules;
     }
 
-    public Vacancies vacancies() {
+    private Vacancies vacancies() {
         return vacancies;
     }
 
-    public int role(int person) {
+    private int role(int person) {
         return persons[stride * person + PERSON_ROLE];
     }
 
-    public void setRole(int person, int role) {
+    private void setRole(int person, int role) {
         persons[stride * person + PERSON_ROLE] = role;
     }
 
@@ -269,7 +281,7 @@ public final class Economy implements World {
      * rounded to whole posts, in firms large enough to have managers ({@code n - 1} above the
      * span of control); 0 in smaller firms and without a hierarchy, which buy the work outside.
      */
-    public int administrativePosts(int members) {
+    private int administrativePosts(int members) {
         if (!labour.hierarchy() || members - 1 <= hierarchy().directSpan()) {
             return 0;
         }
@@ -280,14 +292,14 @@ public final class Economy implements World {
      * The sum of the pay premiums of a firm's managers: the supervisors by their layers
      * ({@link Hierarchy#premiumSum}), the administrators at the first layer's premium.
      */
-    public double premiumSum(int members, int managers) {
+    private double premiumSum(int members, int managers) {
         int admins = administrators(members, managers);
         return hierarchy().premiumSum(members, managers - admins)
                 + (admins == 0 ? 0 : admins * Hierarchy.premium(1));
     }
 
     /** The administrators a firm has: managers beyond those supervision needs, up to its posts. */
-    public int administrators(int members, int managers) {
+    private int administrators(int members, int managers) {
         int posts = administrativePosts(members);
         return posts == 0 ? 0
                 : Math.min(posts, Math.max(0, managers - hierarchy().managersNeeded(members)));
@@ -298,7 +310,7 @@ public final class Economy implements World {
      * work its administrators do not do, bought outside at mean pay,
      * {@code wbar_{t-1} max(0, work - administrators)}.
      */
-    public double complianceCost(int members, int managers) {
+    private double complianceCost(int members, int managers) {
         return members < 2 ? 0 : meanPay * Math.max(0, complianceWork(members) - administrators(members, managers));
     }
 
@@ -318,7 +330,7 @@ public final class Economy implements World {
     }
 
     /** Whether a firm may hire without first investing start-up capital. */
-    public boolean startupCapitalFree() {
+    private boolean startupCapitalFree() {
         return labour.startupCapital() <= 0;
     }
 
@@ -344,7 +356,7 @@ public final class Economy implements World {
         review.run(m); // times its own phases
         t = System.nanoTime();
         if (transferTrial != null) {
-            transferTrial.observe(this, m);
+            transferTrial.observe(inside, m);
         }
         t = lap(Phase.TRANSFER_TRIAL, t);
         state.run(m);
@@ -352,7 +364,7 @@ public final class Economy implements World {
     }
 
     /** Adds the time since {@code start} to a phase; returns now. */
-    public long lap(Phase phase, long start) {
+    private long lap(Phase phase, long start) {
         long now = System.nanoTime();
         phaseNanos[phase.ordinal()] += now - start;
         return now;
@@ -380,7 +392,7 @@ public final class Economy implements World {
      * Who takes over a firm first, an heir or a buyer from among its members: producers before
      * managers, then higher skill, then lower id.
      */
-    public boolean takesOverBefore(int i, int j) {
+    private boolean takesOverBefore(int i, int j) {
         boolean pi = (role(i) & ROLE_LAYER) == 0;
         boolean pj = (role(j) & ROLE_LAYER) == 0;
         if (pi != pj) {
@@ -513,7 +525,7 @@ public final class Economy implements World {
      * unit, the median pay of employees (the mean pay of members while no employee is paid), or
      * the mean pay of members.
      */
-    public void updatePolicyPay(ReviewTally review) {
+    private void updatePolicyPay(ReviewTally review) {
         if (labour.policyInMoney()) {
             policyPay = 1;
         } else if (labour.policyInMedianPay()) {
@@ -609,77 +621,68 @@ public final class Economy implements World {
     }
 
     /** Replaces the scenario's rules by a scheduled change; the state then puts them in force. */
-    public void changeBaseRules(LabourParameters rules) {
+    private void changeBaseRules(LabourParameters rules) {
         this.baseRules = rules;
     }
 
     /** The unemployed who search in the coming month, increasing; not a copy. */
-    public int[] searchers() {
+    private int[] searchers() {
         return searchers;
     }
 
     /** Sets the unemployed who search in the coming month (increasing ids). */
-    public void searchNextMonth(int[] persons) {
+    private void searchNextMonth(int[] persons) {
         this.searchers = persons;
     }
 
     /** Records the mean monthly pay of firm members in the month just reviewed. */
-    public void recordMeanPay(double pay) {
+    private void recordMeanPay(double pay) {
         this.meanPay = pay;
     }
 
-    @Override
-    public int[] personRecords() {
+    private int[] personRecords() {
         return persons;
     }
 
-    @Override
-    public int stride() {
+    private int stride() {
         return stride;
     }
 
-    @Override
-    public double[] wealthColumn() {
+    private double[] wealthColumn() {
         return wealth;
     }
 
-    @Override
-    public long[] historyColumn() {
+    private long[] historyColumn() {
         return history;
     }
 
-    @Override
-    public byte[] classColumn() {
+    private byte[] classColumn() {
         return personClass;
     }
 
-    @Override
-    public double incomeTax() {
+    private double incomeTax() {
         return state.effectiveIncomeTax();
     }
 
-    @Override
-    public double ubiRate() {
+    private double ubiRate() {
         return state.ubiRate();
     }
 
-    @Override
-    public void forecastUnder(int platform, double ubi) {
+    private void forecastUnder(int platform, double ubi) {
         state.forecast(platform, ubi);
     }
 
-    @Override
-    public double firmValue(int f) {
+    private double firmValue(int f) {
         return state.firmValue(f);
     }
 
     /** What this world adds up for a forecast, or null when it is not forecasting. */
-    public ForecastIncome forecastIncome() {
+    private ForecastIncome forecastIncome() {
         return forecastIncome;
     }
 
     /** Starts (or, with null, stops) adding up income for a forecast. */
-    public void addUpForecast(ForecastIncome ledger) {
+    private void addUpForecast(ForecastIncome ledger) {
         this.forecastIncome = ledger;
     }
 
@@ -720,7 +723,7 @@ public final class Economy implements World {
     }
 
     /** Counts a firm the review or the state left empty (a dismissal or an ownership change). */
-    public void countDeath() {
+    private void countDeath() {
         decisions.countDeath();
     }
 
@@ -763,5 +766,251 @@ public final class Economy implements World {
         }
         state.hashInto(h);
         return h.hex();
+    }
+
+    /**
+     * The world as the submodels see it ({@link World}): the columns and the operations they share,
+     * mutators included. Kept off this class's own API, which outputs and fronts read.
+     */
+    private final class Inside implements World {
+        @Override
+        public int[] personRecords() {
+            return Economy.this.personRecords();
+        }
+
+        @Override
+        public int stride() {
+            return Economy.this.stride();
+        }
+
+        @Override
+        public double[] wealthColumn() {
+            return Economy.this.wealthColumn();
+        }
+
+        @Override
+        public long[] historyColumn() {
+            return Economy.this.historyColumn();
+        }
+
+        @Override
+        public byte[] classColumn() {
+            return Economy.this.classColumn();
+        }
+
+        @Override
+        public Firms firms() {
+            return Economy.this.firms();
+        }
+
+        @Override
+        public Regions regions() {
+            return Economy.this.regions();
+        }
+
+        @Override
+        public int persons() {
+            return Economy.this.persons();
+        }
+
+        @Override
+        public ModelParameters parameters() {
+            return Economy.this.parameters();
+        }
+
+        @Override
+        public LabourParameters labour() {
+            return Economy.this.labour();
+        }
+
+        @Override
+        public LabourParameters baseRules() {
+            return Economy.this.baseRules();
+        }
+
+        @Override
+        public void changeBaseRules(LabourParameters rules) {
+            Economy.this.changeBaseRules(rules);
+        }
+
+        @Override
+        public void applyRules(LabourParameters rules) {
+            Economy.this.applyRules(rules);
+        }
+
+        @Override
+        public int month() {
+            return Economy.this.month();
+        }
+
+        @Override
+        public RandomStreams streams() {
+            return Economy.this.streams();
+        }
+
+        @Override
+        public ParallelExecutor executor() {
+            return Economy.this.executor();
+        }
+
+        @Override
+        public double meanPay() {
+            return Economy.this.meanPay();
+        }
+
+        @Override
+        public double policyPay() {
+            return Economy.this.policyPay();
+        }
+
+        @Override
+        public double incomeTax() {
+            return Economy.this.incomeTax();
+        }
+
+        @Override
+        public double ubiRate() {
+            return Economy.this.ubiRate();
+        }
+
+        @Override
+        public ReviewTally lastReview() {
+            return Economy.this.lastReview();
+        }
+
+        @Override
+        public int role(int person) {
+            return Economy.this.role(person);
+        }
+
+        @Override
+        public void setRole(int person, int role) {
+            Economy.this.setRole(person, role);
+        }
+
+        @Override
+        public double preference(int person) {
+            return Economy.this.preference(person);
+        }
+
+        @Override
+        public int firmOf(int person) {
+            return Economy.this.firmOf(person);
+        }
+
+        @Override
+        public double effort(int person) {
+            return Economy.this.effort(person);
+        }
+
+        @Override
+        public long contributionFixed(int person) {
+            return Economy.this.contributionFixed(person);
+        }
+
+        @Override
+        public boolean takesOverBefore(int i, int j) {
+            return Economy.this.takesOverBefore(i, j);
+        }
+
+        @Override
+        public Hierarchy hierarchy() {
+            return Economy.this.hierarchy();
+        }
+
+        @Override
+        public int administrativePosts(int members) {
+            return Economy.this.administrativePosts(members);
+        }
+
+        @Override
+        public int administrators(int members, int managers) {
+            return Economy.this.administrators(members, managers);
+        }
+
+        @Override
+        public double premiumSum(int members, int managers) {
+            return Economy.this.premiumSum(members, managers);
+        }
+
+        @Override
+        public double complianceCost(int members, int managers) {
+            return Economy.this.complianceCost(members, managers);
+        }
+
+        @Override
+        public boolean startupCapitalFree() {
+            return Economy.this.startupCapitalFree();
+        }
+
+        @Override
+        public GoodsMarket goodsMarket() {
+            return Economy.this.goodsMarket();
+        }
+
+        @Override
+        public Vacancies vacancies() {
+            return Economy.this.vacancies();
+        }
+
+        @Override
+        public int[] searchers() {
+            return Economy.this.searchers();
+        }
+
+        @Override
+        public void searchNextMonth(int[] persons) {
+            Economy.this.searchNextMonth(persons);
+        }
+
+        @Override
+        public void recordMeanPay(double pay) {
+            Economy.this.recordMeanPay(pay);
+        }
+
+        @Override
+        public void updatePolicyPay(ReviewTally review) {
+            Economy.this.updatePolicyPay(review);
+        }
+
+        @Override
+        public void countDeath() {
+            Economy.this.countDeath();
+        }
+
+        @Override
+        public long lap(Phase phase, long start) {
+            return Economy.this.lap(phase, start);
+        }
+
+        @Override
+        public World fork() {
+            return Economy.this.fork().inside;
+        }
+
+        @Override
+        public void step() {
+            Economy.this.step();
+        }
+
+        @Override
+        public void forecastUnder(int platform, double ubi) {
+            Economy.this.forecastUnder(platform, ubi);
+        }
+
+        @Override
+        public double firmValue(int f) {
+            return Economy.this.firmValue(f);
+        }
+
+        @Override
+        public ForecastIncome forecastIncome() {
+            return Economy.this.forecastIncome();
+        }
+
+        @Override
+        public void addUpForecast(ForecastIncome ledger) {
+            Economy.this.addUpForecast(ledger);
+        }
     }
 }

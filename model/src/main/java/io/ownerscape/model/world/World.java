@@ -14,8 +14,9 @@ import io.ownerscape.model.politics.ForecastIncome;
 /**
  * What a submodel may read and change of the world it runs in: the columns of persons and firms,
  * the rules and conditions of the month, and the few operations that several submodels share.
- * {@code Economy} implements it and hands it to its submodels, which therefore depend on this
- * interface and not on the composition that runs them (MASON's {@code SimState} plays this part).
+ * {@code Economy} hands its submodels a private implementation of it ({@code Economy.world()}), so
+ * they depend on this interface and not on the composition that runs them (MASON's
+ * {@code SimState} plays this part), and its mutators stay off the economy's own API.
  *
  * <p>The columns are returned, not copied: a submodel writes them in place during its phase, and
  * MODEL.md §3 and {@code docs/ARCHITECTURE.md} say which phase writes which.

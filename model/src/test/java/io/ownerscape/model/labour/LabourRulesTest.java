@@ -370,7 +370,7 @@ public class LabourRulesTest {
     void precarityCountsChangesAndUnemployedMonthsInTheWindow() {
         try (ParallelExecutor ex = new ParallelExecutor(1)) {
             Economy e = new Economy(ModelParameters.defaults(100), market(), 2, ex);
-            Classification r = new MonthlyReview(e, null).classification();
+            Classification r = new MonthlyReview(e.world(), null).classification();
             assertFalse(r.precarious(0));
             assertFalse(r.precarious(0b11L), "two changes");
             assertTrue(r.precarious(0b111L), "three changes");

@@ -144,13 +144,13 @@ class VoterValuationTest {
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             // Every firm in scope is taken at the end of the forecast's one month.
             Economy e = worldWithProgrammes(ex, 1, 1, 1.0);
-            ElectionRunner runner = new ElectionRunner(e, e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
+            ElectionRunner runner = new ElectionRunner(e.world(), e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
             VoterValuation.Outcomes paid = runner.outcomes(1, 0);
             VoterValuation.Outcomes unpaid = runner.outcomes(2, 0);
             double[] valuePaid = runner.valuation().values(paid);
             double[] valueUnpaid = runner.valuation().values(unpaid);
             Economy fork = e.fork();
-            fork.forecastUnder(1, 0);
+            fork.world().forecastUnder(1, 0);
             fork.step();
             double compensation = fork.state().last().compensation();
             assertTrue(compensation > 0, "firms were taken and paid for");
@@ -192,7 +192,7 @@ class VoterValuationTest {
             int plan = 61;
             double rate = 0.01;
             Economy e = worldWithProgrammes(ex, 1, plan, rate);
-            ElectionRunner runner = new ElectionRunner(e, e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
+            ElectionRunner runner = new ElectionRunner(e.world(), e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
             VoterValuation.Outcomes paid = runner.outcomes(1, 0);
             VoterValuation.Outcomes unpaid = runner.outcomes(2, 0);
             VoterValuation.Outcomes none = runner.outcomes(0, 0);
@@ -223,7 +223,7 @@ class VoterValuationTest {
     void withoutAProgrammeCompensationChangesNoValue() {
         try (ParallelExecutor ex = new ParallelExecutor(1)) {
             Economy e = worldWithProgrammes(ex, 2, 60, 0.0);
-            ElectionRunner runner = new ElectionRunner(e, e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
+            ElectionRunner runner = new ElectionRunner(e.world(), e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
             assertArrayEquals(runner.forecast(1, 0), runner.forecast(2, 0), "rate 0: compensation is moot");
         }
     }
@@ -232,9 +232,9 @@ class VoterValuationTest {
     void valuesNeverSeeAPersonsClass() {
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             Economy e = worldWithProgrammes(ex, 2, 60, 0.02);
-            ElectionRunner runner = new ElectionRunner(e, e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
+            ElectionRunner runner = new ElectionRunner(e.world(), e.state().platforms(), e.state().ruling(), e.state().countervailingPower());
             double[] before = runner.forecast(1, 0);
-            byte[] classes = e.classColumn();
+            byte[] classes = e.world().classColumn();
             for (int i = 0; i < classes.length; i++) {
                 classes[i] = (byte) ((classes[i] + 3 + i % 5) % PersonClass.count());
             }

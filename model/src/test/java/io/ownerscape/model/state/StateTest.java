@@ -132,7 +132,7 @@ public class StateTest {
             assertEquals(parent.stateHash(), fork.stateHash(), "same rules, same world");
             String parentNow = parent.stateHash();
             Economy changed = parent.fork();
-            changed.applyRules(rules("ubi", 0.5, "income_tax", 0.5, "nationalisation_rate", 0.2,
+            changed.world().applyRules(rules("ubi", 0.5, "income_tax", 0.5, "nationalisation_rate", 0.2,
                     "state_trusts", true, "regions", 5, "firing_cost", 2.0, "startup_grant", 0.5,
                     "coop_conversion", 0.01, "profit_tax", 0.3, "wealth_tax", 0.02,
                     "nationalisation_min_employees", 2, "nationalisation_compensation", 0.5,
@@ -284,7 +284,7 @@ public class StateTest {
                     unknown.getMessage());
             Economy e = new Economy(ModelParameters.defaults(1_000), LabourParameters.market(), 1, ex);
             IllegalArgumentException fixed = assertThrows(IllegalArgumentException.class,
-                    () -> e.applyRules(rules("span_of_control", 3)));
+                    () -> e.world().applyRules(rules("span_of_control", 3)));
             assertTrue(fixed.getMessage().startsWith("span_of_control = 3"), fixed.getMessage());
         }
     }
@@ -299,7 +299,7 @@ public class StateTest {
             Economy fork = parent.fork();
             ForecastIncome income = new ForecastIncome(fork.persons(), false);
             income.month(0.9, 0);
-            fork.addUpForecast(income);
+            fork.world().addUpForecast(income);
             for (int m = 0; m < 10; m++) {
                 parent.step();
                 fork.step();

@@ -147,7 +147,7 @@ class TransferTrialTest {
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             Economy e = world(n, rules, 3, ex);
             ForecastIncome income = new ForecastIncome(n, false);
-            e.addUpForecast(income);
+            e.world().addUpForecast(income);
             for (int m = 1; m <= 12; m++) {
                 e.step();
                 assertEquals(0, e.lastReview().transfers(), "month " + m);
@@ -168,7 +168,7 @@ class TransferTrialTest {
                 assertEquals(expected[i], t.payment(i), 1e-12 * expected[i], "person " + i);
             }
             assertTrue(treated > 250, "about 300 treated");
-            e.addUpForecast(null);
+            e.world().addUpForecast(null);
             for (int m = 13; m <= 21; m++) {
                 e.step();
                 double paid = m <= 18 ? total : 0;

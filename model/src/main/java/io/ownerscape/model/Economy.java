@@ -233,33 +233,8 @@ public final class Economy {
         return state;
     }
 
-    /**
-     * Puts rules in force from the next month. Only policy keys ({@link LabourParameters#POLICY_KEYS})
-     * may differ from the scenario's rules.
-     */
-    private void applyRules(LabourParameters rules) {
-        java.util.Map<String, Object> now = LabourKeys.toMap(rules.validated());
-        java.util.Map<String, Object> base = LabourKeys.toMap(baseRules);
-        for (var e : now.entrySet()) {
-            if (!LabourParameters.POLICY_KEYS.contains(e.getKey()) && !e.getValue().equals(base.get(e.getKey()))) {
-                throw new IllegalArgumentException(e.getKey() + " = " + e.getValue()
-                        + ": not a policy a platform may change during a run; allowed: "
-                        + String.join(", ", new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
-            }
-        }
-        labour = rules;
-    }
-
-    private Vacancies vacancies() {
-        return vacancies;
-    }
-
     private int role(int person) {
         return persons[stride * person + PERSON_ROLE];
-    }
-
-    private void setRole(int person, int role) {
-        persons[stride * person + PERSON_ROLE] = role;
     }
 
     /**
@@ -288,30 +263,11 @@ public final class Economy {
         return (int) Math.round(complianceWork(members));
     }
 
-    /**
-     * The sum of the pay premiums of a firm's managers: the supervisors by their layers
-     * ({@link Hierarchy#premiumSum}), the administrators at the first layer's premium.
-     */
-    private double premiumSum(int members, int managers) {
-        int admins = administrators(members, managers);
-        return hierarchy().premiumSum(members, managers - admins)
-                + (admins == 0 ? 0 : admins * Hierarchy.premium(1));
-    }
-
     /** The administrators a firm has: managers beyond those supervision needs, up to its posts. */
     private int administrators(int members, int managers) {
         int posts = administrativePosts(members);
         return posts == 0 ? 0
                 : Math.min(posts, Math.max(0, managers - hierarchy().managersNeeded(members)));
-    }
-
-    /**
-     * The month's compliance cost in money of a firm of {@code members} with {@code managers}: the
-     * work its administrators do not do, bought outside at mean pay,
-     * {@code wbar_{t-1} max(0, work - administrators)}.
-     */
-    private double complianceCost(int members, int managers) {
-        return members < 2 ? 0 : meanPay * Math.max(0, complianceWork(members) - administrators(members, managers));
     }
 
     /** What the acquisitions of the last month did; {@link AcquisitionTally#NONE} without them. */
@@ -386,21 +342,6 @@ public final class Economy {
         double high = baseRules.thetaMax();
         // Axtell's [0, 1) exactly, without arithmetic on the draw.
         return low == 0 && high == 1 ? u : low + (high - low) * u;
-    }
-
-    /**
-     * Who takes over a firm first, an heir or a buyer from among its members: producers before
-     * managers, then higher skill, then lower id.
-     */
-    private boolean takesOverBefore(int i, int j) {
-        boolean pi = (role(i) & ROLE_LAYER) == 0;
-        boolean pj = (role(j) & ROLE_LAYER) == 0;
-        if (pi != pj) {
-            return pi;
-        }
-        double si = skill(i);
-        double sj = skill(j);
-        return si > sj || (si == sj && i < j);
     }
 
     /** Person i's skill: effective effort is skill x effort. */
@@ -520,21 +461,6 @@ public final class Economy {
     }
 
     /** Mean monthly pay of firm members in the last month. */
-    /**
-     * Sets the unit of policy amounts for the next month from the review just ended: the money
-     * unit, the median pay of employees (the mean pay of members while no employee is paid), or
-     * the mean pay of members.
-     */
-    private void updatePolicyPay(ReviewTally review) {
-        if (labour.policyInMoney()) {
-            policyPay = 1;
-        } else if (labour.policyInMedianPay()) {
-            double median = review.employeePayMedian();
-            policyPay = median > 0 ? median : meanPay;
-        } else {
-            policyPay = meanPay;
-        }
-    }
 
     /** The unit of policy amounts given as a share of pay ({@link #policyPay}). */
     public double policyPay() {
@@ -620,72 +546,6 @@ public final class Economy {
         return baseRules;
     }
 
-    /** Replaces the scenario's rules by a scheduled change; the state then puts them in force. */
-    private void changeBaseRules(LabourParameters rules) {
-        this.baseRules = rules;
-    }
-
-    /** The unemployed who search in the coming month, increasing; not a copy. */
-    private int[] searchers() {
-        return searchers;
-    }
-
-    /** Sets the unemployed who search in the coming month (increasing ids). */
-    private void searchNextMonth(int[] persons) {
-        this.searchers = persons;
-    }
-
-    /** Records the mean monthly pay of firm members in the month just reviewed. */
-    private void recordMeanPay(double pay) {
-        this.meanPay = pay;
-    }
-
-    private int[] personRecords() {
-        return persons;
-    }
-
-    private int stride() {
-        return stride;
-    }
-
-    private double[] wealthColumn() {
-        return wealth;
-    }
-
-    private long[] historyColumn() {
-        return history;
-    }
-
-    private byte[] classColumn() {
-        return personClass;
-    }
-
-    private double incomeTax() {
-        return state.effectiveIncomeTax();
-    }
-
-    private double ubiRate() {
-        return state.ubiRate();
-    }
-
-    private void forecastUnder(int platform, double ubi) {
-        state.forecast(platform, ubi);
-    }
-
-    private double firmValue(int f) {
-        return state.firmValue(f);
-    }
-
-    /** What this world adds up for a forecast, or null when it is not forecasting. */
-    private ForecastIncome forecastIncome() {
-        return forecastIncome;
-    }
-
-    /** Starts (or, with null, stops) adding up income for a forecast. */
-    private void addUpForecast(ForecastIncome ledger) {
-        this.forecastIncome = ledger;
-    }
-
     /** Persons activated in the last month. */
     public long activations() {
         return decisions.activations();
@@ -720,11 +580,6 @@ public final class Economy {
      */
     public long employeeQuits() {
         return decisions.employeeQuits();
-    }
-
-    /** Counts a firm the review or the state left empty (a dismissal or an ownership change). */
-    private void countDeath() {
-        decisions.countDeath();
     }
 
     /** Joiners owners turned away as their firm filled up within a round (goods market only). */
@@ -775,27 +630,27 @@ public final class Economy {
     private final class Inside implements World {
         @Override
         public int[] personRecords() {
-            return Economy.this.personRecords();
+            return persons;
         }
 
         @Override
         public int stride() {
-            return Economy.this.stride();
+            return stride;
         }
 
         @Override
         public double[] wealthColumn() {
-            return Economy.this.wealthColumn();
+            return wealth;
         }
 
         @Override
         public long[] historyColumn() {
-            return Economy.this.historyColumn();
+            return history;
         }
 
         @Override
         public byte[] classColumn() {
-            return Economy.this.classColumn();
+            return personClass;
         }
 
         @Override
@@ -828,14 +683,28 @@ public final class Economy {
             return Economy.this.baseRules();
         }
 
+        /** Replaces the scenario's rules by a scheduled change; the state then puts them in force. */
         @Override
         public void changeBaseRules(LabourParameters rules) {
-            Economy.this.changeBaseRules(rules);
+            Economy.this.baseRules = rules;
         }
 
+        /**
+         * Puts rules in force from the next month. Only policy keys ({@link LabourParameters#POLICY_KEYS})
+         * may differ from the scenario's rules.
+         */
         @Override
         public void applyRules(LabourParameters rules) {
-            Economy.this.applyRules(rules);
+            java.util.Map<String, Object> now = LabourKeys.toMap(rules.validated());
+            java.util.Map<String, Object> base = LabourKeys.toMap(baseRules);
+            for (var e : now.entrySet()) {
+                if (!LabourParameters.POLICY_KEYS.contains(e.getKey()) && !e.getValue().equals(base.get(e.getKey()))) {
+                    throw new IllegalArgumentException(e.getKey() + " = " + e.getValue()
+                            + ": not a policy a platform may change during a run; allowed: "
+                            + String.join(", ", new java.util.TreeSet<>(LabourParameters.POLICY_KEYS)));
+                }
+            }
+            labour = rules;
         }
 
         @Override
@@ -865,12 +734,12 @@ public final class Economy {
 
         @Override
         public double incomeTax() {
-            return Economy.this.incomeTax();
+            return state.effectiveIncomeTax();
         }
 
         @Override
         public double ubiRate() {
-            return Economy.this.ubiRate();
+            return state.ubiRate();
         }
 
         @Override
@@ -885,7 +754,7 @@ public final class Economy {
 
         @Override
         public void setRole(int person, int role) {
-            Economy.this.setRole(person, role);
+            persons[stride * person + PERSON_ROLE] = role;
         }
 
         @Override
@@ -908,9 +777,20 @@ public final class Economy {
             return Economy.this.contributionFixed(person);
         }
 
+        /**
+         * Who takes over a firm first, an heir or a buyer from among its members: producers before
+         * managers, then higher skill, then lower id.
+         */
         @Override
         public boolean takesOverBefore(int i, int j) {
-            return Economy.this.takesOverBefore(i, j);
+            boolean pi = (role(i) & ROLE_LAYER) == 0;
+            boolean pj = (role(j) & ROLE_LAYER) == 0;
+            if (pi != pj) {
+                return pi;
+            }
+            double si = skill(i);
+            double sj = skill(j);
+            return si > sj || (si == sj && i < j);
         }
 
         @Override
@@ -928,14 +808,25 @@ public final class Economy {
             return Economy.this.administrators(members, managers);
         }
 
+        /**
+         * The sum of the pay premiums of a firm's managers: the supervisors by their layers
+         * ({@link Hierarchy#premiumSum}), the administrators at the first layer's premium.
+         */
         @Override
         public double premiumSum(int members, int managers) {
-            return Economy.this.premiumSum(members, managers);
+            int admins = administrators(members, managers);
+            return hierarchy().premiumSum(members, managers - admins)
+                    + (admins == 0 ? 0 : admins * Hierarchy.premium(1));
         }
 
+        /**
+         * The month's compliance cost in money of a firm of {@code members} with {@code managers}: the
+         * work its administrators do not do, bought outside at mean pay,
+         * {@code wbar_{t-1} max(0, work - administrators)}.
+         */
         @Override
         public double complianceCost(int members, int managers) {
-            return Economy.this.complianceCost(members, managers);
+            return members < 2 ? 0 : meanPay * Math.max(0, complianceWork(members) - administrators(members, managers));
         }
 
         @Override
@@ -950,32 +841,48 @@ public final class Economy {
 
         @Override
         public Vacancies vacancies() {
-            return Economy.this.vacancies();
+            return vacancies;
         }
 
+        /** The unemployed who search in the coming month, increasing; not a copy. */
         @Override
         public int[] searchers() {
-            return Economy.this.searchers();
+            return searchers;
         }
 
+        /** Sets the unemployed who search in the coming month (increasing ids). */
         @Override
         public void searchNextMonth(int[] persons) {
-            Economy.this.searchNextMonth(persons);
+            Economy.this.searchers = persons;
         }
 
+        /** Records the mean monthly pay of firm members in the month just reviewed. */
         @Override
         public void recordMeanPay(double pay) {
-            Economy.this.recordMeanPay(pay);
+            Economy.this.meanPay = pay;
         }
 
+        /**
+         * Sets the unit of policy amounts for the next month from the review just ended: the money
+         * unit, the median pay of employees (the mean pay of members while no employee is paid), or
+         * the mean pay of members.
+         */
         @Override
         public void updatePolicyPay(ReviewTally review) {
-            Economy.this.updatePolicyPay(review);
+            if (labour.policyInMoney()) {
+                policyPay = 1;
+            } else if (labour.policyInMedianPay()) {
+                double median = review.employeePayMedian();
+                policyPay = median > 0 ? median : meanPay;
+            } else {
+                policyPay = meanPay;
+            }
         }
 
+        /** Counts a firm the review or the state left empty (a dismissal or an ownership change). */
         @Override
         public void countDeath() {
-            Economy.this.countDeath();
+            decisions.countDeath();
         }
 
         @Override
@@ -995,22 +902,24 @@ public final class Economy {
 
         @Override
         public void forecastUnder(int platform, double ubi) {
-            Economy.this.forecastUnder(platform, ubi);
+            state.forecast(platform, ubi);
         }
 
         @Override
         public double firmValue(int f) {
-            return Economy.this.firmValue(f);
+            return state.firmValue(f);
         }
 
+        /** What this world adds up for a forecast, or null when it is not forecasting. */
         @Override
         public ForecastIncome forecastIncome() {
-            return Economy.this.forecastIncome();
+            return forecastIncome;
         }
 
+        /** Starts (or, with null, stops) adding up income for a forecast. */
         @Override
         public void addUpForecast(ForecastIncome ledger) {
-            Economy.this.addUpForecast(ledger);
+            Economy.this.forecastIncome = ledger;
         }
     }
 }

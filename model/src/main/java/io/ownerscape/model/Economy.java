@@ -113,7 +113,7 @@ public final class Economy {
     /**
      * The unit of policy amounts given as a share of pay (basic income, benefits, assistance):
      * last month's mean pay of firm members, median pay of employees, or 1 (the money unit), as
-     * the rules say ({@link #updatePolicyPay}).
+     * the rules say ({@link World#updatePolicyPay}).
      */
     private double policyPay;
     /** Unemployed persons who search in the coming month, increasing. */
@@ -460,13 +460,12 @@ public final class Economy {
         return Inequality.lorenz(wealth, points);
     }
 
-    /** Mean monthly pay of firm members in the last month. */
-
     /** The unit of policy amounts given as a share of pay ({@link #policyPay}). */
     public double policyPay() {
         return policyPay;
     }
 
+    /** Mean monthly pay of firm members in the last month. */
     public double meanPay() {
         return meanPay;
     }

@@ -5,7 +5,7 @@ package io.ownerscape.model.politics;
  * platform's months, each person's net income, discounted month by month, and, for valuations that
  * extrapolate beyond the forecast, their regular income of its last months. The monthly review,
  * the state's ownership programmes and acquisitions credit it as money changes hands; a world that
- * is not forecasting has none ({@code Economy.forecastIncome()} is null), and nothing it holds is
+ * is not forecasting has none ({@code World.forecastIncome()} is null), and nothing it holds is
  * ever read back by the world's rules, so a forecast never changes the world it forecasts.
  */
 public final class ForecastIncome {

@@ -352,7 +352,11 @@ public final class Firms {
      * {@code members} with {@code managers} ({@link Organisation#output}).
      */
     public double output(long t, double x, int members, int managers) {
-        double z = productivity(t);
+        return output(t, productivity(t), x, members, managers);
+    }
+
+    /** As {@link #output(long, double, int, int)}, given the technology's productivity {@code z}. */
+    private double output(long t, double z, double x, int members, int managers) {
         return organisation.output(a(t, z), b(t, z), beta(t), organisation.saturation(t), x, members, managers);
     }
 
@@ -598,6 +602,8 @@ public final class Firms {
     public double revenueGain(int firm, long t, double before, double after) {
         int n = size(firm);
         int m = managers(firm);
-        return sold(firm, output(t, after, n, m)) - sold(firm, output(t, before, n, m));
+        // The productivity is the firm's own (an exp and a log1p): drawn once for both outputs.
+        double z = productivity(t);
+        return sold(firm, output(t, z, after, n, m)) - sold(firm, output(t, z, before, n, m));
     }
 }

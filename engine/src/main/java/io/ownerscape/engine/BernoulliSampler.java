@@ -36,17 +36,7 @@ public final class BernoulliSampler {
         // log1p keeps tiny probabilities from rounding to log(1) = 0.
         double logQ = Math.log1p(-p);
         executor.forEachChunk(blocks, b -> perBlock[b] = sampleBlock(base, b, n, p, logQ));
-        int total = 0;
-        for (int[] ids : perBlock) {
-            total += ids.length;
-        }
-        int[] out = new int[total];
-        int at = 0;
-        for (int[] ids : perBlock) {
-            System.arraycopy(ids, 0, out, at, ids.length);
-            at += ids.length;
-        }
-        return out;
+        return IdLists.concat(perBlock);
     }
 
     private static int[] sampleBlock(long base, int block, int n, double p, double logQ) {

@@ -1,6 +1,7 @@
 package io.ownerscape.model.choice;
 
 import io.ownerscape.engine.BernoulliSampler;
+import io.ownerscape.engine.IdLists;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
 import io.ownerscape.model.ModelParameters;
@@ -132,7 +133,7 @@ public final class Decisions {
                 params.activationRate(), executor);
         int[] searchers = economy.searchers();
         if (searchers.length > 0) {
-            active = union(active, searchers);
+            active = IdLists.union(active, searchers);
         }
         t = economy.lap(Phase.ACTIVATION, t);
         activations = active.length;
@@ -160,36 +161,6 @@ public final class Decisions {
             }
         }
         return t;
-    }
-
-    /** The sorted union of two increasing id lists. */
-    public static int[] union(int[] x, int[] y) {
-        int[] out = new int[x.length + y.length];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < x.length && j < y.length) {
-            int a = x[i];
-            int b = y[j];
-            if (a < b) {
-                out[k++] = a;
-                i++;
-            } else if (b < a) {
-                out[k++] = b;
-                j++;
-            } else {
-                out[k++] = a;
-                i++;
-                j++;
-            }
-        }
-        while (i < x.length) {
-            out[k++] = x[i++];
-        }
-        while (j < y.length) {
-            out[k++] = y[j++];
-        }
-        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     private void runRound(int from, int to, int m) {

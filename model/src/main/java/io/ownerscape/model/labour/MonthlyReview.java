@@ -1,10 +1,10 @@
 package io.ownerscape.model.labour;
 
+import io.ownerscape.engine.IdLists;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
 import io.ownerscape.model.Phase;
 import io.ownerscape.model.Purpose;
-import io.ownerscape.model.choice.Decisions;
 import io.ownerscape.model.classes.Autonomy;
 import io.ownerscape.model.classes.Classification;
 import io.ownerscape.model.goods.GoodsMarket;
@@ -257,7 +257,7 @@ public final class MonthlyReview {
                 staffing.dismiss(dismissed[c][k], dismissedPay[c][k], total);
             }
         }
-        staffing.staffFirms(concat(listed), total);
+        staffing.staffFirms(IdLists.concat(listed), total);
         int[] newlyUnemployedSearching = staffing.reclassifyTouched(total, searchBase);
         clock = economy.lap(Phase.STAFFING, clock);
         ReviewTally[] firmTallies = new ReviewTally[firmChunks];
@@ -272,19 +272,10 @@ public final class MonthlyReview {
         for (ReviewTally t : endTallies) {
             total.add(t);
         }
-        int count = 0;
-        for (int[] s : searching) {
-            count += s.length;
-        }
-        int[] next = new int[count];
-        int at = 0;
-        for (int[] s : searching) {
-            System.arraycopy(s, 0, next, at, s.length);
-            at += s.length;
-        }
+        int[] next = IdLists.concat(searching);
         // Each chunk's list is in person order; the dismissed who search join in order too.
         economy.searchNextMonth(newlyUnemployedSearching.length == 0 ? next
-                : Decisions.union(next, newlyUnemployedSearching));
+                : IdLists.union(next, newlyUnemployedSearching));
         if (total.members > 0) {
             economy.recordMeanPay(total.memberPay / total.members);
         }
@@ -301,20 +292,6 @@ public final class MonthlyReview {
      */
     static double producerPay(double wbar, double tied, double perEffort, long xFixed) {
         return wbar * (1 - tied + tied * perEffort * Firms.fromFixed(xFixed));
-    }
-
-    private static long[] concat(long[][] parts) {
-        int count = 0;
-        for (long[] p : parts) {
-            count += p.length;
-        }
-        long[] out = new long[count];
-        int at = 0;
-        for (long[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
     }
 
     /** Indexes of the sums {@link #rates} returns per chunk. */

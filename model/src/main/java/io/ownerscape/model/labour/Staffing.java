@@ -184,14 +184,6 @@ final class Staffing {
         return Arrays.copyOf(bounds, count);
     }
 
-    private int role(int i) {
-        return persons[stride * i + PersonRecord.PERSON_ROLE];
-    }
-
-    private void setRole(int i, int role) {
-        persons[stride * i + PersonRecord.PERSON_ROLE] = role;
-    }
-
     /** Sorts persons by skill, highest first, then by id. */
     private long rankKey(int i) {
         int bits = persons[stride * i + PersonRecord.PERSON_SKILL];
@@ -296,13 +288,13 @@ final class Staffing {
                     economy.forecastIncome().credit(best, residual - tax);
                 }
             }
-            int layer = role(best) & PersonRecord.ROLE_LAYER;
+            int layer = economy.role(best) & PersonRecord.ROLE_LAYER;
             if (layer != 0) {
-                setRole(best, role(best) & ~PersonRecord.ROLE_LAYER);
+                economy.setRole(best, economy.role(best) & ~PersonRecord.ROLE_LAYER);
                 firms.removeManager(f, layer);
                 firms.changeEffort(f, economy.contributionFixed(best));
             }
-            setRole(best, role(best) | PersonRecord.ROLE_OWNER);
+            economy.setRole(best, economy.role(best) | PersonRecord.ROLE_OWNER);
             touch(best);
             firms.setOwner(f, best);
             firms.setFlags(f, firms.mayHire(f), firms.capitalised(f));
@@ -321,7 +313,7 @@ final class Staffing {
                 int candidates = 0;
                 for (int k = 0; k < count; k++) {
                     int i = group[k];
-                    int r = role(i);
+                    int r = economy.role(i);
                     if (i != owner && (r & PersonRecord.ROLE_LAYER) == 0 && (r & PersonRecord.ROLE_DEGREE) != 0) {
                         order[candidates++] = rankKey(i);
                     }
@@ -333,7 +325,7 @@ final class Staffing {
                     int i = (int) order[k];
                     firms.changeEffort(f, -economy.contributionFixed(i));
                     persons[stride * i + PersonRecord.PERSON_EFFORT] = effort;
-                    setRole(i, role(i) | 1);
+                    economy.setRole(i, economy.role(i) | 1);
                     touch(i);
                     appointments++;
                 }
@@ -342,14 +334,14 @@ final class Staffing {
                 int current = 0;
                 for (int k = 0; k < count; k++) {
                     int i = group[k];
-                    if ((role(i) & PersonRecord.ROLE_LAYER) != 0) {
+                    if ((economy.role(i) & PersonRecord.ROLE_LAYER) != 0) {
                         order[current++] = rankKey(i);
                     }
                 }
                 Arrays.sort(order, 0, current);
                 for (int k = current - 1; k >= Math.max(0, current - (managers - needed)); k--) {
                     int i = (int) order[k];
-                    setRole(i, role(i) & ~PersonRecord.ROLE_LAYER);
+                    economy.setRole(i, economy.role(i) & ~PersonRecord.ROLE_LAYER);
                     touch(i);
                     firms.changeEffort(f, economy.contributionFixed(i));
                     demotions++;
@@ -359,7 +351,7 @@ final class Staffing {
             int ranked = 0;
             for (int k = 0; k < count; k++) {
                 int i = group[k];
-                if ((role(i) & PersonRecord.ROLE_LAYER) != 0) {
+                if ((economy.role(i) & PersonRecord.ROLE_LAYER) != 0) {
                     order[ranked++] = rankKey(i);
                 }
             }
@@ -373,7 +365,7 @@ final class Staffing {
             for (int k = 0; k < ranked; k++) {
                 int i = (int) order[k];
                 int layer = Hierarchy.layerOfRank(k, layerSizes, top);
-                setRole(i, (role(i) & ~PersonRecord.ROLE_LAYER) | layer);
+                economy.setRole(i, (economy.role(i) & ~PersonRecord.ROLE_LAYER) | layer);
                 premiums += Hierarchy.premium(layer);
             }
             firms.setManagers(f, ranked, premiums);

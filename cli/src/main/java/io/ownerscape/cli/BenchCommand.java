@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.io.RunSettings;
 import io.ownerscape.model.Economy;
+import io.ownerscape.model.metrics.MonthlyMetrics;
+import io.ownerscape.model.metrics.SizeDistribution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -116,6 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                 shares.put(p.key(), (double) ns / measured);
             }
             shares.put("other", (double) (measured - timed) / measured);
+            json.put("observation_ms", observationMs(economy));
             json.put("bytes_per_person", (double) economy.columnBytes() / s.model().persons());
             json.put("peak_heap_bytes", peakHeap());
             json.put("build_seconds", buildSeconds);
@@ -123,6 +126,23 @@ final class BenchCommand implements Callable<Integer> {
             out.println(json.toString());
         }
         return 0;
+    }
+
+    /**
+     * What a run pays each month to observe the state on top of the month itself: the median of
+     * fifteen measurements of the final state (size distribution and monthly metrics, as the
+     * metrics recorder takes them), in milliseconds. The bench's months do not observe, so the
+     * first measurements run code the JIT has not compiled yet; the median passes over them.
+     */
+    private static double observationMs(Economy economy) {
+        double[] ms = new double[15];
+        for (int k = 0; k < ms.length; k++) {
+            long start = System.nanoTime();
+            SizeDistribution dist = SizeDistribution.of(economy);
+            MonthlyMetrics.of(economy, dist);
+            ms[k] = (System.nanoTime() - start) / 1e6;
+        }
+        return median(ms);
     }
 
     private static double median(double[] values) {

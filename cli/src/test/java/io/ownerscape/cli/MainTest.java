@@ -387,10 +387,11 @@ class MainTest {
         String last = o.out().strip().lines().reduce((a, b) -> b).orElseThrow();
         var json = new ObjectMapper().readTree(last);
         for (String k : new String[] {"persons", "threads", "jdk", "activations_per_second",
-                "bytes_per_person", "peak_heap_bytes"}) {
+                "bytes_per_person", "peak_heap_bytes", "observation_ms"}) {
             assertTrue(json.has(k), k);
         }
         assertTrue(json.get("activations_per_second").asDouble() > 0);
+        assertTrue(json.get("observation_ms").asDouble() > 0, "observation_ms");
         double ms = json.get("ms_per_month").asDouble();
         assertTrue(ms > 0, "ms_per_month");
         assertEquals(2000 / (ms / 1e3), json.get("person_months_per_second").asDouble(), 1e-6 * 2000 / (ms / 1e3));

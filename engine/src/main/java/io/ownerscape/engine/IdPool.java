@@ -60,6 +60,14 @@ public final class IdPool {
         return freeCount;
     }
 
+    /** @return the {@code k}-th released id waiting to be reused, {@code 0 <= k < freeCount()} */
+    public int free(int k) {
+        if (k < 0 || k >= freeCount) {
+            throw new IndexOutOfBoundsException("free id " + k + " of " + freeCount);
+        }
+        return free[k];
+    }
+
     /** @return bytes held by the pool's own array */
     public long bytes() {
         return 4L * free.length;

@@ -300,7 +300,7 @@ public final class ResultsStore implements AutoCloseable {
                 continue;
             }
             firmPanel.beginRow();
-            firmPanel.append(f);
+            firmPanel.append(firms.serial(f));
             firmPanel.append(year);
             firmPanel.append(size);
             firmPanel.append(economy.month() - firms.foundedMonth(f));

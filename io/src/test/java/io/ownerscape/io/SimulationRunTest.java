@@ -65,6 +65,20 @@ class SimulationRunTest {
             rs.next();
             assertEquals(1, rs.getInt(1));
             assertEquals(3000, rs.getLong(2), "every person is in the year-3 panel");
+            // The world renumbers its firms in its first months (MODEL.md §7.8); the panel's
+            // firm_id is the firm's number, which never changes and is never reused.
+            rs = st.executeQuery("SELECT count(*), count(DISTINCT (firm_id, year)) FROM firm_panel");
+            rs.next();
+            assertTrue(rs.getLong(1) > 0);
+            assertEquals(rs.getLong(1), rs.getLong(2), "one row per firm and year");
+            rs = st.executeQuery("SELECT count(*) FROM (SELECT firm_id FROM firm_panel GROUP BY firm_id"
+                    + " HAVING count(DISTINCT 12 * year - age_months) > 1)");
+            rs.next();
+            assertEquals(0, rs.getLong(1), "a firm_id with two founding months: two firms under one number");
+            rs = st.executeQuery("SELECT count(*) FROM (SELECT firm_id FROM firm_panel GROUP BY firm_id"
+                    + " HAVING count(DISTINCT year) > 1)");
+            rs.next();
+            assertTrue(rs.getLong(1) > 0, "some firms are followed over several years");
         }
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg"), "charts are inline");

@@ -123,6 +123,8 @@ public final class Economy {
     private long reviewNanos;
     /** Nanoseconds spent in each {@link Phase} since construction (or the fork). */
     private final long[] phaseNanos = new long[Phase.values().length];
+    /** Persons per chunk of a parallel pass over the records. */
+    private static final int PERSON_CHUNK = 1 << 16;
     /** The world as the submodels see it; they are handed this, never the economy itself. */
     private final Inside inside = new Inside();
 
@@ -316,7 +318,36 @@ public final class Economy {
         }
         t = lap(Phase.TRANSFER_TRIAL, t);
         state.run(m);
-        reviewNanos += lap(Phase.STATE_AND_ELECTIONS, t) - afterDecisions;
+        t = lap(Phase.STATE_AND_ELECTIONS, t);
+        if (firms.compactionDue()) {
+            renumberFirms();
+        }
+        reviewNanos += lap(Phase.FIRM_IDS, t) - afterDecisions;
+    }
+
+    /**
+     * Renumbers the firms in their order ({@link Firms#compact}) and every firm id held beyond the
+     * month: the persons' records, the review's vacancies and the goods market's outputs (which
+     * outputs read after the month). Nothing else holds a firm id from one month to the next (the
+     * decisions', the review's and the acquisitions' lists are the month's own).
+     */
+    private void renumberFirms() {
+        int[] newId = firms.compact();
+        int chunks = ParallelExecutor.chunkCount(persons.length / stride, PERSON_CHUNK);
+        executor.forEachChunk(chunks, c -> {
+            int end = Math.min(persons.length / stride, (c + 1) * PERSON_CHUNK);
+            for (int i = c * PERSON_CHUNK; i < end; i++) {
+                int at = stride * i + PERSON_FIRM;
+                int f = persons[at];
+                if (f >= 0) {
+                    persons[at] = newId[f];
+                }
+            }
+        });
+        vacancies.renumber(newId);
+        if (goodsMarket() != null) {
+            goodsMarket().renumber(newId, firms.capacity());
+        }
     }
 
     /** Adds the time since {@code start} to a phase; returns now. */

@@ -28,7 +28,9 @@ public enum Phase {
     /** The transfer trial's observation (§7.17). */
     TRANSFER_TRIAL("transfer_trial"),
     /** The state: ownership programmes, budget, elections and their forecasts (§7.14, §7.15). */
-    STATE_AND_ELECTIONS("state_and_elections");
+    STATE_AND_ELECTIONS("state_and_elections"),
+    /** Renumbering the firms when many ids are free ({@code world.Firms#compactionDue}, §7.8). */
+    FIRM_IDS("firm_ids");
 
     private final String key;
 

@@ -477,8 +477,9 @@ public final class Decisions {
                     int claim = (role & ROLE_OWNER) != 0 ? OWNER_CLAIM
                             : publicFirms && firms.ownership(own) == Firms.COOP ? MEMBER_CLAIM : NO_CLAIM;
                     double z = firms.productivity(t);
+                    // The solver starts from the person's own effort, which last month's answer set.
                     firstProblem[b] = addProducer(firms.a(t, z), firms.b(t, z), betaOwn, firms.saturation(t), theta, others, s,
-                            n, managers, claim, ownPrice[b]);
+                            n, managers, claim, ownPrice[b], Firms.fromFixed(ownEffort[b]));
                 }
             }
             int base = b * slots;
@@ -498,8 +499,9 @@ public final class Decisions {
                 int claim = publicFirms && firms.ownership(candidateFirm[base + j]) == Firms.COOP
                         ? MEMBER_CLAIM : NO_CLAIM;
                 double z = firms.productivity(tg);
+                // It starts from what the firm's members put in on average, scaled to this person's skill.
                 addProducer(firms.a(tg, z), firms.b(tg, z), betaG, firms.saturation(tg), theta, eg, s, n + 1,
-                        st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j]);
+                        st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j], eg / n / s);
             }
         }
 
@@ -507,9 +509,13 @@ public final class Decisions {
          * Adds the problem of a producer in a firm of {@code n} members with {@code managers}
          * hired: the equal and the effort-tied parts of pay as the solver's share and gamma, both
          * scaled by the firm's price, which the person takes as given.
+         *
+         * @param near an effort near the answer, in (0, 1), or anything else for none: the solver
+         *             starts there instead of at {@link EffortSolver#guess}, which is exact only
+         *             for Axtell's pay rule (kept for it) and ignores the pay tied to effort
          */
         private int addProducer(double a, double b, double beta, double c, double theta, double others,
-                                double s, int n, int managers, int claim, float price) {
+                                double s, int n, int managers, int claim, float price, double near) {
             double p = Math.max(MIN_PRICE, price);
             if (layered) {
                 // The firm's layers scale its output and its producers' effective effort alike:
@@ -547,7 +553,7 @@ public final class Decisions {
                     : toProducers * keep * (1 - tied);
             double gamma = toProducers * keep * tied;
             int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
-                    EffortSolver.guess(beta, theta, others, s));
+                    near > 0 && near < 1 ? near : EffortSolver.guess(beta, theta, others, s));
             solver.setSaturation(k, c);
             if (extra > 0) {
                 solver.setExtraIncome(k, extra);

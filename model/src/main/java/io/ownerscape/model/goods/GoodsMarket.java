@@ -113,7 +113,7 @@ public final class GoodsMarket {
 
     /** Makes room for the outputs of {@code capacity} firms. */
     public void prepare(int capacity) {
-        if (outputs.length < capacity) {
+        if (outputs.length < capacity || outputs.length > 2 * (capacity + 1024)) {
             outputs = new double[capacity + capacity / 64 + 1024];
         }
     }
@@ -172,6 +172,17 @@ public final class GoodsMarket {
         firms.foundingPrice = (float) entryPrice;
         firms.poolPerWeight = poolPerWeight;
         firms.marketOn = true;
+    }
+
+    /** Moves the outputs of the last review to the firms' new ids after {@code Firms.compact}. */
+    public void renumber(int[] newId, int capacity) {
+        double[] moved = new double[capacity + capacity / 64 + 1024];
+        for (int f = 0, n = Math.min(newId.length, outputs.length); f < n; f++) {
+            if (newId[f] >= 0) {
+                moved[newId[f]] = outputs[f];
+            }
+        }
+        outputs = moved;
     }
 
     /** The firm's output as measured in pass A. */

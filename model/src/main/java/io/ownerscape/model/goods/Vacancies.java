@@ -99,6 +99,18 @@ public final class Vacancies {
         return firms[lo];
     }
 
+    /**
+     * Renumbers the listed firms after {@code Firms.compact} (ids keep their order, so each
+     * region's list stays in firm order); a firm dissolved since the review becomes -1, which
+     * {@link #sample} returns as it returns an empty region's.
+     */
+    public void renumber(int[] newId) {
+        int total = start[regions.count()];
+        for (int k = 0; k < total; k++) {
+            firms[k] = newId[firms[k]];
+        }
+    }
+
     public long bytes() {
         return 12L * firms.length + 4L * start.length;
     }

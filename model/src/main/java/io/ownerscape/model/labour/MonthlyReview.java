@@ -153,9 +153,11 @@ public final class MonthlyReview {
         paying = recording != null && trial.pays(month);
         Firms firms = economy.firms();
         int capacity = firms.capacity();
-        if (rates.length < 2 * capacity) {
-            // Firm ids rarely pass their first high-water mark by much: a small margin suffices.
+        if (rates.length < 2 * capacity || rates.length > 4 * (capacity + 1024)) {
+            // Firm ids rarely pass their high-water mark by much: a small margin suffices. The
+            // mark falls when the firms are renumbered (Firms.compact): then the rates shrink too.
             rates = new double[2 * (capacity + capacity / 64 + 1024)];
+            dividend = new double[0];
         }
         if (dividend.length < rates.length / 2 && firms.anyPublic()) {
             dividend = new double[rates.length / 2];

@@ -45,6 +45,14 @@ public final class Firms {
     /** Bounded returns and the costs of layers: how effort becomes output. */
     private final Organisation organisation;
     private long[] words;
+    /**
+     * The firm's number, unique for the run: firms are numbered in the order they are founded and
+     * a number is never reused, while ids are (a dissolved firm's id goes to the next firm
+     * founded, and {@link #compact} renumbers ids). Outputs that follow a firm over time use it.
+     */
+    private int[] serial;
+    /** The number the next firm founded gets. */
+    private int nextSerial;
     private int[] foundedMonth;
     private int[] founder;
     /** The person who owns the firm now (its founder until they leave). */
@@ -73,7 +81,7 @@ public final class Firms {
     public double poolPerWeight;
     /** The market's value weight psi. */
     public double valueWeight;
-    private final IdPool ids;
+    private IdPool ids;
     /**
      * Who owns each firm beyond the default, a person ({@link #PRIVATE}): the state or the
      * members. Null until the first firm leaves private hands, so that worlds without a state
@@ -109,6 +117,7 @@ public final class Firms {
         price = new float[market ? initialCapacity : 0];
         Arrays.fill(price, 1f);
         words = new long[WORDS * initialCapacity];
+        serial = new int[initialCapacity];
         foundedMonth = new int[initialCapacity];
         founder = new int[initialCapacity];
         owner = new int[initialCapacity];
@@ -133,6 +142,8 @@ public final class Firms {
         betaMin = o.betaMin;
         betaRange = o.betaRange;
         words = o.words.clone();
+        serial = o.serial.clone();
+        nextSerial = o.nextSerial;
         foundedMonth = o.foundedMonth.clone();
         founder = o.founder.clone();
         owner = o.owner.clone();
@@ -385,6 +396,7 @@ public final class Firms {
                 throw new IllegalStateException("firm table exceeds one Java array");
             }
             words = Arrays.copyOf(words, WORDS * grown);
+            serial = Arrays.copyOf(serial, grown);
             foundedMonth = Arrays.copyOf(foundedMonth, grown);
             founder = Arrays.copyOf(founder, grown);
             owner = Arrays.copyOf(owner, grown);
@@ -403,7 +415,109 @@ public final class Firms {
                 Arrays.fill(price, old, grown, 1f);
             }
         }
+        // Numbered here, in the sequential order of reservations, not at founding, which the
+        // founders' threads do in any order.
+        if (nextSerial == Integer.MAX_VALUE) {
+            throw new IllegalStateException("more than " + Integer.MAX_VALUE + " firms founded in one run");
+        }
+        serial[id] = nextSerial++;
         return id;
+    }
+
+    /**
+     * Whether {@link #compact} is due: at least {@value #COMPACT_FREE} ids are free, and more than
+     * a quarter as many as are in use. Ids of dissolved firms are
+     * reused, but the first months of Axtell's start (every person founds a firm) leave the high
+     * water at the population while about one firm in five survives: every firm column, and the
+     * review's, would then hold five slots for each live firm, and the passes over firms and the
+     * loads of a decision would touch five times the memory they need.
+     */
+    public boolean compactionDue() {
+        int free = ids.freeCount();
+        return free >= COMPACT_FREE && free > (capacity() - free) / 4;
+    }
+
+    /** Fewest free ids that make {@link #compact} due: small worlds are not renumbered every month. */
+    static final int COMPACT_FREE = 1024;
+
+    /**
+     * Renumbers the live firms {@code 0, 1, ...} in the order of their ids and forgets the free
+     * ids: every column shrinks to the live firms (with an eighth to spare). The firms' data, their
+     * {@link #serial} numbers and their order are unchanged. The caller must renumber every firm
+     * id it holds (the persons' records, the vacancies) with the returned map, in the same
+     * sequential part of the month.
+     *
+     * @return for each old id its new one, -1 for a free id
+     */
+    public int[] compact() {
+        int capacity = capacity();
+        int[] newId = new int[capacity];
+        for (int k = 0, free = ids.freeCount(); k < free; k++) {
+            newId[ids.free(k)] = -1;
+        }
+        int live = 0;
+        for (int f = 0; f < capacity; f++) {
+            if (newId[f] == 0) {
+                newId[f] = live++;
+            }
+        }
+        int room = live + (live >> 3) + 16;
+        long[] w = new long[WORDS * room];
+        int[] ser = new int[room];
+        int[] month = new int[room];
+        int[] foundedBy = new int[room];
+        int[] ownedBy = new int[room];
+        int[] st = new int[room];
+        float[] prem = new float[room];
+        byte[] kind = ownership == null ? null : new byte[room];
+        int[] acq = acquired.length > 0 ? new int[room] : acquired;
+        double[] cust = customers.length > 0 ? new double[room] : customers;
+        float[] pr = price.length > 0 ? new float[room] : price;
+        if (pr.length > 0) {
+            Arrays.fill(pr, 1f);
+        }
+        for (int f = 0; f < capacity; f++) {
+            int g = newId[f];
+            if (g < 0) {
+                continue;
+            }
+            w[WORDS * g] = words[WORDS * f];
+            w[WORDS * g + 1] = words[WORDS * f + 1];
+            ser[g] = serial[f];
+            month[g] = foundedMonth[f];
+            foundedBy[g] = founder[f];
+            ownedBy[g] = owner[f];
+            st[g] = staff[f];
+            prem[g] = premiums[f];
+            if (kind != null) {
+                kind[g] = ownership[f];
+            }
+            if (acq.length > 0) {
+                acq[g] = acquired[f];
+            }
+            if (cust.length > 0) {
+                cust[g] = customers[f];
+                pr[g] = price[f];
+            }
+        }
+        words = w;
+        serial = ser;
+        foundedMonth = month;
+        founder = foundedBy;
+        owner = ownedBy;
+        staff = st;
+        premiums = prem;
+        ownership = kind;
+        acquired = acq;
+        customers = cust;
+        price = pr;
+        ids = new IdPool(live, 1024);
+        return newId;
+    }
+
+    /** The firm's number, unique for the run and never reused ({@link #serial}). */
+    public int serial(int firm) {
+        return serial[firm];
     }
 
     /** Writes a founded firm. Only the founder's thread touches a reserved id. */
@@ -447,6 +561,7 @@ public final class Firms {
         }
         words[w] = 0;
         words[w + 1] = 0;
+        serial[firm] = 0;
         foundedMonth[firm] = 0;
         founder[firm] = 0;
         owner[firm] = 0;
@@ -468,7 +583,7 @@ public final class Firms {
 
     /** @return bytes held by the firm columns and the id pool */
     public long bytes() {
-        return 8L * words.length + 4L * foundedMonth.length + 4L * founder.length
+        return 8L * words.length + 4L * serial.length + 4L * foundedMonth.length + 4L * founder.length
                 + 4L * owner.length + 4L * staff.length + 4L * premiums.length
                 + 8L * customers.length + 4L * price.length + 4L * acquired.length + ids.bytes()
                 + (ownership == null ? 0 : ownership.length);
@@ -477,6 +592,8 @@ public final class Firms {
     public void hashInto(ColumnHasher hasher) {
         int n = capacity();
         hasher.add(words, 0, WORDS * n);
+        hasher.add(serial, 0, n);
+        hasher.add(nextSerial);
         hasher.add(foundedMonth, 0, n);
         hasher.add(founder, 0, n);
         ids.hashInto(hasher);
@@ -602,7 +719,7 @@ public final class Firms {
     public double revenueGain(int firm, long t, double before, double after) {
         int n = size(firm);
         int m = managers(firm);
-        // The productivity is the firm's own (an exp and a log1p): drawn once for both outputs.
+        // The productivity is the firm's own (a power): drawn once for both outputs.
         double z = productivity(t);
         return sold(firm, output(t, z, after, n, m)) - sold(firm, output(t, z, before, n, m));
     }

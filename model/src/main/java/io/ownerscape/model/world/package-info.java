@@ -2,7 +2,8 @@
  * The entities and their columns (MODEL.md §2): {@link io.ownerscape.model.world.PersonRecord}, the
  * layout of a person's record in the economy's {@code int[] persons} column (firm, effort, role
  * word, skill, friends); {@link io.ownerscape.model.world.Firms}, the firm table (technology and
- * size words, founder, owner, staff word, manager premiums, customers, price, ownership); and
+ * size words, number, founder, owner, staff word, manager premiums, customers, price, ownership),
+ * whose ids it renumbers in their order when many are free ({@code Firms.compact}, MODEL.md §7.8); and
  * {@link io.ownerscape.model.world.Regions}, the local labour markets persons and firms belong to;
  * {@link io.ownerscape.model.world.Initialisation}, the initial world (MODEL.md §5).
  * {@link io.ownerscape.model.world.World} is what a submodel may read and change of the world it

@@ -333,9 +333,10 @@ public final class Economy {
      */
     private void renumberFirms() {
         int[] newId = firms.compact();
-        int chunks = ParallelExecutor.chunkCount(persons.length / stride, PERSON_CHUNK);
+        int n = persons();
+        int chunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);
         executor.forEachChunk(chunks, c -> {
-            int end = Math.min(persons.length / stride, (c + 1) * PERSON_CHUNK);
+            int end = Math.min(n, (c + 1) * PERSON_CHUNK);
             for (int i = c * PERSON_CHUNK; i < end; i++) {
                 int at = stride * i + PERSON_FIRM;
                 int f = persons[at];
@@ -345,8 +346,9 @@ public final class Economy {
             }
         });
         vacancies.renumber(newId);
-        if (goodsMarket() != null) {
-            goodsMarket().renumber(newId, firms.capacity());
+        GoodsMarket market = goodsMarket();
+        if (market != null) {
+            market.renumber(newId, firms.capacity());
         }
     }
 

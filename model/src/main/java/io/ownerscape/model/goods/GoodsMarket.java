@@ -113,8 +113,8 @@ public final class GoodsMarket {
 
     /** Makes room for the outputs of {@code capacity} firms. */
     public void prepare(int capacity) {
-        if (outputs.length < capacity || outputs.length > 2 * (capacity + 1024)) {
-            outputs = new double[capacity + capacity / 64 + 1024];
+        if (Firms.workingLengthStale(outputs.length, capacity)) {
+            outputs = new double[Firms.workingLength(capacity)];
         }
     }
 
@@ -176,7 +176,7 @@ public final class GoodsMarket {
 
     /** Moves the outputs of the last review to the firms' new ids after {@code Firms.compact}. */
     public void renumber(int[] newId, int capacity) {
-        double[] moved = new double[capacity + capacity / 64 + 1024];
+        double[] moved = new double[Firms.workingLength(capacity)];
         for (int f = 0, n = Math.min(newId.length, outputs.length); f < n; f++) {
             if (newId[f] >= 0) {
                 moved[newId[f]] = outputs[f];

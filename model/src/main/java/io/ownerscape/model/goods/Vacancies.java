@@ -107,7 +107,8 @@ public final class Vacancies {
     public void renumber(int[] newId) {
         int total = start[regions.count()];
         for (int k = 0; k < total; k++) {
-            firms[k] = newId[firms[k]];
+            int f = firms[k];
+            firms[k] = f < 0 ? -1 : newId[f];
         }
     }
 

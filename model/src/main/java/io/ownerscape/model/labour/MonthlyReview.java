@@ -153,10 +153,9 @@ public final class MonthlyReview {
         paying = recording != null && trial.pays(month);
         Firms firms = economy.firms();
         int capacity = firms.capacity();
-        if (rates.length < 2 * capacity || rates.length > 4 * (capacity + 1024)) {
-            // Firm ids rarely pass their high-water mark by much: a small margin suffices. The
-            // mark falls when the firms are renumbered (Firms.compact): then the rates shrink too.
-            rates = new double[2 * (capacity + capacity / 64 + 1024)];
+        if (Firms.workingLengthStale(rates.length / 2, capacity)) {
+            // The rates shrink too when a renumbering (Firms.compact) lowers the ids.
+            rates = new double[2 * Firms.workingLength(capacity)];
             dividend = new double[0];
         }
         if (dividend.length < rates.length / 2 && firms.anyPublic()) {

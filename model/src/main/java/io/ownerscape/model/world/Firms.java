@@ -515,6 +515,24 @@ public final class Firms {
         return newId;
     }
 
+    /**
+     * The length of a per-firm working array (the review's rates, the goods market's outputs) for
+     * firm ids below {@code capacity}: ids rarely pass their high-water mark by much, so a small
+     * margin suffices.
+     */
+    public static int workingLength(int capacity) {
+        return capacity + capacity / 64 + 1024;
+    }
+
+    /**
+     * Whether a per-firm working array of {@code length} slots must be allocated again for firm ids
+     * below {@code capacity}: too short, or more than twice the length wanted, as after a
+     * renumbering ({@link #compact}).
+     */
+    public static boolean workingLengthStale(int length, int capacity) {
+        return length < capacity || length > 2 * (capacity + 1024);
+    }
+
     /** The firm's number, unique for the run and never reused ({@link #serial}). */
     public int serial(int firm) {
         return serial[firm];

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
             Throwable cause = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
             String what = cause instanceof java.io.IOException
                     ? "cannot write or read a file: " + io.ownerscape.io.SimulationRun.describe(cause)
+                    : outOfMemory(ex) ? outOfMemoryAdvice(Runtime.getRuntime().maxMemory())
                     : oneLine(ex.toString());
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": failed: " + what);
             if (Boolean.getBoolean("ownerscape.debug")) {
@@ -51,7 +52,34 @@ public final class Main implements Runnable {
             }
             return FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown on the command's own thread, past picocli's handler (which takes exceptions);
+            // the world is unreachable by now, so there is room to say why.
+            err.println("ownerscape: failed: " + outOfMemoryAdvice(Runtime.getRuntime().maxMemory()));
+            return FAILED;
+        }
+    }
+
+    /** Whether a failure is, or was caused by, the heap running out (also on a worker thread). */
+    static boolean outOfMemory(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What a user whose world does not fit is told: how much it needs, and what to change. */
+    static String outOfMemoryAdvice(long maxHeapBytes) {
+        return String.format("out of memory (the Java heap is %.1f GiB). A world needs about 130 bytes a person"
+                + " in its first years (a firm per person until firms merge) and about 75 later"
+                + " (docs/PERFORMANCE.md, \"Memory: how many persons fit\"), so this heap holds about %,d persons;"
+                + " run fewer persons or on a machine with more memory. The launcher gives Java 85%% of"
+                + " physical memory; OWNERSCAPE_JAVA_OPTS=-Xmx<size> sets the heap.",
+                maxHeapBytes / (double) (1L << 30), maxHeapBytes / 130 / 1_000_000 * 1_000_000);
     }
 
     static String oneLine(String s) {

@@ -15,6 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MainTest {
+
+    /** A world too large for the heap ends with what it needs and what to change, not a stack trace. */
+    @Test
+    void runningOutOfMemoryIsExplained() {
+        assertTrue(Main.outOfMemory(new OutOfMemoryError("Java heap space")));
+        assertTrue(Main.outOfMemory(new IllegalStateException("chunk 3",
+                new RuntimeException(new OutOfMemoryError("Java heap space")))), "from a worker thread");
+        assertFalse(Main.outOfMemory(new IllegalStateException("something else")));
+        String advice = Main.outOfMemoryAdvice(20L << 30);
+        assertTrue(advice.contains("20.0 GiB"), advice);
+        assertTrue(advice.contains("165,000,000 persons"), advice);
+        assertTrue(advice.contains("OWNERSCAPE_JAVA_OPTS=-Xmx"), advice);
+    }
     @TempDir
     Path dir;
 

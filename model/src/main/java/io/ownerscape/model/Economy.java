@@ -171,7 +171,9 @@ public final class Economy {
             throw new IllegalArgumentException("returns_cap = " + labour.returnsCap() + " with beta_max = "
                     + params.betaMax() + ": bounded returns need beta_max <= 2 (output must stay convex)");
         }
-        this.firms = new Firms(n + n / 16 + 1024, params, labour.goodsMarket(), labour.acquisitions(),
+        // Room for the first months' foundings before dissolved firms free their ids (about 0.5% of
+        // persons in month 1); past it the columns grow by an eighth.
+        this.firms = new Firms(n + n / 32 + 1024, params, labour.goodsMarket(), labour.acquisitions(),
                 Organisation.of(labour));
         double totalPay = Initialisation.foundSingletonFirms(firms, persons, stride, streams, labour,
                 this::preference, startupCapitalFree());
@@ -332,6 +334,7 @@ public final class Economy {
      * decisions', the review's and the acquisitions' lists are the month's own).
      */
     private void renumberFirms() {
+        review.releaseFirmArrays();
         int[] newId = firms.compact();
         int n = persons();
         int chunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);

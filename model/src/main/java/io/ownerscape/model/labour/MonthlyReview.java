@@ -137,6 +137,16 @@ public final class MonthlyReview {
         return market;
     }
 
+    /**
+     * Drops the per-firm working arrays (the rates, the dividends) before the firms are renumbered
+     * ({@code Firms#compact}): they would be allocated anew for the new ids anyway, and a
+     * renumbering of a hundred million firms needs their room meanwhile.
+     */
+    public void releaseFirmArrays() {
+        rates = new double[0];
+        dividend = new double[0];
+    }
+
     public long bytes() {
         return 8L * rates.length + 8L * dividend.length
                 + (market == null ? 0 : market.bytes());
@@ -260,6 +270,7 @@ public final class MonthlyReview {
         }
         staffing.staffFirms(IdLists.concat(listed), total);
         int[] newlyUnemployedSearching = staffing.reclassifyTouched(total, searchBase);
+        staffing.end();
         clock = economy.lap(Phase.STAFFING, clock);
         ReviewTally[] firmTallies = new ReviewTally[firmChunks];
         executor.forEachChunk(firmChunks, c ->

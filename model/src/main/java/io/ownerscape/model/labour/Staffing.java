@@ -58,6 +58,12 @@ final class Staffing {
         this.touchedCount = 0;
     }
 
+    /** Ends the month's staffing: the rates are the review's working array, not kept here. */
+    void end() {
+        this.rates = null;
+        this.recording = null;
+    }
+
     /**
      * Person {@code i} leaves firm {@code f} (taking {@code contribution} of its effort) for
      * unemployment. Not marked newly unemployed: this month was paid as work, so next month is

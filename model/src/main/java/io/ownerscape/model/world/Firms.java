@@ -71,8 +71,13 @@ public final class Firms {
      */
     private double[] customers;
     private float[] price;
-    /** Acquisitions only (empty otherwise): members each firm took over by buying other firms. */
+    /**
+     * Acquisitions only: members each firm took over by buying other firms. Empty until the first
+     * purchase, so that the first years of a large world (a firm slot per person) do not carry it.
+     */
     private int[] acquired;
+    /** Whether firms may buy other firms ({@link #acquired} is kept, once needed). */
+    private final boolean acquisitions;
     /** Set by the review once the market operates: revenue is capped by customers from then on. */
     public boolean marketOn;
     /** The price a new firm is taken to get until its first review (set by the market). */
@@ -112,7 +117,8 @@ public final class Firms {
     public Firms(int initialCapacity, ModelParameters params, boolean market, boolean acquisitions,
           Organisation organisation) {
         this.organisation = organisation;
-        acquired = new int[acquisitions ? initialCapacity : 0];
+        this.acquisitions = acquisitions;
+        acquired = new int[0];
         customers = new double[market ? initialCapacity : 0];
         price = new float[market ? initialCapacity : 0];
         Arrays.fill(price, 1f);
@@ -135,6 +141,7 @@ public final class Firms {
     /** An independent deep copy, for forecasts: changing one never changes the other. */
     public Firms(Firms o) {
         organisation = o.organisation;
+        acquisitions = o.acquisitions;
         aMin = o.aMin;
         aRange = o.aRange;
         bMin = o.bMin;
@@ -395,25 +402,7 @@ public final class Firms {
             if ((long) WORDS * grown > Integer.MAX_VALUE - 16) {
                 throw new IllegalStateException("firm table exceeds one Java array");
             }
-            words = Arrays.copyOf(words, WORDS * grown);
-            serial = Arrays.copyOf(serial, grown);
-            foundedMonth = Arrays.copyOf(foundedMonth, grown);
-            founder = Arrays.copyOf(founder, grown);
-            owner = Arrays.copyOf(owner, grown);
-            staff = Arrays.copyOf(staff, grown);
-            premiums = Arrays.copyOf(premiums, grown);
-            if (ownership != null) {
-                ownership = Arrays.copyOf(ownership, grown);
-            }
-            if (acquired.length > 0) {
-                acquired = Arrays.copyOf(acquired, grown);
-            }
-            if (price.length > 0) {
-                int old = price.length;
-                customers = Arrays.copyOf(customers, grown);
-                price = Arrays.copyOf(price, grown);
-                Arrays.fill(price, old, grown, 1f);
-            }
+            resize(grown);
         }
         // Numbered here, in the sequential order of reservations, not at founding, which the
         // founders' threads do in any order.
@@ -442,7 +431,8 @@ public final class Firms {
 
     /**
      * Renumbers the live firms {@code 0, 1, ...} in the order of their ids and forgets the free
-     * ids: every column shrinks to the live firms (with an eighth to spare). The firms' data, their
+     * ids: the firms move down in place, and the columns shrink to the live firms (with an eighth to
+     * spare) when that saves more than an eighth ({@link #shrink}). The firms' data, their
      * {@link #serial} numbers and their order are unchanged. The caller must renumber every firm
      * id it holds (the persons' records, the vacancies) with the returned map, in the same
      * sequential part of the month.
@@ -461,58 +451,93 @@ public final class Firms {
                 newId[f] = live++;
             }
         }
-        int room = live + (live >> 3) + 16;
-        long[] w = new long[WORDS * room];
-        int[] ser = new int[room];
-        int[] month = new int[room];
-        int[] foundedBy = new int[room];
-        int[] ownedBy = new int[room];
-        int[] st = new int[room];
-        float[] prem = new float[room];
-        byte[] kind = ownership == null ? null : new byte[room];
-        int[] acq = acquired.length > 0 ? new int[room] : acquired;
-        double[] cust = customers.length > 0 ? new double[room] : customers;
-        float[] pr = price.length > 0 ? new float[room] : price;
-        if (pr.length > 0) {
-            Arrays.fill(pr, 1f);
-        }
+        // In place: a live firm's new id is never above its old one, so moving in increasing order
+        // never overwrites a firm still to be moved, and no second set of columns is needed (at a
+        // hundred million firms a second set would not fit beside the first).
         for (int f = 0; f < capacity; f++) {
             int g = newId[f];
-            if (g < 0) {
+            if (g < 0 || g == f) {
                 continue;
             }
-            w[WORDS * g] = words[WORDS * f];
-            w[WORDS * g + 1] = words[WORDS * f + 1];
-            ser[g] = serial[f];
-            month[g] = foundedMonth[f];
-            foundedBy[g] = founder[f];
-            ownedBy[g] = owner[f];
-            st[g] = staff[f];
-            prem[g] = premiums[f];
-            if (kind != null) {
-                kind[g] = ownership[f];
+            words[WORDS * g] = words[WORDS * f];
+            words[WORDS * g + 1] = words[WORDS * f + 1];
+            serial[g] = serial[f];
+            foundedMonth[g] = foundedMonth[f];
+            founder[g] = founder[f];
+            owner[g] = owner[f];
+            staff[g] = staff[f];
+            premiums[g] = premiums[f];
+            if (ownership != null) {
+                ownership[g] = ownership[f];
             }
-            if (acq.length > 0) {
-                acq[g] = acquired[f];
+            if (acquired.length > 0) {
+                acquired[g] = acquired[f];
             }
-            if (cust.length > 0) {
-                cust[g] = customers[f];
-                pr[g] = price[f];
+            if (customers.length > 0) {
+                customers[g] = customers[f];
+                price[g] = price[f];
             }
         }
-        words = w;
-        serial = ser;
-        foundedMonth = month;
-        founder = foundedBy;
-        owner = ownedBy;
-        staff = st;
-        premiums = prem;
-        ownership = kind;
-        acquired = acq;
-        customers = cust;
-        price = pr;
+        // Ids from live up are free again: a free firm's slots read as a dissolved one's.
+        Arrays.fill(words, WORDS * live, WORDS * capacity, 0L);
+        Arrays.fill(serial, live, capacity, 0);
+        Arrays.fill(foundedMonth, live, capacity, 0);
+        Arrays.fill(founder, live, capacity, 0);
+        Arrays.fill(owner, live, capacity, 0);
+        Arrays.fill(staff, live, capacity, 0);
+        Arrays.fill(premiums, live, capacity, 0f);
+        if (ownership != null) {
+            Arrays.fill(ownership, live, capacity, PRIVATE);
+        }
+        if (acquired.length > 0) {
+            Arrays.fill(acquired, live, capacity, 0);
+        }
+        if (customers.length > 0) {
+            Arrays.fill(customers, live, capacity, 0);
+            Arrays.fill(price, live, capacity, 1f);
+        }
+        shrink(live + (live >> 3) + 16);
         ids = new IdPool(live, 1024);
         return newId;
+    }
+
+    /**
+     * Shortens the columns to {@code room} slots when that saves more than an eighth
+     * ({@link #resize}).
+     */
+    private void shrink(int room) {
+        if (founder.length - room > room >> 3) {
+            resize(room);
+        }
+    }
+
+    /**
+     * Copies every column to {@code length} slots (new slots read as dissolved firms). One column
+     * at a time and the widest last, so that when the table shrinks the memory the narrow columns
+     * free is there when the widest is copied: the peak is one column's copy, not the table's.
+     */
+    private void resize(int length) {
+        int old = founder.length;
+        premiums = Arrays.copyOf(premiums, length);
+        staff = Arrays.copyOf(staff, length);
+        owner = Arrays.copyOf(owner, length);
+        founder = Arrays.copyOf(founder, length);
+        foundedMonth = Arrays.copyOf(foundedMonth, length);
+        serial = Arrays.copyOf(serial, length);
+        if (ownership != null) {
+            ownership = Arrays.copyOf(ownership, length);
+        }
+        if (acquired.length > 0) {
+            acquired = Arrays.copyOf(acquired, length);
+        }
+        if (price.length > 0) {
+            price = Arrays.copyOf(price, length);
+            customers = Arrays.copyOf(customers, length);
+            if (length > old) {
+                Arrays.fill(price, old, length, 1f);
+            }
+        }
+        words = Arrays.copyOf(words, WORDS * length);
     }
 
     /**
@@ -631,6 +656,11 @@ public final class Firms {
         }
         if (acquired.length > 0) {
             hasher.add(acquired, 0, n);
+        } else if (acquisitions) {
+            // As the column of zeros it stands for, so that a fingerprint does not depend on it.
+            for (int f = 0; f < n; f++) {
+                hasher.add(0L);
+            }
         }
         if (ownership != null) {
             for (int f = 0; f < n; f++) {
@@ -667,7 +697,10 @@ public final class Firms {
             customers[buyer] += customers[target];
             customers[target] = 0;
         }
-        if (acquired.length > 0 && acquisition) {
+        if (acquisitions && acquisition && moving > 0) {
+            if (acquired.length == 0) {
+                acquired = new int[founder.length];
+            }
             acquired[buyer] += moving;
         }
     }

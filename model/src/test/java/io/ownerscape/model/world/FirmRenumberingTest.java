@@ -65,6 +65,65 @@ class FirmRenumberingTest {
         assertEquals(10, firms.serial(next));
     }
 
+    /**
+     * The firms move down in their own columns: the ids freed at the top must read as dissolved
+     * firms (every column, the market's and the state's too), so a firm founded there starts clean;
+     * the columns shrink only when that saves more than an eighth.
+     */
+    @Test
+    void compactInPlaceLeavesTheFreedTopClean() {
+        Firms firms = new Firms(4, ModelParameters.defaults(100), true, true,
+                io.ownerscape.model.production.Organisation.NONE);
+        for (int k = 0; k < 40; k++) {
+            int f = firms.reserve();
+            firms.found(f, 1000 + k, 10 * k, k, 7 * (k + 1), true);
+            firms.setManagers(f, 1 + k % 3, 0.5 * k);
+            firms.customerColumn()[f] = 2.0 + k;
+            firms.priceColumn()[f] = 0.5f;
+        }
+        firms.absorb(38, 39);
+        firms.setOwnership(37, Firms.STATE);
+        long before = firms.bytes();
+        for (int f : new int[] {0, 1, 2}) {
+            firms.setManagers(f, 0, 0);
+            dissolve(firms, f);
+        }
+        // Three of 40 free: the columns keep their length.
+        firms.compact();
+        assertEquals(37, firms.capacity());
+        assertEquals(before, firms.bytes(), "three free ids of 40 are not worth a copy");
+        assertEquals(37, firms.serial(34));
+        assertEquals(Firms.STATE, firms.ownership(34));
+        assertEquals(2, firms.size(35));
+        assertEquals(1, firms.acquiredMembers(35));
+        assertEquals(0.5 * 38 + 0.5 * 39, firms.premiums(35), 1e-6);
+        for (int k = 0; k < 3; k++) {
+            int f = firms.reserve();
+            assertEquals(37 + k, f, "the freed top is reused first");
+            assertEquals(0, firms.size(f));
+            assertEquals(0, firms.effortFixed(f));
+            assertEquals(0, firms.managers(f));
+            assertEquals(0, firms.premiums(f));
+            assertEquals(0, firms.owner(f));
+            assertEquals(0, firms.founder(f));
+            assertEquals(0, firms.foundedMonth(f));
+            assertEquals(Firms.PRIVATE, firms.ownership(f));
+            assertEquals(0, firms.acquiredMembers(f));
+            assertEquals(0, firms.customers(f));
+            assertEquals(1f, firms.price(f));
+        }
+        // Most ids free: the columns shrink.
+        for (int f = 0; f < 30; f++) {
+            firms.setManagers(f, 0, 0);
+            if (firms.size(f) > 0) {
+                firms.setOwnership(f, Firms.PRIVATE);
+                dissolve(firms, f);
+            }
+        }
+        firms.compact();
+        assertTrue(firms.bytes() < before, firms.bytes() + " bytes after shrinking, " + before + " before");
+    }
+
     @Test
     void compactionIsDueOnlyWhenManyIdsAreFree() {
         int count = 8 * Firms.COMPACT_FREE;

@@ -13,8 +13,7 @@ public final class Inequality {
      * it above 1; {@code NaN} if the total is not positive.
      */
     public static double gini(double[] values) {
-        double[] x = values.clone();
-        Arrays.parallelSort(x);
+        double[] x = sortedCopy(values);
         int n = x.length;
         double total = 0;
         double weighted = 0;
@@ -30,8 +29,7 @@ public final class Inequality {
      * element k is the share of total wealth held by the poorest k/points of persons.
      */
     public static double[] lorenz(double[] values, int points) {
-        double[] x = values.clone();
-        Arrays.parallelSort(x);
+        double[] x = sortedCopy(values);
         double total = 0;
         for (double v : x) {
             total += v;
@@ -47,5 +45,15 @@ public final class Inequality {
             out[k] = total == 0 ? 0 : running / total;
         }
         return out;
+    }
+
+    /**
+     * A sorted copy, sorted in place: a parallel sort would need a second buffer as large, which a
+     * world of a hundred million persons (1.3 GB of wealth) may not have at the end of its run.
+     */
+    private static double[] sortedCopy(double[] values) {
+        double[] x = values.clone();
+        Arrays.sort(x);
+        return x;
     }
 }

@@ -162,7 +162,7 @@ public final class Economy {
         FriendNetwork network = FriendNetwork.build(params, streams, regions, labour.regionalFriendship(),
                 executor);
         this.stride = PERSON_FRIENDS + params.friendsMax();
-        this.persons = Initialisation.personRecords(params, labour, streams, network);
+        this.persons = Initialisation.personRecords(params, labour, streams, network, executor);
         this.wealth = new double[n];
         this.history = new long[n];
         this.personClass = new byte[n];
@@ -176,10 +176,10 @@ public final class Economy {
         this.firms = new Firms(n + n / 32 + 1024, params, labour.goodsMarket(), labour.acquisitions(),
                 Organisation.of(labour));
         double totalPay = Initialisation.foundSingletonFirms(firms, persons, stride, streams, labour,
-                this::preference, startupCapitalFree());
+                this::preference, startupCapitalFree(), executor);
         this.meanPay = totalPay / n;
         this.policyPay = labour.policyInMoney() ? 1 : meanPay;
-        Initialisation.drawWealth(wealth, labour, streams, meanPay);
+        Initialisation.drawWealth(wealth, labour, streams, meanPay, executor);
         this.vacancies = new Vacancies(regions);
         this.transferTrial = labour.transferTrial() ? new TransferTrial(labour, streams, n) : null;
         this.review = new MonthlyReview(inside, transferTrial);

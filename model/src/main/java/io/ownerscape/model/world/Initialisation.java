@@ -1,5 +1,6 @@
 package io.ownerscape.model.world;
 
+import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
 import io.ownerscape.model.ModelParameters;
 import io.ownerscape.model.Purpose;
@@ -24,9 +25,15 @@ import static io.ownerscape.model.world.PersonRecord.ROLE_OWNER;
  * The initial world (MODEL.md §5, "Initialization"): the person records with their friends,
  * skills and degrees; every person alone in a firm of their own at their solo best-response
  * effort (Axtell's start from all-singleton firms); the initial wealth. Each step draws from its
- * own stream keyed by person id, so the world is the same for any thread count.
+ * own stream keyed by person id, so the world is the same for any thread count; the steps run in
+ * chunks of persons in parallel, and the one sum (the first month's pay) is taken in person order.
  */
 public final class Initialisation {
+    /** Persons a chunk of the parallel steps takes. */
+    static final int CHUNK = 1 << 16;
+    /** Chunks founded between two sums of their outputs: bounds the outputs held at once. */
+    private static final int WAVE = 64;
+
     private Initialisation() {
     }
 
@@ -35,7 +42,7 @@ public final class Initialisation {
      * the network's friends (unused slots -1), and skill and degree ({@link #drawSkillsAndDegrees}).
      */
     public static int[] personRecords(ModelParameters params, LabourParameters labour, RandomStreams streams,
-                                      FriendNetwork network) {
+                                      FriendNetwork network, ParallelExecutor executor) {
         int n = params.persons();
         int stride = PERSON_FRIENDS + params.friendsMax();
         long ints = (long) stride * n;
@@ -44,14 +51,16 @@ public final class Initialisation {
                     + params.friendsMax() + ": person records exceed one Java array");
         }
         int[] persons = new int[(int) ints];
-        Arrays.fill(persons, -1);
-        for (int i = 0; i < n; i++) {
-            int at = stride * i + PERSON_FRIENDS;
-            for (int p = network.start(i); p < network.end(i); p++) {
-                persons[at++] = network.neighbour(p);
+        forEachChunk(n, executor, (from, to) -> {
+            Arrays.fill(persons, stride * from, stride * to, -1);
+            for (int i = from; i < to; i++) {
+                int at = stride * i + PERSON_FRIENDS;
+                for (int p = network.start(i); p < network.end(i); p++) {
+                    persons[at++] = network.neighbour(p);
+                }
             }
-        }
-        drawSkillsAndDegrees(persons, stride, n, labour, streams);
+            drawSkillsAndDegrees(persons, stride, from, to, labour, streams);
+        });
         return persons;
     }
 
@@ -61,7 +70,8 @@ public final class Initialisation {
      * {@code degreeShare} of the standard normal, so degrees correlate with skill by {@code rho}.
      * Sets each role word to the degree bit alone.
      */
-    static void drawSkillsAndDegrees(int[] persons, int stride, int n, LabourParameters labour, RandomStreams streams) {
+    static void drawSkillsAndDegrees(int[] persons, int stride, int from, int to, LabourParameters labour,
+                                     RandomStreams streams) {
         double sigma = labour.skillSigma();
         double share = labour.degreeShare();
         double rho = labour.degreeSkillCorrelation();
@@ -71,7 +81,7 @@ public final class Initialisation {
         long base = streams.base(Purpose.SKILL);
         long degreeBase = streams.base(Purpose.DEGREE);
         double rest = Math.sqrt(Math.max(0, 1 - rho * rho));
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             double z = sigma > 0 || share > 0 ? RandomStreams.normal(base, i) : 0;
             float s = sigma > 0 ? (float) StrictMath.exp(sigma * z - sigma * sigma / 2) : 1f;
             persons[stride * i + PERSON_SKILL] = Float.floatToRawIntBits(s);
@@ -89,29 +99,62 @@ public final class Initialisation {
      */
     public static double foundSingletonFirms(Firms firms, int[] persons, int stride, RandomStreams streams,
                                              LabourParameters labour, IntToDoubleFunction preference,
-                                             boolean startupCapitalFree) {
+                                             boolean startupCapitalFree, ParallelExecutor executor) {
+        return foundSingletonFirms(firms, persons, stride, streams, labour, preference, startupCapitalFree, executor,
+                CHUNK, WAVE);
+    }
+
+    /** As above, in chunks of {@code chunk} persons, {@code wave} chunks between two sums. */
+    static double foundSingletonFirms(Firms firms, int[] persons, int stride, RandomStreams streams,
+                                      LabourParameters labour, IntToDoubleFunction preference,
+                                      boolean startupCapitalFree, ParallelExecutor executor, int chunk, int wave) {
         int n = persons.length / stride;
-        long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
-        EffortSolver solo = new EffortSolver(1, labour.saturation());
-        double totalPay = 0;
+        // Ids and numbers in person order, as founding one by one would give them.
         for (int i = 0; i < n; i++) {
-            int f = firms.reserve();
-            int technologySeed = (int) RandomStreams.at(initialTechnology, i);
-            long t = Firms.expand(technologySeed);
-            double theta = preference.applyAsDouble(i);
-            double s = Float.intBitsToFloat(persons[stride * i + PERSON_SKILL]);
-            solo.clear();
-            int problem = solo.add(firms.a(t), firms.b(t), firms.beta(t), theta, 0, s, 1, 1, 0,
-                    EffortSolver.guess(firms.beta(t), theta, 0, s));
-            solo.setSaturation(problem, firms.saturation(t));
-            solo.solveAll();
-            int fixed = Firms.toFixed(solo.effort(problem));
-            long contribution = PersonRecord.contribution(fixed, s);
-            firms.found(f, technologySeed, i, 0, contribution, startupCapitalFree);
-            persons[stride * i + PERSON_FIRM] = f;
-            persons[stride * i + PERSON_EFFORT] = fixed;
-            persons[stride * i + PERSON_ROLE] |= ROLE_OWNER;
-            totalPay += firms.output(f);
+            if (firms.reserve() != i) {
+                throw new IllegalStateException("the initial firms need a fresh firm table");
+            }
+        }
+        long initialTechnology = streams.base(Purpose.FIRM_TECHNOLOGY, 0);
+        int chunks = ParallelExecutor.chunkCount(n, chunk);
+        double[][] outputs = new double[Math.min(wave, chunks)][];
+        double totalPay = 0;
+        for (int start = 0; start < chunks; start += wave) {
+            int first = start;
+            int count = Math.min(wave, chunks - start);
+            executor.forEachChunk(count, c -> {
+                int from = (first + c) * chunk;
+                int to = Math.min(n, from + chunk);
+                double[] out = new double[to - from];
+                EffortSolver solo = new EffortSolver(1, labour.saturation());
+                for (int i = from; i < to; i++) {
+                    int technologySeed = (int) RandomStreams.at(initialTechnology, i);
+                    long t = Firms.expand(technologySeed);
+                    double theta = preference.applyAsDouble(i);
+                    double s = Float.intBitsToFloat(persons[stride * i + PERSON_SKILL]);
+                    solo.clear();
+                    int problem = solo.add(firms.a(t), firms.b(t), firms.beta(t), theta, 0, s, 1, 1, 0,
+                            EffortSolver.guess(firms.beta(t), theta, 0, s));
+                    solo.setSaturation(problem, firms.saturation(t));
+                    solo.solveAll();
+                    int fixed = Firms.toFixed(solo.effort(problem));
+                    long contribution = PersonRecord.contribution(fixed, s);
+                    firms.found(i, technologySeed, i, 0, contribution, startupCapitalFree);
+                    persons[stride * i + PERSON_FIRM] = i;
+                    persons[stride * i + PERSON_EFFORT] = fixed;
+                    persons[stride * i + PERSON_ROLE] |= ROLE_OWNER;
+                    out[i - from] = firms.output(i);
+                }
+                outputs[c] = out;
+            });
+            // Summed in person order: the same first month's pay for any thread count, and the
+            // same as founding one by one.
+            for (int c = 0; c < count; c++) {
+                for (double o : outputs[c]) {
+                    totalPay += o;
+                }
+                outputs[c] = null;
+            }
         }
         return totalPay;
     }
@@ -120,14 +163,28 @@ public final class Initialisation {
      * Initial wealth, exponential with mean {@code initial_wealth} times the first month's mean pay
      * (none at 0), from its own stream keyed by person.
      */
-    public static void drawWealth(double[] wealth, LabourParameters labour, RandomStreams streams, double meanPay) {
+    public static void drawWealth(double[] wealth, LabourParameters labour, RandomStreams streams, double meanPay,
+                                  ParallelExecutor executor) {
         if (labour.initialWealth() > 0) {
             long base = streams.base(Purpose.INITIAL_WEALTH);
             double mean = labour.initialWealth() * meanPay;
-            for (int i = 0; i < wealth.length; i++) {
-                double u = RandomStreams.toUnit(RandomStreams.at(base, i));
-                wealth[i] = -mean * StrictMath.log1p(-u);
-            }
+            forEachChunk(wealth.length, executor, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double u = RandomStreams.toUnit(RandomStreams.at(base, i));
+                    wealth[i] = -mean * StrictMath.log1p(-u);
+                }
+            });
         }
+    }
+
+    /** Persons {@code [from, to)} of one chunk. */
+    private interface ChunkTask {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code task} over persons {@code 0..n-1} in chunks of {@link #CHUNK}, in parallel. */
+    private static void forEachChunk(int n, ParallelExecutor executor, ChunkTask task) {
+        executor.forEachChunk(ParallelExecutor.chunkCount(n, CHUNK),
+                c -> task.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
     }
 }

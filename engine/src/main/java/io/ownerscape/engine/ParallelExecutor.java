@@ -129,6 +129,21 @@ public final class ParallelExecutor implements AutoCloseable {
         }
     }
 
+    /** The items {@code [from, to)} of one chunk of a {@link #forEachRange} pass. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code task} over items {@code 0..n-1} in consecutive chunks of {@code chunkSize}, as
+     * {@link #forEachChunk} runs the chunks: a chunk's range depends on its index alone, never on
+     * which thread takes it.
+     */
+    public void forEachRange(int n, int chunkSize, RangeTask task) {
+        forEachChunk(chunkCount(n, chunkSize), c -> task.run(c * chunkSize, Math.min(n, (c + 1) * chunkSize)));
+    }
+
     /** Splits {@code n} items into chunks of {@code chunkSize}: the number of chunks. */
     public static int chunkCount(long n, int chunkSize) {
         return (int) ((n + chunkSize - 1) / chunkSize);

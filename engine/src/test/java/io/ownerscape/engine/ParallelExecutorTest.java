@@ -57,6 +57,29 @@ class ParallelExecutorTest {
     }
 
     @Test
+    void forEachRangeCoversEveryItemOnceInItsChunk() {
+        for (int threads : new int[] {1, 2, 4}) {
+            try (ParallelExecutor ex = new ParallelExecutor(threads)) {
+                int n = 1000;
+                int[] seen = new int[n];
+                ex.forEachRange(n, 64, (from, to) -> {
+                    assertEquals(0, from % 64, "a chunk starts at a multiple of the chunk size");
+                    assertEquals(Math.min(n, from + 64), to);
+                    for (int i = from; i < to; i++) {
+                        seen[i]++;
+                    }
+                });
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, seen[i], "item " + i + " on " + threads + " threads");
+                }
+                AtomicInteger calls = new AtomicInteger();
+                ex.forEachRange(0, 64, (from, to) -> calls.incrementAndGet());
+                assertEquals(0, calls.get(), "no items, no chunk");
+            }
+        }
+    }
+
+    @Test
     void negativeChunkCountRunsNothing() {
         try (ParallelExecutor ex = new ParallelExecutor(2)) {
             AtomicInteger calls = new AtomicInteger();

@@ -336,11 +336,8 @@ public final class Economy {
     private void renumberFirms() {
         review.releaseFirmArrays();
         int[] newId = firms.compact();
-        int n = persons();
-        int chunks = ParallelExecutor.chunkCount(n, PERSON_CHUNK);
-        executor.forEachChunk(chunks, c -> {
-            int end = Math.min(n, (c + 1) * PERSON_CHUNK);
-            for (int i = c * PERSON_CHUNK; i < end; i++) {
+        executor.forEachRange(persons(), PERSON_CHUNK, (from, to) -> {
+            for (int i = from; i < to; i++) {
                 int at = stride * i + PERSON_FIRM;
                 int f = persons[at];
                 if (f >= 0) {

@@ -478,27 +478,32 @@ public final class Firms {
                 price[g] = price[f];
             }
         }
-        // Ids from live up are free again: a free firm's slots read as a dissolved one's.
-        Arrays.fill(words, WORDS * live, WORDS * capacity, 0L);
-        Arrays.fill(serial, live, capacity, 0);
-        Arrays.fill(foundedMonth, live, capacity, 0);
-        Arrays.fill(founder, live, capacity, 0);
-        Arrays.fill(owner, live, capacity, 0);
-        Arrays.fill(staff, live, capacity, 0);
-        Arrays.fill(premiums, live, capacity, 0f);
-        if (ownership != null) {
-            Arrays.fill(ownership, live, capacity, PRIVATE);
-        }
-        if (acquired.length > 0) {
-            Arrays.fill(acquired, live, capacity, 0);
-        }
-        if (customers.length > 0) {
-            Arrays.fill(customers, live, capacity, 0);
-            Arrays.fill(price, live, capacity, 1f);
-        }
+        // Ids from live up are free again.
+        clear(live, capacity);
         shrink(live + (live >> 3) + 16);
         ids = new IdPool(live, 1024);
         return newId;
+    }
+
+    /** Sets the slots of ids {@code [from, to)} to a dissolved firm's: zeros, private, price 1. */
+    private void clear(int from, int to) {
+        Arrays.fill(words, WORDS * from, WORDS * to, 0L);
+        Arrays.fill(serial, from, to, 0);
+        Arrays.fill(foundedMonth, from, to, 0);
+        Arrays.fill(founder, from, to, 0);
+        Arrays.fill(owner, from, to, 0);
+        Arrays.fill(staff, from, to, 0);
+        Arrays.fill(premiums, from, to, 0f);
+        if (ownership != null) {
+            Arrays.fill(ownership, from, to, PRIVATE);
+        }
+        if (acquired.length > 0) {
+            Arrays.fill(acquired, from, to, 0);
+        }
+        if (price.length > 0) {
+            Arrays.fill(customers, from, to, 0);
+            Arrays.fill(price, from, to, 1f);
+        }
     }
 
     /**
@@ -602,25 +607,8 @@ public final class Firms {
         if ((words[w + 1] >> 32) != 0 || words[w] != 0) {
             throw new IllegalStateException("firm " + firm + " dissolved with members or effort left");
         }
-        words[w] = 0;
-        words[w + 1] = 0;
-        serial[firm] = 0;
-        foundedMonth[firm] = 0;
-        founder[firm] = 0;
-        owner[firm] = 0;
-        staff[firm] = 0;
-        premiums[firm] = 0;
-        if (ownership != null) {
-            ownership[firm] = PRIVATE;
-        }
-        if (acquired.length > 0) {
-            acquired[firm] = 0;
-        }
-        if (price.length > 0) {
-            // The customers' spending returns to the market's pool at the next review.
-            customers[firm] = 0;
-            price[firm] = 1f;
-        }
+        // The customers' spending returns to the market's pool at the next review.
+        clear(firm, firm + 1);
         ids.release(firm);
     }
 

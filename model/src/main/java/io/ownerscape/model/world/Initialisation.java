@@ -51,7 +51,7 @@ public final class Initialisation {
                     + params.friendsMax() + ": person records exceed one Java array");
         }
         int[] persons = new int[(int) ints];
-        forEachChunk(n, executor, (from, to) -> {
+        executor.forEachRange(n, CHUNK, (from, to) -> {
             Arrays.fill(persons, stride * from, stride * to, -1);
             for (int i = from; i < to; i++) {
                 int at = stride * i + PERSON_FRIENDS;
@@ -168,23 +168,12 @@ public final class Initialisation {
         if (labour.initialWealth() > 0) {
             long base = streams.base(Purpose.INITIAL_WEALTH);
             double mean = labour.initialWealth() * meanPay;
-            forEachChunk(wealth.length, executor, (from, to) -> {
+            executor.forEachRange(wealth.length, CHUNK, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     double u = RandomStreams.toUnit(RandomStreams.at(base, i));
                     wealth[i] = -mean * StrictMath.log1p(-u);
                 }
             });
         }
-    }
-
-    /** Persons {@code [from, to)} of one chunk. */
-    private interface ChunkTask {
-        void run(int from, int to);
-    }
-
-    /** Runs {@code task} over persons {@code 0..n-1} in chunks of {@link #CHUNK}, in parallel. */
-    private static void forEachChunk(int n, ParallelExecutor executor, ChunkTask task) {
-        executor.forEachChunk(ParallelExecutor.chunkCount(n, CHUNK),
-                c -> task.run(c * CHUNK, Math.min(n, (c + 1) * CHUNK)));
     }
 }

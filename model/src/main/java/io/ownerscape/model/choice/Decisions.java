@@ -308,7 +308,6 @@ public final class Decisions {
         private final double managerLeisure = Math.log(1 - economy.labour().managerEffort());
         /** Index of the stay problem, or -1 when staying is a fixed option (manager, unemployed). */
         private final int[] firstProblem = new int[BATCH];
-        private final int[] firstCandidate = new int[BATCH];
         private final double[] fixedStay = new double[BATCH];
         private final double[] thetaOf = new double[BATCH];
         private final double[] skillOf = new double[BATCH];
@@ -320,6 +319,8 @@ public final class Decisions {
         private final int[] friendFirm = new int[BATCH * maxFriends];
         private final int[] candidateCount = new int[BATCH];
         private final int[] candidateFirm = new int[BATCH * slots];
+        /** Per candidate slot: its solver problem, or -1 when it was not solved (closed, or bounded out). */
+        private final int[] candidateProblem = new int[BATCH * slots];
         private final long[] ownWords = new long[BATCH * Firms.WORDS];
         private final int[] ownStaff = new int[BATCH];
         private final long[] candidateWords = new long[BATCH * slots * Firms.WORDS];
@@ -416,9 +417,16 @@ public final class Decisions {
             }
             solver.clear();
             for (int b = 0; b < count; b++) {
-                pose(from + b, b);
+                poseStay(from + b, b);
             }
             solver.solveAll();
+            // Staying is solved first: a candidate firm whose bound is below it (less the margin
+            // of a good-enough alternative) can neither be chosen nor counted, and is not solved.
+            int candidates = solver.size();
+            for (int b = 0; b < count; b++) {
+                poseCandidates(b);
+            }
+            solver.solveFrom(candidates);
             int founding = solver.size();
             for (int b = 0; b < count; b++) {
                 poseFounding(from + b, b);
@@ -430,11 +438,10 @@ public final class Decisions {
         }
 
         /**
-         * Adds person active[k]'s problems of staying (with the others' effort) and of joining
-         * each distinct friend's firm that may hire; staying as a manager or unemployed is a
-         * fixed option, computed here.
+         * Adds person active[k]'s problem of staying (with the others' effort); staying as a
+         * manager or unemployed is a fixed option, computed here.
          */
-        private void pose(int k, int b) {
+        private void poseStay(int k, int b) {
             int i = active[k];
             double theta = economy.preference(i);
             double s = skillOf[b];
@@ -479,12 +486,25 @@ public final class Decisions {
                     double z = firms.productivity(t);
                     // The solver starts from the person's own effort, which last month's answer set.
                     firstProblem[b] = addProducer(firms.a(t, z), firms.b(t, z), betaOwn, firms.saturation(t), theta, others, s,
-                            n, managers, claim, ownPrice[b], Firms.fromFixed(ownEffort[b]));
+                            n, managers, claim, ownPrice[b], Firms.fromFixed(ownEffort[b]), Double.NEGATIVE_INFINITY);
                 }
             }
+        }
+
+        /**
+         * Adds the problems of joining each distinct candidate firm that may hire, unless the
+         * firm's {@link EffortSolver#upperBound} shows that it could neither beat staying nor come
+         * within {@link Autonomy#GOOD_ENOUGH} of the best option: skipping it then changes no
+         * choice and no count of alternatives, it only saves the solve.
+         */
+        private void poseCandidates(int b) {
+            double theta = thetaOf[b];
+            double s = skillOf[b];
+            extra = extraOf[b];
+            double floor = stayUtility(b) + Autonomy.LOG_GOOD_ENOUGH - BOUND_MARGIN;
             int base = b * slots;
-            firstCandidate[b] = solver.size();
             for (int j = 0; j < candidateCount[b]; j++) {
+                candidateProblem[base + j] = -1;
                 int wg = Firms.WORDS * (base + j);
                 int n = size(candidateWords, wg);
                 int st = candidateStaff[base + j];
@@ -500,8 +520,8 @@ public final class Decisions {
                         ? MEMBER_CLAIM : NO_CLAIM;
                 double z = firms.productivity(tg);
                 // It starts from what the firm's members put in on average, scaled to this person's skill.
-                addProducer(firms.a(tg, z), firms.b(tg, z), betaG, firms.saturation(tg), theta, eg, s, n + 1,
-                        st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j], eg / n / s);
+                candidateProblem[base + j] = addProducer(firms.a(tg, z), firms.b(tg, z), betaG, firms.saturation(tg),
+                        theta, eg, s, n + 1, st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j], eg / n / s, floor);
             }
         }
 
@@ -513,9 +533,11 @@ public final class Decisions {
          * @param near an effort near the answer, in (0, 1), or anything else for none: the solver
          *             starts there instead of at {@link EffortSolver#guess}, which is exact only
          *             for Axtell's pay rule (kept for it) and ignores the pay tied to effort
+         * @param floor the problem is not added, and -1 returned, when its
+         *             {@link EffortSolver#upperBound} is below this
          */
         private int addProducer(double a, double b, double beta, double c, double theta, double others,
-                                double s, int n, int managers, int claim, float price, double near) {
+                                double s, int n, int managers, int claim, float price, double near, double floor) {
             double p = Math.max(MIN_PRICE, price);
             if (layered) {
                 // The firm's layers scale its output and its producers' effective effort alike:
@@ -532,6 +554,10 @@ public final class Decisions {
                 }
             }
             if (!hierarchy && ownerShare == 0 && !screening) {
+                if (floor > Double.NEGATIVE_INFINITY
+                        && EffortSolver.upperBound(a, b, beta, c, theta, others, s, n, p, 0, extra) < floor) {
+                    return -1;
+                }
                 int k = solver.add(a, b, beta, theta, others, s, n, p, 0,
                         EffortSolver.guess(beta, theta, others, s));
                 solver.setSaturation(k, c);
@@ -552,6 +578,10 @@ public final class Decisions {
                     ? toProducers * (residual / n + keep * (1 - tied))
                     : toProducers * keep * (1 - tied);
             double gamma = toProducers * keep * tied;
+            if (floor > Double.NEGATIVE_INFINITY && EffortSolver.upperBound(a, b, beta, c, theta, others, s,
+                    producers, p * share, p * gamma, extra) < floor) {
+                return -1;
+            }
             int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
                     near > 0 && near < 1 ? near : EffortSolver.guess(beta, theta, others, s));
             solver.setSaturation(k, c);
@@ -661,9 +691,10 @@ public final class Decisions {
             double best = stayUtility(b);
             int base = b * slots;
             // With screening a friend's firm may turn the person down, so only staying counts.
-            for (int j = 0, p = firstCandidate[b]; !screening && j < candidateCount[b]; j++) {
-                if (candidateFirm[base + j] >= 0) {
-                    best = Math.max(best, solver.logUtility(p++));
+            for (int j = 0; !screening && j < candidateCount[b]; j++) {
+                int p = candidateProblem[base + j];
+                if (p >= 0) {
+                    best = Math.max(best, solver.logUtility(p));
                 }
             }
             if (quitOption && ownFirm[b] >= 0) {
@@ -684,15 +715,12 @@ public final class Decisions {
                 count++;
             }
             int base = b * slots;
-            for (int j = 0, p = firstCandidate[b]; j < candidateCount[b]; j++) {
-                int g = candidateFirm[base + j];
-                if (g < 0) {
-                    continue;
-                }
-                if (g != choice && solver.logUtility(p) >= threshold && hired(b, j, p, solver.effort(p))) {
+            for (int j = 0; j < candidateCount[b]; j++) {
+                int p = candidateProblem[base + j];
+                if (p >= 0 && candidateFirm[base + j] != choice && solver.logUtility(p) >= threshold
+                        && hired(b, j, p, solver.effort(p))) {
                     count++;
                 }
-                p++;
             }
             int founding = foundingProblem[b];
             if (choice != FOUND && founding >= 0 && solver.logUtility(founding) >= threshold) {
@@ -710,19 +738,18 @@ public final class Decisions {
             double pay = Double.NaN;
             int base = b * slots;
             int candidates = candidateCount[b];
-            for (int j = 0, p = firstCandidate[b]; j < candidates; j++) {
-                int g = candidateFirm[base + j];
-                if (g < 0) {
+            for (int j = 0; j < candidates; j++) {
+                int p = candidateProblem[base + j];
+                if (p < 0) {
                     continue;
                 }
                 double u = solver.logUtility(p);
                 if (u > bestUtility && hired(b, j, p, solver.effort(p))) {
                     bestUtility = u;
                     bestEffort = Firms.toFixed(solver.effort(p));
-                    choice = g;
+                    choice = candidateFirm[base + j];
                     pay = lastPay;
                 }
-                p++;
             }
             int founding = foundingProblem[b];
             if (founding >= 0 && solver.logUtility(founding) > bestUtility) {

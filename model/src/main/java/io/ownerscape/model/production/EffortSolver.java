@@ -692,6 +692,41 @@ public final class EffortSolver {
     }
 
     /**
+     * An upper bound of the {@code ln U} that {@link #add(double, double, double, double, double,
+     * double, int, double, double, double)} with these inputs (saturation {@code c}, non-labour
+     * income {@code m}) would find, at the cost of one power and two logarithms instead of a solve.
+     * Output per unit of effort {@code h(x) = g(x) / x} does not fall as {@code x} grows
+     * ({@code beta >= 1}, see {@link #output(double, double, double, double, double)}), and
+     * {@code x = others + skill e <= X = others + skill} on [0, 1], so {@code g(x) <= h(X) x}
+     * and the income is at most {@code C + B e} with
+     * {@code C = h(X) share others / n + m} and {@code B = h(X) skill (share / n + gamma)}.
+     * The bound is the maximum of {@code theta ln(C + B e) + (1 - theta) ln(1 - e)}, reached at
+     * {@code e = theta - (1 - theta) C / B}, or at 0 when that is not positive. It is tight for a
+     * person whose effort is a small part of a large team, the case of most candidate firms.
+     * Positive infinity (no bound) for {@code theta} at 0 or 1 or inputs that give no finite one.
+     */
+    public static double upperBound(double a, double b, double beta, double c, double theta, double others,
+                                    double skill, int n, double share, double gamma, double m) {
+        if (!(theta > 0 && theta < 1)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double top = Math.max(0, others) + skill;
+        double p = Math.pow(top, beta - 1);
+        double perUnit = c == 0 ? a + b * p : a + b * p / (1 + c * p);
+        double equal = share / n;
+        double constant = perUnit * equal * Math.max(0, others) + m;
+        double slope = perUnit * skill * (equal + gamma);
+        if (!(slope > 0) || slope == Double.POSITIVE_INFINITY || !(constant >= 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double e = theta - (1 - theta) * constant / slope;
+        double bound = e > 0
+                ? theta * Math.log(theta * (slope + constant)) + (1 - theta) * Math.log((1 - theta) * (slope + constant) / slope)
+                : theta * Math.log(constant);
+        return Double.isNaN(bound) ? Double.POSITIVE_INFINITY : bound;
+    }
+
+    /**
      * Income {@code g w} when {@code w} is constant: {@code g / n * share} with {@code gamma = 0}
      * (exactly {@code g / n} when share is 1), else {@code g (share / n + gamma)} (others = 0).
      */

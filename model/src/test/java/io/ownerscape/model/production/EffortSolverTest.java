@@ -741,4 +741,67 @@ class EffortSolverTest {
                     + solver.logUtility(k) + " > " + bound);
         }
     }
+
+    /**
+     * The bound on a candidate firm is above every solved utility of every kind of problem (a
+     * team of any size, with or without the pay tied to effort, saturation and non-labour
+     * income), and above the maximum on a fine grid where the grid can be evaluated; it is close
+     * to the solved utility for a person whose effort is a small part of a large team.
+     */
+    @Test
+    void upperBoundIsAboveEverySolvedUtility() {
+        SplittableRandom rnd = new SplittableRandom(2026_12_08L);
+        EffortSolver solver = new EffortSolver();
+        double largeTeamGap = 0;
+        int largeTeams = 0;
+        for (int t = 0; t < 20_000; t++) {
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.1, 2);
+            double beta = rnd.nextDouble(1, 4);
+            double c = rnd.nextBoolean() ? 0 : rnd.nextDouble(0, 2);
+            double theta = rnd.nextDouble(0.01, 0.99);
+            int n = 1 + rnd.nextInt(rnd.nextBoolean() ? 10 : 20_000);
+            double others = rnd.nextInt(8) == 0 ? 0 : rnd.nextDouble(0, 1.2) * (n - 1) + rnd.nextDouble(0, 0.1);
+            double skill = rnd.nextDouble(0.2, 3);
+            double share = rnd.nextDouble(0, 1.5);
+            double gamma = share == 0 || rnd.nextBoolean() ? rnd.nextDouble(0.01, 1) : 0;
+            double m = rnd.nextInt(3) == 0 ? rnd.nextDouble(0.001, 5) : 0;
+            solver.clear();
+            int k = solver.add(a, b, beta, theta, others, skill, n, share, gamma, 0.5);
+            solver.setSaturation(k, c);
+            if (m > 0) {
+                solver.setExtraIncome(k, m);
+            }
+            solver.solveAll();
+            double u = solver.logUtility(k);
+            double bound = EffortSolver.upperBound(a, b, beta, c, theta, others, skill, n, share, gamma, m);
+            String where = "a=" + a + " b=" + b + " beta=" + beta + " c=" + c + " theta=" + theta + " others="
+                    + others + " skill=" + skill + " n=" + n + " share=" + share + " gamma=" + gamma + " m=" + m;
+            assertTrue(Double.isFinite(bound), where + ": bound " + bound);
+            assertTrue(u <= bound + 1e-12 * Math.max(1, Math.abs(bound)), where + ": " + u + " > " + bound);
+            if (c == 0) {
+                for (int g = 0; g < 1000; g++) {
+                    double e = g / 1000.0;
+                    double at = EffortSolver.logUtility(a, b, beta, theta, others, skill, n, share, gamma, e, m);
+                    assertTrue(at <= bound + 1e-12 * Math.max(1, Math.abs(bound)), where + " at e=" + e + ": " + at
+                            + " > " + bound);
+                }
+            }
+            if (others > 1000 * skill && m == 0) {
+                largeTeamGap = Math.max(largeTeamGap, bound - u);
+                largeTeams++;
+            }
+        }
+        assertTrue(largeTeams > 1000, "large teams drawn: " + largeTeams);
+        assertTrue(largeTeamGap < 0.01, "bound - solved in teams of a thousand times the person's effort: " + largeTeamGap);
+    }
+
+    /** Theta at its bounds, or a problem without a finite bound, gives no bound: never a skip. */
+    @Test
+    void upperBoundIsInfiniteWhereItCannotBound() {
+        assertEquals(Double.POSITIVE_INFINITY, EffortSolver.upperBound(0.1, 1, 1.5, 0, 0, 1, 1, 2, 1, 0, 0));
+        assertEquals(Double.POSITIVE_INFINITY, EffortSolver.upperBound(0.1, 1, 1.5, 0, 1, 1, 1, 2, 1, 0, 0));
+        assertEquals(Double.POSITIVE_INFINITY, EffortSolver.upperBound(0, 0, 1.5, 0, 0.5, 1, 1, 2, 1, 0, 0));
+        assertEquals(Double.POSITIVE_INFINITY, EffortSolver.upperBound(0.1, 1, 1.5, 0, 0.5, Double.NaN, 1, 2, 1, 0, 0));
+    }
 }

@@ -39,6 +39,43 @@ public final class BernoulliSampler {
         return IdLists.concat(perBlock);
     }
 
+    /**
+     * The ids of {@code [from, to)} that {@link #sample} with the same base, {@code n} and
+     * {@code p} selects, in increasing order: a pass over a range of persons draws its own part
+     * of the month's sample, at a cost proportional to the blocks it overlaps and the ids
+     * selected, not to the ids in the range.
+     *
+     * @throws IllegalArgumentException if p is not in [0, 1] or the range is not within [0, n]
+     */
+    public static int[] sampleRange(long base, int n, double p, int from, int to) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("p must be in [0, 1], was " + p);
+        }
+        if (from < 0 || to > n || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") not within [0, " + n + ")");
+        }
+        if (from == to || p == 0) {
+            return new int[0];
+        }
+        double logQ = Math.log1p(-p);
+        int first = from / BLOCK;
+        int last = (to - 1) / BLOCK;
+        int[][] perBlock = new int[last - first + 1][];
+        for (int b = first; b <= last; b++) {
+            int[] ids = sampleBlock(base, b, n, p, logQ);
+            int lo = b == first ? lowerBound(ids, from) : 0;
+            int hi = b == last ? lowerBound(ids, to) : ids.length;
+            perBlock[b - first] = lo == 0 && hi == ids.length ? ids : Arrays.copyOfRange(ids, lo, hi);
+        }
+        return perBlock.length == 1 ? perBlock[0] : IdLists.concat(perBlock);
+    }
+
+    /** The first index of sorted {@code ids} whose id is at least {@code id}. */
+    private static int lowerBound(int[] ids, int id) {
+        int k = Arrays.binarySearch(ids, id);
+        return k >= 0 ? k : -k - 1;
+    }
+
     private static int[] sampleBlock(long base, int block, int n, double p, double logQ) {
         int start = block * BLOCK;
         int end = (int) Math.min((long) start + BLOCK, n);

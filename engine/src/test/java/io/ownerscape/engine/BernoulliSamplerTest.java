@@ -207,4 +207,40 @@ class BernoulliSamplerTest {
         System.out.println("BernoulliSampler: p = 1e-6 selections " + total + " (want 20 +- 22)");
         assertEquals(20, total, 5 * Math.sqrt(20));
     }
+
+    /**
+     * Any cut of [0, n) into ranges, aligned to blocks or not, gives back the whole sample, range
+     * by range: a pass over a chunk of persons draws exactly its part of the month's sample.
+     */
+    @ParameterizedTest(name = "n={0} p={1}")
+    @CsvSource({"1,0.5", "65536,0.04", "200003,0.04", "200003,1.0", "1000000,0.01", "300000,0.00001"})
+    void rangesConcatenateToTheSample(int n, double p) {
+        long b = base(41);
+        int[] whole = BernoulliSampler.sample(b, n, p, two);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(n);
+        for (int cut : new int[]{BLOCK, 1000, 0}) {
+            java.util.List<int[]> parts = new java.util.ArrayList<>();
+            int from = 0;
+            while (from < n) {
+                int to = cut == 0 ? Math.min(n, from + 1 + rnd.nextInt(3 * BLOCK)) : Math.min(n, from + cut);
+                int[] part = BernoulliSampler.sampleRange(b, n, p, from, to);
+                for (int id : part) {
+                    assertTrue(id >= from && id < to, "id " + id + " outside [" + from + ", " + to + ")");
+                }
+                parts.add(part);
+                from = to;
+            }
+            assertArrayEquals(whole, IdLists.concat(parts.toArray(new int[0][])), "cut " + cut);
+        }
+        assertEquals(0, BernoulliSampler.sampleRange(b, n, p, n, n).length);
+    }
+
+    @Test
+    void rangeOutsideTheIdsIsAnError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BernoulliSampler.sampleRange(base(1), 100, 0.5, 50, 101));
+        assertTrue(e.getMessage().contains("[50, 101)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BernoulliSampler.sampleRange(base(1), 100, 1.5, 0, 10));
+        assertThrows(IllegalArgumentException.class, () -> BernoulliSampler.sampleRange(base(1), 100, 0.5, -1, 10));
+    }
 }

@@ -1,5 +1,6 @@
 package io.ownerscape.model.labour;
 
+import io.ownerscape.engine.BernoulliSampler;
 import io.ownerscape.engine.IdLists;
 import io.ownerscape.engine.ParallelExecutor;
 import io.ownerscape.engine.RandomStreams;
@@ -476,6 +477,16 @@ public final class MonthlyReview {
         int sampledCount;
         private final long searchBase;
         private final long sampleBase;
+        /**
+         * This chunk's part of the month's autonomy sample and separation draw: persons drawn by
+         * geometric gaps ({@link BernoulliSampler}), each with its probability independently, so
+         * that the pass does not hash every person; and the position of the next one at or after
+         * the person paid.
+         */
+        private int[] sampleIds;
+        private int sampleAt;
+        private int[] separationIds;
+        private int separationAt;
         private final byte[] classes = economy.classColumn();
         private final int large = rules.largeFirmEmployees();
 
@@ -546,6 +557,9 @@ public final class MonthlyReview {
 
         void pay(int from, int to) {
             trialAt = trial == null ? 0 : trial.firstAtOrAfter(from);
+            int n = economy.persons();
+            sampleIds = BernoulliSampler.sampleRange(sampleBase, n, AUTONOMY_SAMPLE, from, to);
+            separationIds = BernoulliSampler.sampleRange(separationBase, n, separationRate, from, to);
             for (int start = from; start < to; start += BLOCK) {
                 int end = Math.min(to, start + BLOCK);
                 // The firms' rates of a block are loaded first, in a loop of independent loads,
@@ -620,8 +634,7 @@ public final class MonthlyReview {
                 }
                 // Not in a firm whose owner left: its new owner's residual counts the members the
                 // review found (as with dismissals, which skip those firms too).
-                if (separationRate > 0 && !owner && !ownerLeft
-                        && RandomStreams.toUnit(RandomStreams.at(separationBase, i)) < separationRate) {
+                if (separationRate > 0 && !owner && !ownerLeft && drawnForSeparation(i)) {
                     // Separated: not also tested for dismissal (one way out a month).
                     if (separatedCount == separated.length) {
                         separated = Arrays.copyOf(separated, separatedCount * 2);
@@ -663,7 +676,7 @@ public final class MonthlyReview {
                     }
                     found[searchers++] = i;
                 }
-            } else if (RandomStreams.toUnit(RandomStreams.at(sampleBase, i)) < AUTONOMY_SAMPLE) {
+            } else if (drawnForSample(i)) {
                 if (sampledCount == sampled.length) {
                     sampled = Arrays.copyOf(sampled, sampled.length * 2);
                 }
@@ -672,6 +685,22 @@ public final class MonthlyReview {
             classes[i] = (byte) (c | (precarious ? ReviewClassByte.PRECARIOUS_BIT : 0) | ((before + 1) << ReviewClassByte.BEFORE_SHIFT));
             // Ready for next month: its moves and spells go into bit 0 of each half.
             history[i] = (h << 1) & historyMask;
+        }
+
+        /** Whether person i is in this month's autonomy sample; persons are asked in increasing order. */
+        private boolean drawnForSample(int i) {
+            while (sampleAt < sampleIds.length && sampleIds[sampleAt] < i) {
+                sampleAt++;
+            }
+            return sampleAt < sampleIds.length && sampleIds[sampleAt] == i;
+        }
+
+        /** Whether person i drew a separation this month; persons are asked in increasing order. */
+        private boolean drawnForSeparation(int i) {
+            while (separationAt < separationIds.length && separationIds[separationAt] < i) {
+                separationAt++;
+            }
+            return separationAt < separationIds.length && separationIds[separationAt] == i;
         }
 
         /**

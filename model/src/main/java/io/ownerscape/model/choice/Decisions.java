@@ -486,7 +486,8 @@ public final class Decisions {
                     double z = firms.productivity(t);
                     // The solver starts from the person's own effort, which last month's answer set.
                     firstProblem[b] = addProducer(firms.a(t, z), firms.b(t, z), betaOwn, firms.saturation(t), theta, others, s,
-                            n, managers, claim, ownPrice[b], Firms.fromFixed(ownEffort[b]), Double.NEGATIVE_INFINITY);
+                            n, managers, claim, ownPrice[b], Firms.fromFixed(ownEffort[b]), Double.NEGATIVE_INFINITY,
+                            false);
                 }
             }
         }
@@ -519,9 +520,11 @@ public final class Decisions {
                 int claim = publicFirms && firms.ownership(candidateFirm[base + j]) == Firms.COOP
                         ? MEMBER_CLAIM : NO_CLAIM;
                 double z = firms.productivity(tg);
-                // It starts from what the firm's members put in on average, scaled to this person's skill.
+                // A supervised joiner starts from EffortSolver.supervisedGuess; any other from what
+                // the firm's members put in on average, scaled to this person's skill.
                 candidateProblem[base + j] = addProducer(firms.a(tg, z), firms.b(tg, z), betaG, firms.saturation(tg),
-                        theta, eg, s, n + 1, st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j], eg / n / s, floor);
+                        theta, eg, s, n + 1, st & Firms.STAFF_MANAGERS, claim, candidatePrice[base + j], eg / n / s, floor,
+                        true);
             }
         }
 
@@ -535,9 +538,12 @@ public final class Decisions {
          *             for Axtell's pay rule (kept for it) and ignores the pay tied to effort
          * @param floor the problem is not added, and -1 returned, when its
          *             {@link EffortSolver#upperBound} is below this
+         * @param joining a person joining the firm: a supervised problem then starts from
+         *             {@link EffortSolver#supervisedGuess} instead of {@code near}
          */
         private int addProducer(double a, double b, double beta, double c, double theta, double others,
-                                double s, int n, int managers, int claim, float price, double near, double floor) {
+                                double s, int n, int managers, int claim, float price, double near, double floor,
+                                boolean joining) {
             double p = Math.max(MIN_PRICE, price);
             if (layered) {
                 // The firm's layers scale its output and its producers' effective effort alike:
@@ -582,8 +588,10 @@ public final class Decisions {
                     producers, p * share, p * gamma, extra) < floor) {
                 return -1;
             }
-            int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma,
-                    near > 0 && near < 1 ? near : EffortSolver.guess(beta, theta, others, s));
+            double start = joining && gamma > 0 && others > 0 && extra == 0
+                    ? EffortSolver.supervisedGuess(a, b, beta, c, theta, others, s, producers, share, gamma)
+                    : near > 0 && near < 1 ? near : EffortSolver.guess(beta, theta, others, s);
+            int k = solver.add(a, b, beta, theta, others, s, producers, p * share, p * gamma, start);
             solver.setSaturation(k, c);
             if (extra > 0) {
                 solver.setExtraIncome(k, extra);

@@ -804,4 +804,47 @@ class EffortSolverTest {
         assertEquals(Double.POSITIVE_INFINITY, EffortSolver.upperBound(0, 0, 1.5, 0, 0.5, 1, 1, 2, 1, 0, 0));
         assertEquals(Double.POSITIVE_INFINITY, EffortSolver.upperBound(0.1, 1, 1.5, 0, 0.5, Double.NaN, 1, 2, 1, 0, 0));
     }
+
+    /**
+     * The supervised guess lies in [0, 1); the solver started there finds the effort it finds from
+     * any other start; and for a person whose effort is a small part of a large team the guess is
+     * already close to the answer.
+     */
+    @Test
+    void supervisedGuessIsNearTheAnswerInLargeTeams() {
+        SplittableRandom rnd = new SplittableRandom(4242);
+        EffortSolver solver = new EffortSolver();
+        double worstLarge = 0;
+        int large = 0;
+        for (int t = 0; t < 10_000; t++) {
+            double a = rnd.nextDouble(0, 0.5);
+            double b = rnd.nextDouble(0.1, 2);
+            double beta = rnd.nextDouble(1, 2.5);
+            double c = rnd.nextBoolean() ? 0 : rnd.nextDouble(0, 1);
+            double theta = rnd.nextDouble(0.1, 0.99);
+            int n = 2 + rnd.nextInt(rnd.nextBoolean() ? 20 : 20_000);
+            double skill = rnd.nextDouble(0.3, 3);
+            double others = (n - 1) * rnd.nextDouble(0.05, 1.2);
+            double share = rnd.nextDouble(0, 1);
+            double gamma = rnd.nextDouble(0.01, 1);
+            String where = "a=" + a + " b=" + b + " beta=" + beta + " c=" + c + " theta=" + theta + " n=" + n
+                    + " skill=" + skill + " others=" + others + " share=" + share + " gamma=" + gamma;
+            double guess = EffortSolver.supervisedGuess(a, b, beta, c, theta, others, skill, n, share, gamma);
+            assertTrue(guess >= 0 && guess < 1, where + ": guess " + guess);
+            solver.clear();
+            int k = solver.add(a, b, beta, theta, others, skill, n, share, gamma, guess);
+            solver.setSaturation(k, c);
+            int m = solver.add(a, b, beta, theta, others, skill, n, share, gamma, 0.5);
+            solver.setSaturation(m, c);
+            solver.solveAll();
+            assertEquals(solver.effort(m), solver.effort(k), 1e-6, where);
+            assertEquals(solver.logUtility(m), solver.logUtility(k), 1e-9, where);
+            if (others > 1000 * skill) {
+                large++;
+                worstLarge = Math.max(worstLarge, Math.abs(guess - solver.effort(k)));
+            }
+        }
+        assertTrue(large > 1000, "large teams drawn: " + large);
+        assertTrue(worstLarge < 0.01, "largest |guess - effort| in teams of a thousand times the person's effort: " + worstLarge);
+    }
 }

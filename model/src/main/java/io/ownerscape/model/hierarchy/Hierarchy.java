@@ -32,6 +32,56 @@ import java.util.Arrays;
  * layers (CMRH 2015), {@code x1.86} for any layer above the third.
  */
 public final class Hierarchy {
+    /**
+     * Head counts below this have {@link #managersFor} and {@link #managersNeeded} looked up in
+     * tables made at first use: the supervision rules ask for them for every firm an active person
+     * considers, and the search behind {@code managersNeeded} costs about seventy divisions.
+     */
+    static final int TABLE_SIZE = 1 << 16;
+
+    /**
+     * The two tables, made together at first use when there is a hierarchy ({@code span >= 2});
+     * two threads may both make them, and they are equal.
+     */
+    private record Tables(int[] managersFor, int[] managersNeeded) {
+    }
+
+    private volatile Tables tables;
+
+    private Tables tables() {
+        Tables t = tables;
+        if (t == null) {
+            t = makeTables();
+            tables = t;
+        }
+        return t;
+    }
+
+    /**
+     * {@code managersFor(w)} is the first layer plus what that layer needs, {@code firstLayer(w) +
+     * managersFor(firstLayer(w))}, with {@code firstLayer(w) < w}; and the fewest managers needed
+     * never falls as the head count grows (more producing employees never need fewer managers), so
+     * one pass fills each table.
+     */
+    private Tables makeTables() {
+        int[] byWorkers = new int[TABLE_SIZE];
+        for (int w = 0; w < TABLE_SIZE; w++) {
+            int layer = (int) firstLayer(w);
+            byWorkers[w] = layer == 0 ? 0 : layer + byWorkers[layer];
+        }
+        int[] needed = new int[TABLE_SIZE];
+        {
+            int m = 0;
+            for (int members = directSpan() + 2; members < TABLE_SIZE; members++) {
+                while (byWorkers[members - 1 - m] > m) {
+                    m++;
+                }
+                needed[members] = m;
+            }
+        }
+        return new Tables(byWorkers, needed);
+    }
+
     /** Most layers tracked; deeper hierarchies pay every further layer at the last ratio. */
     public static final int MAX_LAYERS = 7;
     private static final double[] PREMIUM = premiums();
@@ -99,6 +149,14 @@ public final class Hierarchy {
 
     /** Managers needed to supervise {@code w} producing employees: the sum of the layer sizes. */
     public long managersFor(long w) {
+        if (w < TABLE_SIZE && w >= 0 && span >= 2) {
+            return tables().managersFor[(int) w];
+        }
+        return sumOfLayers(w);
+    }
+
+    /** {@link #managersFor} by its definition, a loop over the layers. */
+    long sumOfLayers(long w) {
         long total = 0;
         for (long layer = firstLayer(w); layer > 0; layer = firstLayer(layer)) {
             total += layer;
@@ -121,6 +179,17 @@ public final class Hierarchy {
      * (appointing a manager takes a producer off the floor).
      */
     public int managersNeeded(int members) {
+        if (span <= 0 || members - 1 <= directSpan()) {
+            return 0;
+        }
+        if (members < TABLE_SIZE && span >= 2) {
+            return tables().managersNeeded[members];
+        }
+        return searchManagersNeeded(members);
+    }
+
+    /** {@link #managersNeeded} by its definition, a binary search over {@code m}. */
+    int searchManagersNeeded(int members) {
         if (span <= 0 || members - 1 <= directSpan()) {
             return 0;
         }

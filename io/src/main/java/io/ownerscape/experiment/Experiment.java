@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ownerscape.io.ModelBuild;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.Summary;
 
@@ -82,6 +83,24 @@ public final class Experiment {
     }
 
     /** Runs what is not yet in the store, then judges every run and writes the outputs. */
+    /** The store's key for the {@link ModelBuild} its runs came from. */
+    static final String MODEL_BUILD = "model_build";
+
+    /**
+     * Refuses to resume from runs of another build of the model: results of two builds are never
+     * pooled, though the experiment file is the same.
+     */
+    private static void requireSameModelBuild(ExperimentStore store, String build, Path out) throws SQLException {
+        List<Object[]> rows = store.query("SELECT value FROM experiment WHERE key = '" + MODEL_BUILD + "'");
+        String stored = rows.isEmpty() ? null : String.valueOf(rows.get(0)[0]);
+        if (!build.equals(stored)) {
+            throw new OutputException(out + " holds runs of another build of the model ("
+                    + (stored == null ? "a store of an earlier version, which did not record its build"
+                    : "model build " + stored) + "; this build is " + build
+                    + "): runs of two builds are not pooled; use another --out, or delete that directory to start again");
+        }
+    }
+
     public static Result run(ExperimentPlan plan, Path out, Backend backend, int threadsPerRun, Progress progress,
                              Consumer<String> log) throws Exception {
         long start = System.nanoTime();
@@ -102,9 +121,12 @@ public final class Experiment {
         about.put("file_text", plan.text());
         about.put("ownerscape_version", meta.version());
         about.put("git_commit", meta.gitCommit());
+        String build = ModelBuild.fingerprint();
+        about.put(MODEL_BUILD, build);
         List<RunSpec> specs = plan.runs(threadsPerRun);
         int ranNow = 0;
         try (ExperimentStore store = new ExperimentStore(out.resolve("experiment.duckdb"), plan.fingerprint(), about)) {
+            requireSameModelBuild(store, build, out);
             Set<String> finished = store.finished();
             // Longest runs first (elections fork the world for forecasts, about 2.5 times the work),
             // so that no core idles on a long run at the end; results do not depend on the order.
@@ -157,6 +179,7 @@ public final class Experiment {
         marker.put("runs", runs);
         marker.put("ownerscape_version", meta.version());
         marker.put("git_commit", meta.gitCommit());
+        marker.put(MODEL_BUILD, ModelBuild.fingerprint());
         marker.put("finished_at", java.time.Instant.now().toString());
         io.ownerscape.io.AtomicFiles.writeString(out.resolve(COMPLETE_MARKER), JSON.writeValueAsString(marker));
     }

@@ -487,7 +487,8 @@ final class ExperimentReport {
         var first = plan.scenarios().values().iterator().next();
         h.append("<h2 id=\"metadata\">Run metadata</h2>\n<table>");
         String[][] rows = {
-                {"Ownerscape version", meta.version()}, {"git commit", meta.gitCommit()}, {"JDK", meta.jdk()},
+                {"Ownerscape version", meta.version()}, {"git commit", meta.gitCommit()},
+                {"model build", io.ownerscape.io.ModelBuild.fingerprint()}, {"JDK", meta.jdk()},
                 {"machine", meta.machine()}, {"executed on", backend},
                 {"runs", runs.size() + " (" + ranNow + " in this invocation)"},
                 {"seeds", plan.seeds().toString()},

@@ -223,4 +223,44 @@ class ExperimentRunTest {
         assertEquals(0.4, s.labour().transferReplacement());
         assertTrue(s.months() >= s.labour().transferStart() + 35 && s.labour().transferStart() > s.burnIn());
     }
+
+    /**
+     * Runs of another build of the model are not resumed from: the store records the build, and
+     * a store of another build (or of a version that did not record it) is refused with both.
+     */
+    @Test
+    void runsOfAnotherBuildOfTheModelAreNotResumedFrom() throws Exception {
+        Path file = dir.resolve("build.yaml");
+        Files.writeString(file, """
+                name: build
+                persons: 800
+                months: 12
+                burn_in: 2
+                seeds: 1
+                scenarios:
+                  market: market
+                hypotheses: []
+                """);
+        ExperimentPlan plan = ExperimentFile.read(file);
+        Path out = dir.resolve("out");
+        Experiment.run(plan, out, new LocalBackend(1), 1, new Counting(-1), line -> { });
+        Counting again = new Counting(-1);
+        Experiment.run(plan, out, new LocalBackend(1), 1, again, line -> { });
+        assertEquals(1, again.finishedEarlier, "the same build resumes");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("experiment.duckdb").toAbsolutePath());
+             var st = c.createStatement()) {
+            st.execute("UPDATE experiment SET value = '0123456789abcdef' WHERE key = 'model_build'");
+        }
+        Experiment.OutputException e = assertThrows(Experiment.OutputException.class,
+                () -> Experiment.run(plan, out, new LocalBackend(1), 1, new Counting(-1), line -> { }));
+        assertTrue(e.getMessage().contains("another build of the model (model build 0123456789abcdef; this build is "
+                + io.ownerscape.io.ModelBuild.fingerprint()), e.getMessage());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + out.resolve("experiment.duckdb").toAbsolutePath());
+             var st = c.createStatement()) {
+            st.execute("DELETE FROM experiment WHERE key = 'model_build'");
+        }
+        e = assertThrows(Experiment.OutputException.class,
+                () -> Experiment.run(plan, out, new LocalBackend(1), 1, new Counting(-1), line -> { }));
+        assertTrue(e.getMessage().contains("did not record its build"), e.getMessage());
+    }
 }

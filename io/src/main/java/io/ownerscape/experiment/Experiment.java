@@ -82,7 +82,6 @@ public final class Experiment {
         return null;
     }
 
-    /** Runs what is not yet in the store, then judges every run and writes the outputs. */
     /** The store's key for the {@link ModelBuild} its runs came from. */
     static final String MODEL_BUILD = "model_build";
 
@@ -101,6 +100,7 @@ public final class Experiment {
         }
     }
 
+    /** Runs what is not yet in the store, then judges every run and writes the outputs. */
     public static Result run(ExperimentPlan plan, Path out, Backend backend, int threadsPerRun, Progress progress,
                              Consumer<String> log) throws Exception {
         long start = System.nanoTime();

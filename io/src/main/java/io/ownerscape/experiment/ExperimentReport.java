@@ -7,6 +7,7 @@ import io.ownerscape.calibration.Target;
 import io.ownerscape.calibration.Targets;
 import io.ownerscape.io.Charts;
 import io.ownerscape.io.HtmlReport;
+import io.ownerscape.io.ModelBuild;
 import io.ownerscape.io.RunMetadata;
 import io.ownerscape.io.Sweep;
 import io.ownerscape.model.metrics.SizeClass;
@@ -488,7 +489,7 @@ final class ExperimentReport {
         h.append("<h2 id=\"metadata\">Run metadata</h2>\n<table>");
         String[][] rows = {
                 {"Ownerscape version", meta.version()}, {"git commit", meta.gitCommit()},
-                {"model build", io.ownerscape.io.ModelBuild.fingerprint()}, {"JDK", meta.jdk()},
+                {"model build", ModelBuild.fingerprint()}, {"JDK", meta.jdk()},
                 {"machine", meta.machine()}, {"executed on", backend},
                 {"runs", runs.size() + " (" + ranNow + " in this invocation)"},
                 {"seeds", plan.seeds().toString()},

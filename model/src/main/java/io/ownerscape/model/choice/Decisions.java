@@ -560,8 +560,7 @@ public final class Decisions {
                 }
             }
             if (!hierarchy && ownerShare == 0 && !screening) {
-                if (floor > Double.NEGATIVE_INFINITY
-                        && EffortSolver.upperBound(a, b, beta, c, theta, others, s, n, p, 0, extra) < floor) {
+                if (boundedOut(floor, a, b, beta, c, theta, others, s, n, p, 0)) {
                     return -1;
                 }
                 int k = solver.add(a, b, beta, theta, others, s, n, p, 0,
@@ -584,8 +583,7 @@ public final class Decisions {
                     ? toProducers * (residual / n + keep * (1 - tied))
                     : toProducers * keep * (1 - tied);
             double gamma = toProducers * keep * tied;
-            if (floor > Double.NEGATIVE_INFINITY && EffortSolver.upperBound(a, b, beta, c, theta, others, s,
-                    producers, p * share, p * gamma, extra) < floor) {
+            if (boundedOut(floor, a, b, beta, c, theta, others, s, producers, p * share, p * gamma)) {
                 return -1;
             }
             double start = joining && gamma > 0 && others > 0 && extra == 0
@@ -602,6 +600,17 @@ public final class Decisions {
                 problemGamma[k] = gamma;
             }
             return k;
+        }
+
+        /**
+         * Whether a problem with these solver inputs (and this person's non-labour income) cannot
+         * reach {@code floor}: its {@link EffortSolver#upperBound} is below it. Never for staying,
+         * whose floor is minus infinity.
+         */
+        private boolean boundedOut(double floor, double a, double b, double beta, double c, double theta,
+                                   double others, double s, int n, double share, double gamma) {
+            return floor > Double.NEGATIVE_INFINITY
+                    && EffortSolver.upperBound(a, b, beta, c, theta, others, s, n, share, gamma, extra) < floor;
         }
 
         /**

@@ -69,15 +69,14 @@ public final class Hierarchy {
             int layer = (int) firstLayer(w);
             byWorkers[w] = layer == 0 ? 0 : layer + byWorkers[layer];
         }
+        // Firms of at most directSpan() + 1 members need nobody: their entries stay 0.
         int[] needed = new int[TABLE_SIZE];
-        {
-            int m = 0;
-            for (int members = directSpan() + 2; members < TABLE_SIZE; members++) {
-                while (byWorkers[members - 1 - m] > m) {
-                    m++;
-                }
-                needed[members] = m;
+        int m = 0;
+        for (int members = directSpan() + 2; members < TABLE_SIZE; members++) {
+            while (byWorkers[members - 1 - m] > m) {
+                m++;
             }
+            needed[members] = m;
         }
         return new Tables(byWorkers, needed);
     }
@@ -179,10 +178,7 @@ public final class Hierarchy {
      * (appointing a manager takes a producer off the floor).
      */
     public int managersNeeded(int members) {
-        if (span <= 0 || members - 1 <= directSpan()) {
-            return 0;
-        }
-        if (members < TABLE_SIZE && span >= 2) {
+        if (span >= 2 && members >= 0 && members < TABLE_SIZE) {
             return tables().managersNeeded[members];
         }
         return searchManagersNeeded(members);

@@ -467,8 +467,7 @@ public final class MonthlyReview {
         private final double recentWeight = forecast == null ? 0 : forecast.recentWeight();
         /** The transfer trial's sample, and the position of the next member at or after the person paid. */
         private final TransferTrial trial = recording;
-        private final int[] trialIds = recording == null ? null : recording.ids();
-        private int trialAt;
+        private IdCursor trialIds;
 
         /** The unemployed who search next month, and the employed in the autonomy sample. */
         int[] found = new int[64];
@@ -483,10 +482,8 @@ public final class MonthlyReview {
          * that the pass does not hash every person; and the position of the next one at or after
          * the person paid.
          */
-        private int[] sampleIds;
-        private int sampleAt;
-        private int[] separationIds;
-        private int separationAt;
+        private IdCursor sampleIds;
+        private IdCursor separationIds;
         private final byte[] classes = economy.classColumn();
         private final int large = rules.largeFirmEmployees();
 
@@ -522,12 +519,10 @@ public final class MonthlyReview {
             double net = pay + residual - taxIncome - taxProfit - taxWealth + ubi;
             if (trial != null) {
                 // Persons are paid in increasing order within a chunk: the cursor only moves on.
-                while (trialAt < trialIds.length && trialIds[trialAt] < i) {
-                    trialAt++;
-                }
-                if (trialAt < trialIds.length && trialIds[trialAt] == i) {
-                    trial.addIncome(trialAt, pay + residual);
-                    double transfer = paying ? trial.paymentAt(trialAt) : 0;
+                if (trialIds.holds(i)) {
+                    int member = trialIds.position();
+                    trial.addIncome(member, pay + residual);
+                    double transfer = paying ? trial.paymentAt(member) : 0;
                     if (transfer > 0) {
                         tally.transfers += transfer;
                         net += transfer;
@@ -556,10 +551,12 @@ public final class MonthlyReview {
         private final double ownFunds;
 
         void pay(int from, int to) {
-            trialAt = trial == null ? 0 : trial.firstAtOrAfter(from);
+            if (trial != null) {
+                trialIds = new IdCursor(trial.ids(), trial.firstAtOrAfter(from));
+            }
             int n = economy.persons();
-            sampleIds = BernoulliSampler.sampleRange(sampleBase, n, AUTONOMY_SAMPLE, from, to);
-            separationIds = BernoulliSampler.sampleRange(separationBase, n, separationRate, from, to);
+            sampleIds = new IdCursor(BernoulliSampler.sampleRange(sampleBase, n, AUTONOMY_SAMPLE, from, to), 0);
+            separationIds = new IdCursor(BernoulliSampler.sampleRange(separationBase, n, separationRate, from, to), 0);
             for (int start = from; start < to; start += BLOCK) {
                 int end = Math.min(to, start + BLOCK);
                 // The firms' rates of a block are loaded first, in a loop of independent loads,
@@ -634,7 +631,7 @@ public final class MonthlyReview {
                 }
                 // Not in a firm whose owner left: its new owner's residual counts the members the
                 // review found (as with dismissals, which skip those firms too).
-                if (separationRate > 0 && !owner && !ownerLeft && drawnForSeparation(i)) {
+                if (separationRate > 0 && !owner && !ownerLeft && separationIds.holds(i)) {
                     // Separated: not also tested for dismissal (one way out a month).
                     if (separatedCount == separated.length) {
                         separated = Arrays.copyOf(separated, separatedCount * 2);
@@ -676,7 +673,7 @@ public final class MonthlyReview {
                     }
                     found[searchers++] = i;
                 }
-            } else if (drawnForSample(i)) {
+            } else if (sampleIds.holds(i)) {
                 if (sampledCount == sampled.length) {
                     sampled = Arrays.copyOf(sampled, sampled.length * 2);
                 }
@@ -685,22 +682,6 @@ public final class MonthlyReview {
             classes[i] = (byte) (c | (precarious ? ReviewClassByte.PRECARIOUS_BIT : 0) | ((before + 1) << ReviewClassByte.BEFORE_SHIFT));
             // Ready for next month: its moves and spells go into bit 0 of each half.
             history[i] = (h << 1) & historyMask;
-        }
-
-        /** Whether person i is in this month's autonomy sample; persons are asked in increasing order. */
-        private boolean drawnForSample(int i) {
-            while (sampleAt < sampleIds.length && sampleIds[sampleAt] < i) {
-                sampleAt++;
-            }
-            return sampleAt < sampleIds.length && sampleIds[sampleAt] == i;
-        }
-
-        /** Whether person i drew a separation this month; persons are asked in increasing order. */
-        private boolean drawnForSeparation(int i) {
-            while (separationAt < separationIds.length && separationIds[separationAt] < i) {
-                separationAt++;
-            }
-            return separationAt < separationIds.length && separationIds[separationAt] == i;
         }
 
         /**
@@ -987,6 +968,33 @@ public final class MonthlyReview {
             tally.componentSum[1] += bargaining;
             tally.componentSum[2] += protection;
             tally.componentSum[3] += ownership;
+        }
+    }
+
+    /**
+     * A sorted list of person ids asked about in increasing order, as a pass over persons does:
+     * each question moves the position on, so a chunk's questions cost the list's length in all.
+     */
+    private static final class IdCursor {
+        private final int[] ids;
+        private int at;
+
+        IdCursor(int[] ids, int start) {
+            this.ids = ids;
+            this.at = start;
+        }
+
+        /** Whether {@code i} is in the list; {@code i} never below the last one asked about. */
+        boolean holds(int i) {
+            while (at < ids.length && ids[at] < i) {
+                at++;
+            }
+            return at < ids.length && ids[at] == i;
+        }
+
+        /** The index in the list of the id {@link #holds} last found. */
+        int position() {
+            return at;
         }
     }
 }
